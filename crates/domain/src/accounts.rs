@@ -1,0 +1,238 @@
+//! Accounts, roles and the permission rules, checked the same way by pages and the API.
+
+use serde::{Deserialize, Serialize};
+
+/// A role held by a user. Coordinators and observers are bound to one country group; an editor
+/// to one organisation; the secretariat to the whole network.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "role", rename_all = "snake_case")]
+pub enum Role {
+    Secretariat,
+    Coordinator { group: String },
+    Editor { organisation: String },
+    Observer { group: String },
+}
+
+impl Role {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Role::Secretariat => "secretariat",
+            Role::Coordinator { .. } => "coordinator",
+            Role::Editor { .. } => "editor",
+            Role::Observer { .. } => "observer",
+        }
+    }
+
+    /// Builds a role from its stored or typed form; `None` when a needed binding is missing.
+    pub fn from_parts(code: &str, group: Option<&str>, organisation: Option<&str>) -> Option<Role> {
+        match code {
+            "secretariat" => Some(Role::Secretariat),
+            "coordinator" => group.map(|g| Role::Coordinator { group: g.into() }),
+            "observer" => group.map(|g| Role::Observer { group: g.into() }),
+            "editor" => organisation.map(|o| Role::Editor {
+                organisation: o.into(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn group(&self) -> Option<&str> {
+        match self {
+            Role::Coordinator { group } | Role::Observer { group } => Some(group),
+            _ => None,
+        }
+    }
+
+    pub fn organisation(&self) -> Option<&str> {
+        match self {
+            Role::Editor { organisation } => Some(organisation),
+            _ => None,
+        }
+    }
+}
+
+/// Who is acting: an anonymous visitor, or a signed-in user with roles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<String>,
+    pub roles: Vec<Role>,
+}
+
+impl Actor {
+    pub fn anonymous() -> Self {
+        Actor::default()
+    }
+    pub fn user(user_id: impl Into<String>, roles: Vec<Role>) -> Self {
+        Actor {
+            user_id: Some(user_id.into()),
+            roles,
+        }
+    }
+    pub fn is_signed_in(&self) -> bool {
+        self.user_id.is_some()
+    }
+    fn is_secretariat(&self) -> bool {
+        self.roles.contains(&Role::Secretariat)
+    }
+    fn edits(&self, organisation: &str) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.organisation() == Some(organisation))
+    }
+    fn in_group(&self, group: &str) -> bool {
+        self.roles.iter().any(|r| r.group() == Some(group))
+    }
+    fn coordinates(&self, group: &str) -> bool {
+        self.roles
+            .iter()
+            .any(|r| matches!(r, Role::Coordinator { group: g } if g == group))
+    }
+
+    /// Whether this actor may do `action`. The one place where these rules live.
+    pub fn can(&self, action: &Action<'_>) -> bool {
+        if self.is_secretariat() {
+            return true;
+        }
+        match action {
+            Action::ReadPublic => true,
+            Action::ReadGroupWorkspace { group, member_of } => {
+                self.in_group(group) || member_of.iter().any(|o| self.edits(o))
+            }
+            Action::EditOrganisation { organisation } => self.edits(organisation),
+            Action::CreateOrganisation | Action::ManageUsers | Action::ManageNetwork => false,
+            Action::EditPartnership { parties } | Action::CreatePartnership { parties } => {
+                parties.iter().any(|o| self.edits(o))
+            }
+            Action::ManageGroup { group } => self.coordinates(group),
+        }
+    }
+}
+
+/// What someone wants to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action<'a> {
+    ReadPublic,
+    /// `member_of`: the organisations that belong to the group, so that their editors can read.
+    ReadGroupWorkspace {
+        group: &'a str,
+        member_of: &'a [String],
+    },
+    CreateOrganisation,
+    EditOrganisation {
+        organisation: &'a str,
+    },
+    CreatePartnership {
+        parties: [&'a str; 2],
+    },
+    EditPartnership {
+        parties: [&'a str; 2],
+    },
+    ManageGroup {
+        group: &'a str,
+    },
+    ManageUsers,
+    ManageNetwork,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors() -> Vec<(&'static str, Actor)> {
+        vec![
+            ("public", Actor::anonymous()),
+            ("secretariat", Actor::user("u1", vec![Role::Secretariat])),
+            (
+                "coordinator",
+                Actor::user("u2", vec![Role::Coordinator { group: "kr".into() }]),
+            ),
+            (
+                "editor",
+                Actor::user(
+                    "u3",
+                    vec![Role::Editor {
+                        organisation: "fr-issy".into(),
+                    }],
+                ),
+            ),
+            (
+                "observer",
+                Actor::user("u4", vec![Role::Observer { group: "kr".into() }]),
+            ),
+        ]
+    }
+
+    /// The whole matrix of role × action: each row lists who may.
+    #[test]
+    fn permission_matrix() {
+        let members = vec!["fr-issy".to_string(), "fr-tours".to_string()];
+        let rows: Vec<(Action, &[&str])> = vec![
+            (
+                Action::ReadPublic,
+                &["public", "secretariat", "coordinator", "editor", "observer"],
+            ),
+            (
+                Action::ReadGroupWorkspace {
+                    group: "kr",
+                    member_of: &members,
+                },
+                &["secretariat", "coordinator", "editor", "observer"],
+            ),
+            (
+                Action::ReadGroupWorkspace {
+                    group: "cn",
+                    member_of: &[],
+                },
+                &["secretariat"],
+            ),
+            (Action::CreateOrganisation, &["secretariat"]),
+            (
+                Action::EditOrganisation {
+                    organisation: "fr-issy",
+                },
+                &["secretariat", "editor"],
+            ),
+            (
+                Action::EditOrganisation {
+                    organisation: "fr-tours",
+                },
+                &["secretariat"],
+            ),
+            (
+                Action::CreatePartnership {
+                    parties: ["kr-guro", "fr-issy"],
+                },
+                &["secretariat", "editor"],
+            ),
+            (
+                Action::EditPartnership {
+                    parties: ["fr-tours", "kr-suwon"],
+                },
+                &["secretariat"],
+            ),
+            (Action::ManageGroup { group: "kr" }, &["secretariat", "coordinator"]),
+            (Action::ManageGroup { group: "cn" }, &["secretariat"]),
+            (Action::ManageUsers, &["secretariat"]),
+            (Action::ManageNetwork, &["secretariat"]),
+        ];
+        for (action, allowed) in &rows {
+            for (name, actor) in actors() {
+                assert_eq!(
+                    actor.can(action),
+                    allowed.contains(&name),
+                    "{name} on {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn roles_need_their_binding() {
+        assert_eq!(Role::from_parts("editor", None, None), None);
+        assert_eq!(
+            Role::from_parts("coordinator", Some("kr"), None),
+            Some(Role::Coordinator { group: "kr".into() })
+        );
+        assert_eq!(Role::from_parts("king", None, None), None);
+    }
+}

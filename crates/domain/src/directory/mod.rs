@@ -1,0 +1,27 @@
+//! The directory and partnership register: organisations of both countries, people and their
+//! roles, partnerships between two organisations and the actions carried out under them.
+
+mod levels;
+mod organisation;
+mod partnership;
+
+pub use levels::{Country, Level, OrgKind, SizeClass};
+pub use organisation::{Names, OrganisationInput, Seat};
+pub use partnership::{PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
+
+use crate::{DomainError, ErrorKey};
+
+/// Trims a free-text value; empty becomes `None`. Longer than `max` characters is refused.
+pub fn clean_text(
+    value: Option<&str>,
+    field: &str,
+    max: usize,
+) -> Result<Option<String>, DomainError> {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if v.chars().count() > max {
+        return Err(DomainError::field(ErrorKey::TooLong, field));
+    }
+    Ok(Some(v.to_string()))
+}

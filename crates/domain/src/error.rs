@@ -1,0 +1,137 @@
+//! Domain errors carry a stable key (translated by the web layer) and, for validation, the field.
+
+use std::fmt;
+
+/// Stable error keys. Each one has a message `error-<key>` in every translation catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKey {
+    NotFound,
+    Forbidden,
+    Unauthenticated,
+    Required,
+    TooLong,
+    InvalidCountry,
+    InvalidLevel,
+    LevelCountryMismatch,
+    InvalidKind,
+    InvalidStatus,
+    InvalidNumber,
+    InvalidDate,
+    InvalidCoordinates,
+    InvalidUrl,
+    InvalidEmail,
+    SelfPartnership,
+    UnknownOrganisation,
+    DuplicateId,
+    InvalidId,
+    ParentCycle,
+    VersionConflict,
+    InvalidCredentials,
+    TooManyAttempts,
+    CsrfMismatch,
+    InvalidToken,
+    BadRequest,
+    Internal,
+}
+
+impl ErrorKey {
+    /// The stable code used in API error envelopes and as the catalog key suffix.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKey::NotFound => "not_found",
+            ErrorKey::Forbidden => "forbidden",
+            ErrorKey::Unauthenticated => "unauthenticated",
+            ErrorKey::Required => "required",
+            ErrorKey::TooLong => "too_long",
+            ErrorKey::InvalidCountry => "invalid_country",
+            ErrorKey::InvalidLevel => "invalid_level",
+            ErrorKey::LevelCountryMismatch => "level_country_mismatch",
+            ErrorKey::InvalidKind => "invalid_kind",
+            ErrorKey::InvalidStatus => "invalid_status",
+            ErrorKey::InvalidNumber => "invalid_number",
+            ErrorKey::InvalidDate => "invalid_date",
+            ErrorKey::InvalidCoordinates => "invalid_coordinates",
+            ErrorKey::InvalidUrl => "invalid_url",
+            ErrorKey::InvalidEmail => "invalid_email",
+            ErrorKey::SelfPartnership => "self_partnership",
+            ErrorKey::UnknownOrganisation => "unknown_organisation",
+            ErrorKey::DuplicateId => "duplicate_id",
+            ErrorKey::InvalidId => "invalid_id",
+            ErrorKey::ParentCycle => "parent_cycle",
+            ErrorKey::VersionConflict => "version_conflict",
+            ErrorKey::InvalidCredentials => "invalid_credentials",
+            ErrorKey::TooManyAttempts => "too_many_attempts",
+            ErrorKey::CsrfMismatch => "csrf_mismatch",
+            ErrorKey::InvalidToken => "invalid_token",
+            ErrorKey::BadRequest => "bad_request",
+            ErrorKey::Internal => "internal",
+        }
+    }
+
+    /// Every key, for the catalog completeness test.
+    pub const ALL: &'static [ErrorKey] = &[
+        ErrorKey::NotFound,
+        ErrorKey::Forbidden,
+        ErrorKey::Unauthenticated,
+        ErrorKey::Required,
+        ErrorKey::TooLong,
+        ErrorKey::InvalidCountry,
+        ErrorKey::InvalidLevel,
+        ErrorKey::LevelCountryMismatch,
+        ErrorKey::InvalidKind,
+        ErrorKey::InvalidStatus,
+        ErrorKey::InvalidNumber,
+        ErrorKey::InvalidDate,
+        ErrorKey::InvalidCoordinates,
+        ErrorKey::InvalidUrl,
+        ErrorKey::InvalidEmail,
+        ErrorKey::SelfPartnership,
+        ErrorKey::UnknownOrganisation,
+        ErrorKey::DuplicateId,
+        ErrorKey::InvalidId,
+        ErrorKey::ParentCycle,
+        ErrorKey::VersionConflict,
+        ErrorKey::InvalidCredentials,
+        ErrorKey::TooManyAttempts,
+        ErrorKey::CsrfMismatch,
+        ErrorKey::InvalidToken,
+        ErrorKey::BadRequest,
+        ErrorKey::Internal,
+    ];
+}
+
+/// A rule was broken. `field` names the input field when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainError {
+    pub key: ErrorKey,
+    pub field: Option<String>,
+}
+
+impl DomainError {
+    pub fn new(key: ErrorKey) -> Self {
+        DomainError { key, field: None }
+    }
+    pub fn field(key: ErrorKey, field: impl Into<String>) -> Self {
+        DomainError {
+            key,
+            field: Some(field.into()),
+        }
+    }
+}
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{} ({field})", self.key.code()),
+            None => f.write_str(self.key.code()),
+        }
+    }
+}
+
+impl std::error::Error for DomainError {}
+
+impl From<ErrorKey> for DomainError {
+    fn from(key: ErrorKey) -> Self {
+        DomainError::new(key)
+    }
+}

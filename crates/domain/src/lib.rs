@@ -1,0 +1,13 @@
+//! The domain of jumelage: types, validation and rules, with no HTTP and no SQL.
+//!
+//! Areas follow the feature map: `directory` (organisations, people, partnerships, actions),
+//! `groups` (network and country groups), `accounts` (roles and the permission rules).
+//! Errors are stable keys (`ErrorKey`) that the web layer translates at render time.
+
+pub mod accounts;
+pub mod directory;
+pub mod error;
+pub mod groups;
+pub mod ids;
+
+pub use error::{DomainError, ErrorKey};
