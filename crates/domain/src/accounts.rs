@@ -210,7 +210,10 @@ mod tests {
                 },
                 &["secretariat"],
             ),
-            (Action::ManageGroup { group: "kr" }, &["secretariat", "coordinator"]),
+            (
+                Action::ManageGroup { group: "kr" },
+                &["secretariat", "coordinator"],
+            ),
             (Action::ManageGroup { group: "cn" }, &["secretariat"]),
             (Action::ManageUsers, &["secretariat"]),
             (Action::ManageNetwork, &["secretariat"]),

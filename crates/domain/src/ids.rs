@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slugify("Région Île-de-France"), "region-ile-de-france");
-        assert_eq!(slugify("Ville d'Issy-les-Moulineaux"), "ville-d-issy-les-moulineaux");
+        assert_eq!(
+            slugify("Ville d'Issy-les-Moulineaux"),
+            "ville-d-issy-les-moulineaux"
+        );
         assert_eq!(slugify("구로구"), "");
     }
 }

@@ -1,1 +1,42 @@
+//! The one seam to the database. SQLite (the default) and PostgreSQL are reached through
+//! sqlx's `Any` driver, chosen from the URL at start-up; each query is written once with `$n`
+//! placeholders. What differs between the engines lives in `engine.rs` and in the two
+//! migration folders.
 
+mod accounts;
+mod demo;
+mod directory;
+mod engine;
+mod error;
+mod groups;
+mod params;
+
+pub use accounts::{NewUser, Session, User};
+pub use demo::load_demo;
+pub use directory::{
+    ActionRecord, OrgFilter, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,
+};
+pub use engine::{Db, Engine};
+pub use error::StorageError;
+pub use groups::{CountryGroup, GroupMember};
+
+/// Milliseconds since the Unix epoch, the form every timestamp is stored in.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// A fresh random token: 32 bytes, hex-encoded.
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// SHA-256 of a secret token, as stored (tokens themselves are never stored).
+pub fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+}
+
+pub mod testing;

@@ -6,8 +6,8 @@ mod organisation;
 mod partnership;
 
 pub use levels::{Country, Level, OrgKind, SizeClass};
-pub use organisation::{Names, OrganisationInput, Seat};
-pub use partnership::{PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
+pub use organisation::{Names, Organisation, OrganisationInput, Seat};
+pub use partnership::{Partnership, PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
 
 use crate::{DomainError, ErrorKey};
 

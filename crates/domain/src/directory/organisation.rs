@@ -115,7 +115,12 @@ impl OrganisationInput {
         if country.is_none() {
             errors.push(DomainError::field(ErrorKey::InvalidCountry, "country"));
         }
-        let level = match self.level.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let level = match self
+            .level
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => None,
             Some(code) => match Level::parse(code) {
                 None => {
@@ -140,14 +145,20 @@ impl OrganisationInput {
         if names.fr.is_none() && names.ko.is_none() && names.en.is_none() {
             errors.push(DomainError::field(ErrorKey::Required, "names.fr"));
         }
-        if self.population.is_some_and(|p| !(0..=2_000_000_000).contains(&p)) {
+        if self
+            .population
+            .is_some_and(|p| !(0..=2_000_000_000).contains(&p))
+        {
             errors.push(DomainError::field(ErrorKey::InvalidNumber, "population"));
         }
         if self
             .population_year
             .is_some_and(|y| !(1800..=2200).contains(&y))
         {
-            errors.push(DomainError::field(ErrorKey::InvalidNumber, "population_year"));
+            errors.push(DomainError::field(
+                ErrorKey::InvalidNumber,
+                "population_year",
+            ));
         }
         if let Some(seat) = self.seat {
             let ok = seat.lat.is_finite()
@@ -178,10 +189,11 @@ impl OrganisationInput {
                 None
             }
         };
-        let seat_name = clean_text(self.seat_name.as_deref(), "seat_name", 200).unwrap_or_else(|e| {
-            errors.push(e);
-            None
-        });
+        let seat_name =
+            clean_text(self.seat_name.as_deref(), "seat_name", 200).unwrap_or_else(|e| {
+                errors.push(e);
+                None
+            });
         let notes = clean_text(self.notes.as_deref(), "notes", 20_000).unwrap_or_else(|e| {
             errors.push(e);
             None
@@ -223,7 +235,10 @@ mod tests {
                 en: None,
             },
             population: Some(399_950),
-            seat: Some(Seat { lat: 37.49, lon: 126.88 }),
+            seat: Some(Seat {
+                lat: 37.49,
+                lon: 126.88,
+            }),
             ..Default::default()
         }
     }
@@ -252,13 +267,24 @@ mod tests {
             kind: "castle".into(),
             country: "Korea".into(),
             population: Some(-3),
-            seat: Some(Seat { lat: 200.0, lon: 0.0 }),
+            seat: Some(Seat {
+                lat: 200.0,
+                lon: 0.0,
+            }),
             website: Some("javascript:alert(1)".into()),
             ..Default::default()
         };
         let errs = i.validate("Bad Id".into()).unwrap_err();
         let fields: Vec<_> = errs.iter().filter_map(|e| e.field.as_deref()).collect();
-        for f in ["id", "kind", "country", "names.fr", "population", "seat", "website"] {
+        for f in [
+            "id",
+            "kind",
+            "country",
+            "names.fr",
+            "population",
+            "seat",
+            "website",
+        ] {
             assert!(fields.contains(&f), "{f} missing in {fields:?}");
         }
     }

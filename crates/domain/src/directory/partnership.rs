@@ -127,7 +127,10 @@ impl PartnershipInput {
             errors.push(DomainError::field(ErrorKey::Required, "organisation_b"));
         }
         if !a.is_empty() && a == b {
-            errors.push(DomainError::field(ErrorKey::SelfPartnership, "organisation_b"));
+            errors.push(DomainError::field(
+                ErrorKey::SelfPartnership,
+                "organisation_b",
+            ));
         }
         let kind = PartnershipKind::parse(self.kind.trim());
         if kind.is_none() {
@@ -150,10 +153,15 @@ impl PartnershipInput {
                 }
             },
         };
-        if self.signed_year.is_some_and(|y| !(1900..=2200).contains(&y)) {
+        if self
+            .signed_year
+            .is_some_and(|y| !(1900..=2200).contains(&y))
+        {
             errors.push(DomainError::field(ErrorKey::InvalidNumber, "signed_year"));
         }
-        let signed = date.map(Signed::Date).or(self.signed_year.map(Signed::Year));
+        let signed = date
+            .map(Signed::Date)
+            .or(self.signed_year.map(Signed::Year));
         if let (Some(d), Some(y)) = (date, self.signed_year) {
             if Signed::Date(d).year() != y {
                 errors.push(DomainError::field(ErrorKey::InvalidDate, "signed_year"));

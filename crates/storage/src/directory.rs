@@ -1,0 +1,667 @@
+//! Organisations, people, partnerships and actions.
+
+use domain::directory::{
+    Country, Level, Names, OrgKind, Organisation, Partnership, PartnershipKind, PartnershipStatus,
+    Seat, Signed,
+};
+use domain::ErrorKey;
+use serde_json::Value;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::error::unique_to_duplicate;
+use crate::params::Params;
+use crate::{now_ms, Db, StorageError};
+
+/// An organisation as stored, with its bookkeeping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganisationRecord {
+    pub org: Organisation,
+    /// Where each fact comes from: `{"record": [...], "population": "...", ...}`.
+    pub sources: Value,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub archived_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnershipRecord {
+    pub partnership: Partnership,
+    pub sources: Value,
+    pub version: i64,
+    pub archived_at: Option<i64>,
+}
+
+/// A person and the title they hold in one organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRole {
+    pub person_id: String,
+    pub name: String,
+    pub organisation_id: String,
+    pub title: Names,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRecord {
+    pub id: String,
+    pub partnership_id: Option<String>,
+    pub title: Names,
+    pub date_text: Option<String>,
+    pub start_year: Option<i64>,
+    pub status_note: Option<String>,
+    pub parties: Vec<String>,
+    pub sources: Value,
+}
+
+/// Filters of the organisation list; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct OrgFilter {
+    pub country: Option<String>,
+    pub level: Option<String>,
+    pub kind: Option<String>,
+    pub group: Option<String>,
+    pub name: Option<String>,
+    pub include_archived: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PartnershipFilter {
+    pub organisation: Option<String>,
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    pub include_archived: bool,
+}
+
+const ORG_COLUMNS: &str = "id, kind, country, level, parent_id, name_fr, name_ko, name_ko_latn, \
+    name_en, population, population_year, lat, lon, seat_name, website, notes, sources, version, \
+    created_at, updated_at, archived_at";
+
+fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
+    let kind: String = row.try_get("kind")?;
+    let country: String = row.try_get("country")?;
+    let level: Option<String> = row.try_get("level")?;
+    let lat: Option<f64> = row.try_get("lat")?;
+    let lon: Option<f64> = row.try_get("lon")?;
+    let sources: String = row.try_get("sources")?;
+    let population_year: Option<i64> = row.try_get("population_year")?;
+    Ok(OrganisationRecord {
+        org: Organisation {
+            id: row.try_get("id")?,
+            kind: OrgKind::parse(&kind).unwrap_or(OrgKind::Other),
+            country: Country::parse(&country).unwrap_or_else(Country::fr),
+            level: level.as_deref().and_then(Level::parse),
+            parent_id: row.try_get("parent_id")?,
+            names: Names {
+                fr: row.try_get("name_fr")?,
+                ko: row.try_get("name_ko")?,
+                ko_latn: row.try_get("name_ko_latn")?,
+                en: row.try_get("name_en")?,
+            },
+            population: row.try_get("population")?,
+            population_year: population_year.map(|y| y as i32),
+            seat: lat.zip(lon).map(|(lat, lon)| Seat { lat, lon }),
+            seat_name: row.try_get("seat_name")?,
+            website: row.try_get("website")?,
+            notes: row.try_get("notes")?,
+        },
+        sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
+        version: row.try_get("version")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+        archived_at: row.try_get("archived_at")?,
+    })
+}
+
+impl Db {
+    pub async fn begin(&self) -> Result<Transaction<'static, Any>, StorageError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    pub async fn insert_organisation(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        org: &Organisation,
+        sources: &Value,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO organisations (id, kind, country, level, parent_id, name_fr, name_ko, \
+             name_ko_latn, name_en, population, population_year, lat, lon, seat_name, website, \
+             notes, sources, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, \
+             $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18)",
+        )
+        .bind(&org.id)
+        .bind(org.kind.code())
+        .bind(org.country.as_str())
+        .bind(org.level.map(|l| l.code()))
+        .bind(&org.parent_id)
+        .bind(&org.names.fr)
+        .bind(&org.names.ko)
+        .bind(&org.names.ko_latn)
+        .bind(&org.names.en)
+        .bind(org.population)
+        .bind(org.population_year.map(i64::from))
+        .bind(org.seat.map(|s| s.lat))
+        .bind(org.seat.map(|s| s.lon))
+        .bind(&org.seat_name)
+        .bind(&org.website)
+        .bind(&org.notes)
+        .bind(sources.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
+        Ok(())
+    }
+
+    /// Replaces the editable fields of an organisation when its version is still `version`.
+    pub async fn update_organisation(
+        &self,
+        org: &Organisation,
+        version: i64,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE organisations SET kind = $2, country = $3, level = $4, parent_id = $5, \
+             name_fr = $6, name_ko = $7, name_ko_latn = $8, name_en = $9, population = $10, \
+             population_year = $11, lat = $12, lon = $13, seat_name = $14, website = $15, \
+             notes = $16, version = version + 1, updated_at = $17 WHERE id = $1 AND version = $18",
+        )
+        .bind(&org.id)
+        .bind(org.kind.code())
+        .bind(org.country.as_str())
+        .bind(org.level.map(|l| l.code()))
+        .bind(&org.parent_id)
+        .bind(&org.names.fr)
+        .bind(&org.names.ko)
+        .bind(&org.names.ko_latn)
+        .bind(&org.names.en)
+        .bind(org.population)
+        .bind(org.population_year.map(i64::from))
+        .bind(org.seat.map(|s| s.lat))
+        .bind(org.seat.map(|s| s.lon))
+        .bind(&org.seat_name)
+        .bind(&org.website)
+        .bind(&org.notes)
+        .bind(now_ms())
+        .bind(version)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "parent_id"))?;
+        if done.rows_affected() == 0 {
+            return Err(match self.organisation(&org.id).await? {
+                None => ErrorKey::NotFound.into(),
+                Some(_) => ErrorKey::VersionConflict.into(),
+            });
+        }
+        Ok(())
+    }
+
+    pub async fn organisation(&self, id: &str) -> Result<Option<OrganisationRecord>, StorageError> {
+        let row = sqlx::query(&format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(org_from_row).transpose()
+    }
+
+    /// One page of organisations matching `filter`, ordered by country then French name,
+    /// and the total count.
+    pub async fn organisations(
+        &self,
+        filter: &OrgFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<OrganisationRecord>, i64), StorageError> {
+        let mut p = Params::default();
+        let mut wheres = Vec::new();
+        if !filter.include_archived {
+            wheres.push("archived_at IS NULL".to_string());
+        }
+        if let Some(c) = &filter.country {
+            wheres.push(format!("country = {}", p.text(c.to_ascii_uppercase())));
+        }
+        if let Some(l) = &filter.level {
+            wheres.push(format!("level = {}", p.text(l)));
+        }
+        if let Some(k) = &filter.kind {
+            wheres.push(format!("kind = {}", p.text(k)));
+        }
+        if let Some(g) = &filter.group {
+            wheres.push(format!(
+                "id IN (SELECT organisation_id FROM group_members WHERE group_id = {})",
+                p.text(g)
+            ));
+        }
+        if let Some(n) = filter.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let like = p.text(format!("%{}%", escape_like(n.trim())));
+            let cols = ["name_fr", "name_ko", "name_ko_latn", "name_en"]
+                .map(|c| format!("{} ESCAPE '\\'", self.contains_ci(c, &like)));
+            wheres.push(format!("({})", cols.join(" OR ")));
+        }
+        let where_sql = if wheres.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", wheres.join(" AND "))
+        };
+        let count_sql = format!("SELECT COUNT(*) FROM organisations {where_sql}");
+        let total: i64 = sqlx::query_scalar_with(&count_sql, p.clone().into_arguments())
+            .fetch_one(&self.pool)
+            .await?;
+        let lim = p.int(limit);
+        let off = p.int(offset);
+        let sql = format!(
+            "SELECT {ORG_COLUMNS} FROM organisations {where_sql} \
+             ORDER BY country, COALESCE(name_fr, name_en, name_ko), id LIMIT {lim} OFFSET {off}"
+        );
+        let rows = sqlx::query_with(&sql, p.into_arguments())
+            .fetch_all(&self.pool)
+            .await?;
+        let items = rows.iter().map(org_from_row).collect::<Result<_, _>>()?;
+        Ok((items, total))
+    }
+
+    /// Organisations whose parent is `id` (districts of a city, ...).
+    pub async fn children(&self, id: &str) -> Result<Vec<OrganisationRecord>, StorageError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE parent_id = $1 AND archived_at IS NULL \
+             ORDER BY COALESCE(name_fr, name_en, name_ko)"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(org_from_row).collect()
+    }
+
+    pub async fn insert_person(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: &str,
+        name: &str,
+        sources: &Value,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO people (id, name, sources, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(id)
+        .bind(name)
+        .bind(sources.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
+        Ok(())
+    }
+
+    pub async fn insert_person_role(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        role: &PersonRole,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO person_roles (person_id, organisation_id, title_fr, title_ko, title_en) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&role.person_id)
+        .bind(&role.organisation_id)
+        .bind(&role.title.fr)
+        .bind(&role.title.ko)
+        .bind(&role.title.en)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "organisation"))?;
+        Ok(())
+    }
+
+    /// The people of an organisation with their titles there.
+    pub async fn people_of(&self, organisation: &str) -> Result<Vec<PersonRole>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT p.id, p.name, r.organisation_id, r.title_fr, r.title_ko, r.title_en \
+             FROM person_roles r JOIN people p ON p.id = r.person_id \
+             WHERE r.organisation_id = $1 AND p.archived_at IS NULL ORDER BY p.name",
+        )
+        .bind(organisation)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PersonRole {
+                    person_id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    organisation_id: r.try_get("organisation_id")?,
+                    title: Names {
+                        fr: r.try_get("title_fr")?,
+                        ko: r.try_get("title_ko")?,
+                        ko_latn: None,
+                        en: r.try_get("title_en")?,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    pub async fn insert_partnership(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        p: &Partnership,
+        sources: &Value,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        let (date, year) = signed_columns(p.signed);
+        sqlx::query(
+            "INSERT INTO partnerships (id, organisation_a, organisation_b, kind, status, \
+             signed_date, signed_year, notes, sources, version, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10)",
+        )
+        .bind(&p.id)
+        .bind(&p.organisation_a)
+        .bind(&p.organisation_b)
+        .bind(p.kind.code())
+        .bind(p.status.code())
+        .bind(date)
+        .bind(year)
+        .bind(&p.notes)
+        .bind(sources.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
+        write_themes(tx, &p.id, &p.themes).await
+    }
+
+    pub async fn update_partnership(
+        &self,
+        p: &Partnership,
+        version: i64,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin().await?;
+        let (date, year) = signed_columns(p.signed);
+        let done = sqlx::query(
+            "UPDATE partnerships SET organisation_a = $2, organisation_b = $3, kind = $4, \
+             status = $5, signed_date = $6, signed_year = $7, notes = $8, \
+             version = version + 1, updated_at = $9 WHERE id = $1 AND version = $10",
+        )
+        .bind(&p.id)
+        .bind(&p.organisation_a)
+        .bind(&p.organisation_b)
+        .bind(p.kind.code())
+        .bind(p.status.code())
+        .bind(date)
+        .bind(year)
+        .bind(&p.notes)
+        .bind(now_ms())
+        .bind(version)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "organisation_b"))?;
+        if done.rows_affected() == 0 {
+            drop(tx);
+            return Err(match self.partnership(&p.id).await? {
+                None => ErrorKey::NotFound.into(),
+                Some(_) => ErrorKey::VersionConflict.into(),
+            });
+        }
+        sqlx::query("DELETE FROM partnership_themes WHERE partnership_id = $1")
+            .bind(&p.id)
+            .execute(&mut *tx)
+            .await?;
+        write_themes(&mut tx, &p.id, &p.themes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn partnership(&self, id: &str) -> Result<Option<PartnershipRecord>, StorageError> {
+        let mut p = Params::default();
+        let sql = format!("{PARTNERSHIP_SELECT} WHERE id = {}", p.text(id));
+        let row = sqlx::query_with(&sql, p.into_arguments())
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            None => Ok(None),
+            Some(row) => {
+                let mut rec = partnership_from_row(&row)?;
+                rec.partnership.themes = self.themes_of(id).await?;
+                Ok(Some(rec))
+            }
+        }
+    }
+
+    pub async fn partnerships(
+        &self,
+        filter: &PartnershipFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<PartnershipRecord>, i64), StorageError> {
+        let mut p = Params::default();
+        let mut wheres = Vec::new();
+        if !filter.include_archived {
+            wheres.push("archived_at IS NULL".to_string());
+        }
+        if let Some(o) = &filter.organisation {
+            let ph = p.text(o);
+            wheres.push(format!("(organisation_a = {ph} OR organisation_b = {ph})"));
+        }
+        if let Some(k) = &filter.kind {
+            wheres.push(format!("kind = {}", p.text(k)));
+        }
+        if let Some(s) = &filter.status {
+            wheres.push(format!("status = {}", p.text(s)));
+        }
+        let where_sql = if wheres.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", wheres.join(" AND "))
+        };
+        let total: i64 = sqlx::query_scalar_with(
+            &format!("SELECT COUNT(*) FROM partnerships {where_sql}"),
+            p.clone().into_arguments(),
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let lim = p.int(limit);
+        let off = p.int(offset);
+        let sql = format!(
+            "{PARTNERSHIP_SELECT} {where_sql} ORDER BY COALESCE(signed_year, 9999), id \
+             LIMIT {lim} OFFSET {off}"
+        );
+        let rows = sqlx::query_with(&sql, p.into_arguments())
+            .fetch_all(&self.pool)
+            .await?;
+        let mut items: Vec<PartnershipRecord> = rows
+            .iter()
+            .map(partnership_from_row)
+            .collect::<Result<_, _>>()?;
+        let ids: Vec<String> = items.iter().map(|r| r.partnership.id.clone()).collect();
+        let mut themes = self.themes_of_many(&ids).await?;
+        for item in &mut items {
+            item.partnership.themes = themes.remove(&item.partnership.id).unwrap_or_default();
+        }
+        Ok((items, total))
+    }
+
+    async fn themes_of(&self, id: &str) -> Result<Vec<String>, StorageError> {
+        Ok(sqlx::query_scalar(
+            "SELECT label FROM partnership_themes WHERE partnership_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn themes_of_many(
+        &self,
+        ids: &[String],
+    ) -> Result<std::collections::HashMap<String, Vec<String>>, StorageError> {
+        let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut p = Params::default();
+        let list: Vec<String> = ids.iter().map(|i| p.text(i)).collect();
+        let sql = format!(
+            "SELECT partnership_id, label FROM partnership_themes WHERE partnership_id IN ({}) \
+             ORDER BY partnership_id, position",
+            list.join(", ")
+        );
+        for row in sqlx::query_with(&sql, p.into_arguments())
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let id: String = row.try_get("partnership_id")?;
+            out.entry(id).or_default().push(row.try_get("label")?);
+        }
+        Ok(out)
+    }
+
+    pub async fn insert_action(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        a: &ActionRecord,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO actions (id, partnership_id, title_fr, title_ko, title_en, date_text, \
+             start_year, status_note, sources, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+        )
+        .bind(&a.id)
+        .bind(&a.partnership_id)
+        .bind(&a.title.fr)
+        .bind(&a.title.ko)
+        .bind(&a.title.en)
+        .bind(&a.date_text)
+        .bind(a.start_year)
+        .bind(&a.status_note)
+        .bind(a.sources.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
+        for party in &a.parties {
+            sqlx::query("INSERT INTO action_parties (action_id, organisation_id) VALUES ($1, $2)")
+                .bind(&a.id)
+                .bind(party)
+                .execute(&mut **tx)
+                .await
+                .map_err(|e| unique_to_duplicate(e, "parties"))?;
+        }
+        Ok(())
+    }
+
+    /// The actions an organisation takes part in.
+    pub async fn actions_of(&self, organisation: &str) -> Result<Vec<ActionRecord>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.partnership_id, a.title_fr, a.title_ko, a.title_en, a.date_text, \
+             a.start_year, a.status_note, a.sources FROM actions a \
+             WHERE a.archived_at IS NULL AND a.id IN \
+             (SELECT action_id FROM action_parties WHERE organisation_id = $1) \
+             ORDER BY COALESCE(a.start_year, 9999), a.id",
+        )
+        .bind(organisation)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in rows {
+            let id: String = r.try_get("id")?;
+            let parties = sqlx::query_scalar(
+                "SELECT organisation_id FROM action_parties WHERE action_id = $1 \
+                 ORDER BY organisation_id",
+            )
+            .bind(&id)
+            .fetch_all(&self.pool)
+            .await?;
+            let sources: String = r.try_get("sources")?;
+            out.push(ActionRecord {
+                id,
+                partnership_id: r.try_get("partnership_id")?,
+                title: Names {
+                    fr: r.try_get("title_fr")?,
+                    ko: r.try_get("title_ko")?,
+                    ko_latn: None,
+                    en: r.try_get("title_en")?,
+                },
+                date_text: r.try_get("date_text")?,
+                start_year: r.try_get("start_year")?,
+                status_note: r.try_get("status_note")?,
+                parties,
+                sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
+            });
+        }
+        Ok(out)
+    }
+}
+
+const PARTNERSHIP_SELECT: &str = "SELECT id, organisation_a, organisation_b, kind, status, \
+    signed_date, signed_year, notes, sources, version, archived_at FROM partnerships";
+
+fn partnership_from_row(row: &AnyRow) -> Result<PartnershipRecord, StorageError> {
+    let kind: String = row.try_get("kind")?;
+    let status: String = row.try_get("status")?;
+    let date: Option<String> = row.try_get("signed_date")?;
+    let year: Option<i64> = row.try_get("signed_year")?;
+    let signed = date
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .map(Signed::Date)
+        .or(year.map(|y| Signed::Year(y as i32)));
+    let sources: String = row.try_get("sources")?;
+    Ok(PartnershipRecord {
+        partnership: Partnership {
+            id: row.try_get("id")?,
+            organisation_a: row.try_get("organisation_a")?,
+            organisation_b: row.try_get("organisation_b")?,
+            kind: PartnershipKind::parse(&kind).unwrap_or(PartnershipKind::Informal),
+            status: PartnershipStatus::parse(&status).unwrap_or(PartnershipStatus::Active),
+            signed,
+            themes: Vec::new(),
+            notes: row.try_get("notes")?,
+        },
+        sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
+        version: row.try_get("version")?,
+        archived_at: row.try_get("archived_at")?,
+    })
+}
+
+fn signed_columns(signed: Option<Signed>) -> (Option<String>, Option<i64>) {
+    match signed {
+        Some(Signed::Date(d)) => (
+            Some(d.format("%Y-%m-%d").to_string()),
+            Some(i64::from(Signed::Date(d).year())),
+        ),
+        Some(Signed::Year(y)) => (None, Some(i64::from(y))),
+        None => (None, None),
+    }
+}
+
+async fn write_themes(
+    tx: &mut Transaction<'static, Any>,
+    id: &str,
+    themes: &[String],
+) -> Result<(), StorageError> {
+    for (i, label) in themes.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO partnership_themes (partnership_id, position, label) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(i as i64)
+        .bind(label)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

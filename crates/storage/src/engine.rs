@@ -1,0 +1,163 @@
+//! Engine selection and the few places where SQLite and PostgreSQL differ.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+use crate::StorageError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub(crate) pool: AnyPool,
+    engine: Engine,
+}
+
+impl Engine {
+    /// Which engine a URL names, or an error that says what was expected.
+    pub fn of_url(url: &str) -> Result<Engine, StorageError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Engine::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Ok(Engine::Sqlite)
+        } else {
+            Err(StorageError::BadUrl(format!(
+                "'{}' (expected postgres://... or sqlite://PATH)",
+                redact(url)
+            )))
+        }
+    }
+}
+
+/// Hides the password of a database URL, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl Db {
+    /// Connects to the database a URL names. SQLite files are created when missing, in WAL
+    /// mode with foreign keys on and a busy timeout, so that several requests write in turn.
+    pub async fn connect(url: &str) -> Result<Db, StorageError> {
+        sqlx::any::install_default_drivers();
+        let engine = Engine::of_url(url)?;
+        let url = match engine {
+            Engine::Sqlite if !url.contains("mode=") => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}mode=rwc")
+            }
+            _ => url.to_string(),
+        };
+        let options = AnyConnectOptions::from_str(&url)
+            .map_err(|e| StorageError::BadUrl(format!("'{}': {e}", redact(&url))))?;
+        let pool = match engine {
+            Engine::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("PRAGMA journal_mode = WAL").await?;
+                            conn.execute("PRAGMA foreign_keys = ON").await?;
+                            conn.execute("PRAGMA busy_timeout = 5000").await?;
+                            conn.execute("PRAGMA synchronous = NORMAL").await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await?
+            }
+            Engine::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?
+            }
+        };
+        Ok(Db { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Runs the embedded migrations of this engine that have not run yet.
+    pub async fn migrate(&self) -> Result<(), StorageError> {
+        match self.engine {
+            Engine::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Engine::Postgres => {
+                sqlx::migrate!("migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// True when the database holds no data at all (no network, no organisation, no user).
+    pub async fn is_empty(&self) -> Result<bool, StorageError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM networks) + (SELECT COUNT(*) FROM organisations) \
+             + (SELECT COUNT(*) FROM users)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n == 0)
+    }
+
+    /// Answers when the database is reachable.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Case-insensitive substring match on an expression, in this engine's SQL.
+    /// SQLite's LOWER folds ASCII only, so names are also matched as typed.
+    pub(crate) fn contains_ci(&self, expr: &str, param: &str) -> String {
+        match self.engine {
+            Engine::Postgres => format!("{expr} ILIKE {param}"),
+            Engine::Sqlite => format!("LOWER({expr}) LIKE LOWER({param})"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            Engine::of_url("postgres://u@h/db").unwrap(),
+            Engine::Postgres
+        );
+        assert_eq!(
+            Engine::of_url("sqlite://data/x.db").unwrap(),
+            Engine::Sqlite
+        );
+        assert!(Engine::of_url("mysql://x").is_err());
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("sqlite://a.db"), "sqlite://a.db");
+    }
+}
