@@ -30,6 +30,8 @@ pub enum ErrorKey {
     TooManyAttempts,
     CsrfMismatch,
     InvalidToken,
+    WeakPassword,
+    PasswordMismatch,
     BadRequest,
     Internal,
 }
@@ -63,6 +65,8 @@ impl ErrorKey {
             ErrorKey::TooManyAttempts => "too_many_attempts",
             ErrorKey::CsrfMismatch => "csrf_mismatch",
             ErrorKey::InvalidToken => "invalid_token",
+            ErrorKey::WeakPassword => "weak_password",
+            ErrorKey::PasswordMismatch => "password_mismatch",
             ErrorKey::BadRequest => "bad_request",
             ErrorKey::Internal => "internal",
         }
@@ -95,6 +99,8 @@ impl ErrorKey {
         ErrorKey::TooManyAttempts,
         ErrorKey::CsrfMismatch,
         ErrorKey::InvalidToken,
+        ErrorKey::WeakPassword,
+        ErrorKey::PasswordMismatch,
         ErrorKey::BadRequest,
         ErrorKey::Internal,
     ];

@@ -13,7 +13,8 @@ use crate::error::unique_to_duplicate;
 use crate::{now_ms, random_token, token_hash, Db, StorageError};
 
 /// How long a browser session lasts without use.
-pub const SESSION_TTL_MS: i64 = 14 * 24 * 3600 * 1000;
+pub const SESSION_TTL_SECS: i64 = 14 * 24 * 3600;
+const SESSION_TTL_MS: i64 = SESSION_TTL_SECS * 1000;
 /// How long an invitation link stays valid.
 pub const INVITATION_TTL_MS: i64 = 7 * 24 * 3600 * 1000;
 

@@ -11,7 +11,7 @@ mod error;
 mod groups;
 mod params;
 
-pub use accounts::{NewUser, Session, User};
+pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
 pub use demo::load_demo;
 pub use directory::{
     ActionRecord, OrgFilter, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,

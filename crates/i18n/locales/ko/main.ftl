@@ -1,0 +1,197 @@
+# 한국어 카탈로그
+
+site-name = Jumelage (자매결연)
+skip-to-content = 본문 바로가기
+nav-main = 주 메뉴
+nav-home = 홈
+nav-organisations = 지자체 및 기관
+nav-partnerships = 교류 협력 관계
+nav-login = 로그인
+nav-logout = 로그아웃
+nav-api = API
+lang-switch-label = 언어
+footer-text = Jumelage — 지방정부 간 국제협력 국가별 그룹 플랫폼
+
+## 국가별 그룹 홈
+home-hashtag = 그룹 해시태그:
+home-members-heading = 회원 및 파트너
+home-members-of-country = { $country } ({ $count })
+home-institutional-partners = 참관 기관 및 사무국
+home-partnerships-heading = 회원 지자체의 교류 협력 관계
+home-other-groups = 다른 국가별 그룹
+
+## 국가
+country-fr = 프랑스
+country-kr = 한국
+
+## 지자체 유형
+level-commune = 코뮌 (기초자치단체)
+level-intercommunality = 코뮌 연합체 (메트로폴 등)
+level-department = 데파르트망 (도)
+level-region = 레지옹 (광역 지역)
+level-special-city = 특별시
+level-metropolitan-city = 광역시
+level-special-self-governing-city = 특별자치시
+level-province = 도
+level-special-self-governing-province = 특별자치도
+level-city = 시
+level-county = 군
+level-autonomous-district = 자치구
+
+## 기관 성격
+kind-local-authority = 지방자치단체
+kind-embassy = 대사관
+kind-state-body = 중앙정부 기관
+kind-association = 협회
+kind-network = 네트워크
+kind-agency = 공공기관
+kind-economic-zone = 경제자유구역
+kind-other = 기타 기관
+
+## 교류 협력 관계
+partnership-kind-twinning = 자매결연
+partnership-kind-friendship = 우호협력
+partnership-kind-mou = 업무협약 (MOU)
+partnership-kind-letter-of-intent = 의향서
+partnership-kind-cooperation-agreement = 협력 협정
+partnership-kind-informal = 비공식 교류
+partnership-status-planned = 추진 예정
+partnership-status-active = 진행 중
+partnership-status-dormant = 휴면
+partnership-status-ended = 종료
+partnership-list-title = 교류 협력 관계
+partnership-details = 교류 관계 보기
+partnership-count = { $count ->
+    [0] 교류 관계 없음
+   *[other] 교류 관계 { $count }건
+}
+
+## 그룹 내 역할
+group-role-member = 회원
+group-role-partner = 한국 파트너
+group-role-observer = 참관 기관
+group-role-secretariat = 사무국
+
+## 목록과 필터
+org-list-title = 지자체 및 기관
+org-count = { $count ->
+    [0] 기관 없음
+   *[other] 기관 { $count }곳
+}
+filter-label = 목록 필터
+org-filter-name = 이름 (모든 언어)
+org-filter-country = 국가
+org-filter-level = 유형
+org-filter-kind = 기관 성격
+filter-any = 전체
+filter-apply = 적용
+filter-reset = 필터 지우기
+none-found = 조건에 맞는 결과가 없습니다.
+none-recorded = 아직 등록된 내용이 없습니다.
+col-name = 이름
+col-country = 국가
+col-level = 유형
+col-population = 인구
+col-partners = 파트너
+col-kind = 종류
+col-signed = 체결
+col-status = 상태
+col-themes = 분야
+pagination-label = 페이지
+pagination-prev = 이전 페이지
+pagination-next = 다음 페이지
+pagination-page = { $pages }쪽 중 { $page }쪽
+
+## 기관 정보
+name-fr = 프랑스어 이름
+name-ko = 한국어 이름
+name-ko-latn = 로마자 표기
+name-en = 영어 이름
+org-country = 국가
+org-level = 유형
+org-kind = 기관 성격
+org-parent = 상위 기관
+org-children = 하위 지자체
+org-population = 인구
+org-population-value = { $population }명 ({ $year }년)
+org-seat = 소재지
+org-website = 웹사이트
+org-notes = 메모
+org-groups = 국가별 그룹
+org-partnerships = 교류 협력 관계
+org-people = 담당자
+org-actions = 교류 사업
+value-unknown = 알 수 없음
+sources-heading = 출처
+source-record = 기록
+source-extra = 추가 출처
+source-seed-report = 한국 국가별 그룹 회의록 (2021년 1월 28일)
+
+## 로그인
+login-title = 로그인
+login-email = 이메일 주소
+login-password = 비밀번호
+login-submit = 로그인
+invitation-title = 비밀번호 설정
+invitation-intro = 다음 주소로 플랫폼에 초대되었습니다:
+invitation-password = 새 비밀번호 (10자 이상)
+invitation-password-confirm = 비밀번호 확인
+invitation-submit = 저장하고 들어가기
+
+## 오류
+error-page-title = 오류가 발생했습니다
+error-page-not-found-title = 페이지를 찾을 수 없습니다
+error-status = 오류 코드:
+error-back-home = 홈으로 돌아가기
+error-not-found = 찾으시는 내용이 없거나 삭제되었습니다.
+error-forbidden = 이 작업을 할 권한이 없습니다.
+error-unauthenticated = 이 작업을 하려면 로그인하십시오.
+error-required = 필수 항목입니다.
+error-too-long = 내용이 너무 깁니다.
+error-invalid-country = 알 수 없는 국가 코드입니다. 두 글자 ISO 코드(FR, KR 등)를 사용하십시오.
+error-invalid-level = 알 수 없는 지자체 유형입니다.
+error-level-country-mismatch = 이 유형은 해당 국가의 지방행정 체계에 없습니다.
+error-invalid-kind = 알 수 없는 종류입니다.
+error-invalid-status = 알 수 없는 상태입니다.
+error-invalid-number = 숫자가 올바르지 않거나 허용 범위를 벗어났습니다.
+error-invalid-date = 날짜가 올바르지 않습니다 (형식: YYYY-MM-DD).
+error-invalid-coordinates = 좌표가 올바르지 않습니다 (위도 -90~90, 경도 -180~180).
+error-invalid-url = 웹 주소가 올바르지 않습니다. http:// 또는 https://로 시작해야 합니다.
+error-invalid-email = 이메일 주소가 올바르지 않습니다.
+error-self-partnership = 기관은 자기 자신과 교류 관계를 맺을 수 없습니다.
+error-unknown-organisation = 알 수 없는 기관입니다.
+error-duplicate-id = 이미 사용 중인 식별자 또는 주소입니다.
+error-invalid-id = 식별자가 올바르지 않습니다. 영문 소문자, 숫자, 하이픈만 사용할 수 있습니다.
+error-parent-cycle = 기관을 자기 자신의 하위 기관으로 지정할 수 없습니다.
+error-version-conflict = 다른 사람이 먼저 이 정보를 수정했습니다. 다시 불러온 뒤 저장하십시오.
+error-invalid-credentials = 이메일 주소 또는 비밀번호가 올바르지 않습니다.
+error-too-many-attempts = 시도 횟수가 너무 많습니다. 몇 분 후 다시 시도하십시오.
+error-csrf-mismatch = 양식이 만료되었습니다. 페이지를 새로 고친 후 다시 시도하십시오.
+error-invalid-token = 유효하지 않거나 만료된 링크 또는 토큰입니다.
+error-weak-password = 비밀번호는 10자 이상이어야 합니다.
+error-password-mismatch = 두 비밀번호가 일치하지 않습니다.
+error-bad-request = 요청 형식이 올바르지 않습니다.
+error-internal = 내부 오류가 발생했으며 기록되었습니다.
+
+## 날짜
+weekday-1 = 월
+weekday-2 = 화
+weekday-3 = 수
+weekday-4 = 목
+weekday-5 = 금
+weekday-6 = 토
+weekday-7 = 일
+month-1 = 1월
+month-2 = 2월
+month-3 = 3월
+month-4 = 4월
+month-5 = 5월
+month-6 = 6월
+month-7 = 7월
+month-8 = 8월
+month-9 = 9월
+month-10 = 10월
+month-11 = 11월
+month-12 = 12월
+date-long = { $year }년 { $month } { $day }일 ({ $weekday })
+date-medium = { $year }년 { $month } { $day }일

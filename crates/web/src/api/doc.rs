@@ -1,0 +1,51 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+
+use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{organisations, partnerships, ErrorBody, ErrorEnvelope, MeDto};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "jumelage API", version = "1",
+        description = "The partnership register and the work of a network's country groups. \
+        Reads are public; writes need `Authorization: Bearer TOKEN` (see `jumelage token create`) \
+        or a browser session with its `X-CSRF-Token` header. Errors have one shape: \
+        `{\"error\": {\"code\", \"message\", \"field\"}}`, the message in the language of \
+        `?lang=`, the `lang` cookie or `Accept-Language`."),
+    paths(
+        organisations::list, organisations::show, organisations::create, organisations::update,
+        partnerships::list, partnerships::show, partnerships::create, partnerships::update,
+        super::me,
+    ),
+    components(schemas(
+        organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
+        organisations::SeatDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
+        ErrorEnvelope, ErrorBody, MeDto,
+    )),
+    modifiers(&Security),
+    tags((name = "directory", description = "Organisations and partnerships"),
+         (name = "accounts", description = "Who is calling"))
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("jumelage_session"))),
+        );
+    }
+}
+
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,170 @@
+//! The JSON API, version 1: the same rules and permission checks as the pages, errors in one
+//! envelope `{"error": {"code", "message", "field"}}`, and an OpenAPI 3.1 document generated
+//! from these handlers.
+
+mod doc;
+mod organisations;
+mod partnerships;
+
+use std::collections::HashMap;
+
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use domain::ErrorKey;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::ctx::Ctx;
+use crate::{AppError, AppState};
+
+pub use doc::ApiDoc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/organisations",
+            get(organisations::list).post(organisations::create),
+        )
+        .route(
+            "/organisations/{id}",
+            get(organisations::show).patch(organisations::update),
+        )
+        .route(
+            "/partnerships",
+            get(partnerships::list).post(partnerships::create),
+        )
+        .route(
+            "/partnerships/{id}",
+            get(partnerships::show).patch(partnerships::update),
+        )
+        .route("/me", get(me))
+        .route("/openapi.json", get(doc::openapi))
+        .fallback(|| async { AppError::not_found() })
+}
+
+/// The error envelope.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorEnvelope {
+    error: ErrorBody,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A stable key, e.g. `not_found`, `invalid_level`.
+    code: String,
+    /// The message in the caller's language.
+    message: String,
+    /// The input field at fault, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+}
+
+pub fn error_response(ctx: &Ctx, err: &AppError) -> Response {
+    let body = ErrorEnvelope {
+        error: ErrorBody {
+            code: err.key.code().to_string(),
+            message: ctx.t(&err.message_key()),
+            field: err.field.clone(),
+        },
+    };
+    (err.status, Json(body)).into_response()
+}
+
+/// JSON input whose problems come back in the error envelope (not as plain text).
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(Json(value)) => parse_json(value).map(ApiJson),
+            Err(_) => Err(AppError::new(ErrorKey::BadRequest)),
+        }
+    }
+}
+
+/// Reads a JSON value into `T`, naming the field at fault when it can.
+pub fn parse_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+    serde_json::from_value(value).map_err(|e| {
+        let msg = e.to_string();
+        let field = msg
+            .split('`')
+            .nth(1)
+            .map(str::to_string)
+            .unwrap_or_else(|| "body".into());
+        AppError::field(ErrorKey::BadRequest, field)
+    })
+}
+
+/// A page of a collection.
+#[derive(Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// `limit` (1–1000, default 50) and `offset` (≥ 0) from the query; out of range is an error.
+pub fn paging(q: &HashMap<String, String>) -> Result<(i64, i64), AppError> {
+    let num = |k: &str, default: i64, range: std::ops::RangeInclusive<i64>| match q.get(k) {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<i64>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| AppError::field(ErrorKey::InvalidNumber, k)),
+    };
+    Ok((num("limit", 50, 1..=1000)?, num("offset", 0, 0..=i64::MAX)?))
+}
+
+/// The signed-in user, or 401.
+#[derive(Serialize, ToSchema)]
+pub struct MeDto {
+    id: String,
+    email: String,
+    display_name: String,
+    roles: Vec<serde_json::Value>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    responses((status = 200, body = MeDto), (status = 401, body = ErrorEnvelope)))]
+pub async fn me(ctx: Ctx) -> Result<Json<MeDto>, AppError> {
+    let user = ctx.user.ok_or(AppError::new(ErrorKey::Unauthenticated))?;
+    Ok(Json(MeDto {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        roles: user
+            .roles
+            .iter()
+            .filter_map(|r| serde_json::to_value(r).ok())
+            .collect(),
+    }))
+}
+
+/// RFC 7396 JSON merge patch: `patch` applied onto `target`.
+pub fn merge_patch(target: &mut serde_json::Value, patch: &serde_json::Value) {
+    use serde_json::Value;
+    match patch {
+        Value::Object(p) => {
+            if !target.is_object() {
+                *target = Value::Object(Default::default());
+            }
+            if let Value::Object(t) = target {
+                for (k, v) in p {
+                    if v.is_null() {
+                        t.remove(k);
+                    } else {
+                        merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
+                    }
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}

@@ -1,0 +1,326 @@
+//! `/api/v1/organisations`
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use domain::accounts::Action;
+use domain::directory::{Names, OrganisationInput, Seat};
+use domain::ids::{check_id, slugify};
+use domain::ErrorKey;
+use serde::{Deserialize, Serialize};
+use storage::{OrgFilter, OrganisationRecord};
+use utoipa::ToSchema;
+
+use super::{merge_patch, paging, parse_json, ApiJson, Page};
+use crate::ctx::Ctx;
+use crate::{AppError, AppState};
+
+/// Names side by side; absent ones are omitted.
+#[derive(Serialize, Deserialize, ToSchema, Default, Clone)]
+pub struct NamesDto {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ko: Option<String>,
+    /// Revised Romanization of the Korean name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ko_latn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub en: Option<String>,
+}
+
+impl From<&Names> for NamesDto {
+    fn from(n: &Names) -> Self {
+        NamesDto {
+            fr: n.fr.clone(),
+            ko: n.ko.clone(),
+            ko_latn: n.ko_latn.clone(),
+            en: n.en.clone(),
+        }
+    }
+}
+
+impl From<NamesDto> for Names {
+    fn from(n: NamesDto) -> Self {
+        Names {
+            fr: n.fr,
+            ko: n.ko,
+            ko_latn: n.ko_latn,
+            en: n.en,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+pub struct SeatDto {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// An organisation.
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationDto {
+    /// Stable id, also used in `/organisations/{id}`.
+    pub id: String,
+    /// `local_authority`, `embassy`, `state_body`, `association`, `network`, `agency`,
+    /// `economic_zone` or `other`.
+    pub kind: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// The level in the country's own system (local authorities only).
+    pub level: Option<String>,
+    pub parent_id: Option<String>,
+    pub names: NamesDto,
+    pub population: Option<i64>,
+    pub population_year: Option<i32>,
+    pub seat: Option<SeatDto>,
+    pub seat_name: Option<String>,
+    pub website: Option<String>,
+    pub notes: Option<String>,
+    /// Where each fact comes from.
+    #[schema(value_type = Object)]
+    pub sources: serde_json::Value,
+    /// Increases with every change; send it back in `PATCH` to detect concurrent edits.
+    pub version: i64,
+}
+
+impl From<&OrganisationRecord> for OrganisationDto {
+    fn from(r: &OrganisationRecord) -> Self {
+        let o = &r.org;
+        OrganisationDto {
+            id: o.id.clone(),
+            kind: o.kind.code().into(),
+            country: o.country.as_str().into(),
+            level: o.level.map(|l| l.code().into()),
+            parent_id: o.parent_id.clone(),
+            names: (&o.names).into(),
+            population: o.population,
+            population_year: o.population_year,
+            seat: o.seat.map(|s| SeatDto {
+                lat: s.lat,
+                lon: s.lon,
+            }),
+            seat_name: o.seat_name.clone(),
+            website: o.website.clone(),
+            notes: o.notes.clone(),
+            sources: r.sources.clone(),
+            version: r.version,
+        }
+    }
+}
+
+/// The fields a client writes.
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationWrite {
+    /// Optional on creation (made from the name when absent); ignored on update.
+    #[serde(default)]
+    pub id: Option<String>,
+    pub kind: String,
+    pub country: String,
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    pub names: NamesDto,
+    #[serde(default)]
+    pub population: Option<i64>,
+    #[serde(default)]
+    pub population_year: Option<i32>,
+    #[serde(default)]
+    pub seat: Option<SeatDto>,
+    #[serde(default)]
+    pub seat_name: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// With `PATCH`: the version the change was made on; a newer stored version is a 409.
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+impl OrganisationWrite {
+    fn input(self) -> OrganisationInput {
+        OrganisationInput {
+            id: self.id,
+            kind: self.kind,
+            country: self.country,
+            level: self.level,
+            parent_id: self.parent_id,
+            names: self.names.into(),
+            population: self.population,
+            population_year: self.population_year,
+            seat: self.seat.map(|s| Seat {
+                lat: s.lat,
+                lon: s.lon,
+            }),
+            seat_name: self.seat_name,
+            website: self.website,
+            notes: self.notes,
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "directory",
+    params(
+        ("country" = Option<String>, Query, description = "ISO code, e.g. KR"),
+        ("level" = Option<String>, Query, description = "level code, e.g. autonomous_district"),
+        ("kind" = Option<String>, Query),
+        ("group" = Option<String>, Query, description = "country group id, e.g. kr"),
+        ("q" = Option<String>, Query, description = "part of a name, in any language"),
+        ("limit" = Option<i64>, Query, description = "1 to 1000, default 50"),
+        ("offset" = Option<i64>, Query),
+    ),
+    responses((status = 200, body = Page<OrganisationDto>), (status = 400, body = super::ErrorEnvelope)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Page<OrganisationDto>>, AppError> {
+    let (limit, offset) = paging(&q)?;
+    let get = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let filter = OrgFilter {
+        country: get("country"),
+        level: get("level"),
+        kind: get("kind"),
+        group: get("group"),
+        name: get("q"),
+        include_archived: false,
+    };
+    let (items, total) = state.db.organisations(&filter, limit, offset).await?;
+    Ok(Json(Page {
+        items: items.iter().map(OrganisationDto::from).collect(),
+        total,
+        limit,
+        offset,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory",
+    params(("id" = String, Path)),
+    responses((status = 200, body = OrganisationDto), (status = 404, body = super::ErrorEnvelope)))]
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<OrganisationDto>, AppError> {
+    let rec = state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json((&rec).into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "directory",
+    request_body = OrganisationWrite,
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 201, body = OrganisationDto), (status = 401, body = super::ErrorEnvelope),
+        (status = 403, body = super::ErrorEnvelope), (status = 409, body = super::ErrorEnvelope),
+        (status = 422, body = super::ErrorEnvelope)))]
+pub async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<OrganisationWrite>,
+) -> Result<(StatusCode, Json<OrganisationDto>), AppError> {
+    ctx.require(&Action::CreateOrganisation)?;
+    let input = body.input();
+    let id = match input.id.clone() {
+        Some(id) => id,
+        None => new_id(&state, &input).await?,
+    };
+    check_id(&id, "id")?;
+    let org = input.validate(id.clone())?;
+    if let Some(parent) = &org.parent_id {
+        if state.db.organisation(parent).await?.is_none() {
+            return Err(AppError::field(ErrorKey::UnknownOrganisation, "parent_id"));
+        }
+    }
+    let mut tx = state.db.begin().await?;
+    state
+        .db
+        .insert_organisation(&mut tx, &org, &serde_json::json!({}))
+        .await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    let rec = state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((StatusCode::CREATED, Json((&rec).into())))
+}
+
+/// A free id made from the country and the name: `fr-ville-de-tours`, `kr-org-3`.
+async fn new_id(state: &AppState, input: &OrganisationInput) -> Result<String, AppError> {
+    let country = input.country.trim().to_ascii_lowercase();
+    let name = input
+        .names
+        .en
+        .as_deref()
+        .or(input.names.fr.as_deref())
+        .or(input.names.ko_latn.as_deref())
+        .unwrap_or("");
+    let slug = slugify(name);
+    let base = if slug.is_empty() {
+        format!("{country}-org")
+    } else {
+        format!("{country}-{slug}")
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while state.db.organisation(&candidate).await?.is_some() {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+#[utoipa::path(patch, path = "/api/v1/organisations/{id}", tag = "directory",
+    params(("id" = String, Path)),
+    request_body(content = Object, description = "JSON merge patch (RFC 7396) of OrganisationWrite"),
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, body = OrganisationDto), (status = 403, body = super::ErrorEnvelope),
+        (status = 404, body = super::ErrorEnvelope), (status = 409, body = super::ErrorEnvelope),
+        (status = 422, body = super::ErrorEnvelope)))]
+pub async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> Result<Json<OrganisationDto>, AppError> {
+    let rec = state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::EditOrganisation { organisation: &id })?;
+    let current = OrganisationDto::from(&rec);
+    let mut doc = serde_json::json!({
+        "kind": current.kind, "country": current.country, "level": current.level,
+        "parent_id": current.parent_id, "names": current.names, "population": current.population,
+        "population_year": current.population_year, "seat": current.seat,
+        "seat_name": current.seat_name, "website": current.website, "notes": current.notes,
+    });
+    merge_patch(&mut doc, &patch);
+    let body: OrganisationWrite = parse_json(doc)?;
+    let expected = body.version.unwrap_or(rec.version);
+    let org = body.input().validate(id.clone())?;
+    if let Some(parent) = &org.parent_id {
+        if state.db.organisation(parent).await?.is_none() {
+            return Err(AppError::field(ErrorKey::UnknownOrganisation, "parent_id"));
+        }
+    }
+    state.db.update_organisation(&org, expected).await?;
+    let rec = state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json((&rec).into()))
+}

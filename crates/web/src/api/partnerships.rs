@@ -1,0 +1,252 @@
+//! `/api/v1/partnerships`
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use domain::accounts::Action;
+use domain::directory::{PartnershipInput, Signed};
+use domain::ids::check_id;
+use domain::ErrorKey;
+use serde::{Deserialize, Serialize};
+use storage::{PartnershipFilter, PartnershipRecord};
+use utoipa::ToSchema;
+
+use super::{merge_patch, paging, parse_json, ApiJson, Page};
+use crate::ctx::Ctx;
+use crate::{AppError, AppState};
+
+/// A partnership between two organisations.
+#[derive(Serialize, ToSchema)]
+pub struct PartnershipDto {
+    pub id: String,
+    pub organisation_a: String,
+    pub organisation_b: String,
+    /// `twinning`, `friendship`, `mou`, `letter_of_intent`, `cooperation_agreement`, `informal`.
+    pub kind: String,
+    /// `planned`, `active`, `dormant`, `ended`.
+    pub status: String,
+    /// The date signed (YYYY-MM-DD) when known.
+    pub signed_date: Option<String>,
+    /// The year signed, when known.
+    pub signed_year: Option<i32>,
+    pub themes: Vec<String>,
+    pub notes: Option<String>,
+    #[schema(value_type = Object)]
+    pub sources: serde_json::Value,
+    pub version: i64,
+}
+
+impl From<&PartnershipRecord> for PartnershipDto {
+    fn from(r: &PartnershipRecord) -> Self {
+        let p = &r.partnership;
+        PartnershipDto {
+            id: p.id.clone(),
+            organisation_a: p.organisation_a.clone(),
+            organisation_b: p.organisation_b.clone(),
+            kind: p.kind.code().into(),
+            status: p.status.code().into(),
+            signed_date: match p.signed {
+                Some(Signed::Date(d)) => Some(d.format("%Y-%m-%d").to_string()),
+                _ => None,
+            },
+            signed_year: p.signed.map(Signed::year),
+            themes: p.themes.clone(),
+            notes: p.notes.clone(),
+            sources: r.sources.clone(),
+            version: r.version,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartnershipWrite {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub organisation_a: String,
+    pub organisation_b: String,
+    pub kind: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub signed_date: Option<String>,
+    #[serde(default)]
+    pub signed_year: Option<i32>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+impl PartnershipWrite {
+    fn input(self) -> PartnershipInput {
+        PartnershipInput {
+            organisation_a: self.organisation_a,
+            organisation_b: self.organisation_b,
+            kind: self.kind,
+            status: self.status,
+            signed_date: self.signed_date,
+            signed_year: self.signed_year,
+            themes: self.themes,
+            notes: self.notes,
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/partnerships", tag = "directory",
+    params(
+        ("organisation" = Option<String>, Query, description = "either party"),
+        ("kind" = Option<String>, Query),
+        ("status" = Option<String>, Query),
+        ("limit" = Option<i64>, Query), ("offset" = Option<i64>, Query),
+    ),
+    responses((status = 200, body = Page<PartnershipDto>), (status = 400, body = super::ErrorEnvelope)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Page<PartnershipDto>>, AppError> {
+    let (limit, offset) = paging(&q)?;
+    let get = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let filter = PartnershipFilter {
+        organisation: get("organisation"),
+        kind: get("kind"),
+        status: get("status"),
+        include_archived: false,
+    };
+    let (items, total) = state.db.partnerships(&filter, limit, offset).await?;
+    Ok(Json(Page {
+        items: items.iter().map(PartnershipDto::from).collect(),
+        total,
+        limit,
+        offset,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/partnerships/{id}", tag = "directory",
+    params(("id" = String, Path)),
+    responses((status = 200, body = PartnershipDto), (status = 404, body = super::ErrorEnvelope)))]
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<PartnershipDto>, AppError> {
+    let rec = state
+        .db
+        .partnership(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json((&rec).into()))
+}
+
+async fn check_parties(state: &AppState, a: &str, b: &str) -> Result<(), AppError> {
+    for (id, field) in [(a, "organisation_a"), (b, "organisation_b")] {
+        if state.db.organisation(id).await?.is_none() {
+            return Err(AppError::field(ErrorKey::UnknownOrganisation, field));
+        }
+    }
+    Ok(())
+}
+
+#[utoipa::path(post, path = "/api/v1/partnerships", tag = "directory",
+    request_body = PartnershipWrite,
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 201, body = PartnershipDto), (status = 401, body = super::ErrorEnvelope),
+        (status = 403, body = super::ErrorEnvelope), (status = 409, body = super::ErrorEnvelope),
+        (status = 422, body = super::ErrorEnvelope)))]
+pub async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<PartnershipWrite>,
+) -> Result<(StatusCode, Json<PartnershipDto>), AppError> {
+    let given_id = body.id.clone();
+    let input = body.input();
+    ctx.require(&Action::CreatePartnership {
+        parties: [&input.organisation_a, &input.organisation_b],
+    })?;
+    let id = match given_id {
+        Some(id) => id,
+        None => {
+            let base = format!(
+                "p-{}-{}",
+                input.organisation_a.trim(),
+                input.organisation_b.trim()
+            );
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while state.db.partnership(&candidate).await?.is_some() {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            candidate
+        }
+    };
+    check_id(&id, "id")?;
+    let p = input.validate(id.clone())?;
+    check_parties(&state, &p.organisation_a, &p.organisation_b).await?;
+    let mut tx = state.db.begin().await?;
+    state
+        .db
+        .insert_partnership(&mut tx, &p, &serde_json::json!({}))
+        .await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    let rec = state
+        .db
+        .partnership(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((StatusCode::CREATED, Json((&rec).into())))
+}
+
+#[utoipa::path(patch, path = "/api/v1/partnerships/{id}", tag = "directory",
+    params(("id" = String, Path)),
+    request_body(content = Object, description = "JSON merge patch (RFC 7396) of PartnershipWrite"),
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, body = PartnershipDto), (status = 403, body = super::ErrorEnvelope),
+        (status = 404, body = super::ErrorEnvelope), (status = 409, body = super::ErrorEnvelope),
+        (status = 422, body = super::ErrorEnvelope)))]
+pub async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> Result<Json<PartnershipDto>, AppError> {
+    let rec = state
+        .db
+        .partnership(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let old = &rec.partnership;
+    ctx.require(&Action::EditPartnership {
+        parties: [&old.organisation_a, &old.organisation_b],
+    })?;
+    let current = PartnershipDto::from(&rec);
+    let mut doc = serde_json::json!({
+        "organisation_a": current.organisation_a, "organisation_b": current.organisation_b,
+        "kind": current.kind, "status": current.status, "signed_date": current.signed_date,
+        "signed_year": current.signed_year, "themes": current.themes, "notes": current.notes,
+    });
+    merge_patch(&mut doc, &patch);
+    let body: PartnershipWrite = parse_json(doc)?;
+    let expected = body.version.unwrap_or(rec.version);
+    let p = body.input().validate(id.clone())?;
+    // Moving a partnership to other parties needs the right on the new parties as well.
+    ctx.require(&Action::EditPartnership {
+        parties: [&p.organisation_a, &p.organisation_b],
+    })?;
+    check_parties(&state, &p.organisation_a, &p.organisation_b).await?;
+    state.db.update_partnership(&p, expected).await?;
+    let rec = state
+        .db
+        .partnership(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json((&rec).into()))
+}

@@ -1,0 +1,271 @@
+//! The context of one request, built once by the `context` middleware: the language, who is
+//! acting (browser session or API token), the CSRF token; and the CSRF check of every
+//! state-changing request. The same middleware renders `AppError`s in the user's language.
+
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::accounts::Actor;
+use domain::ErrorKey;
+use i18n::Lang;
+use storage::User;
+
+use crate::{AppError, AppState};
+
+pub const SESSION_COOKIE: &str = "jumelage_session";
+pub const CSRF_COOKIE: &str = "jumelage_csrf";
+pub const LANG_COOKIE: &str = "lang";
+pub const CSRF_FIELD: &str = "csrf_token";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+const FORM_LIMIT: usize = 1024 * 1024;
+
+/// Who asks, in which language, from where.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<User>,
+    /// Set when the request authenticated with `Authorization: Bearer`.
+    pub via_token: bool,
+    /// The CSRF token forms must send back.
+    pub csrf: String,
+    pub path: String,
+    /// The query string without `lang`, for the language switch links.
+    pub query_without_lang: String,
+    pub api: bool,
+    /// The client address, for the login rate limit.
+    pub client: String,
+}
+
+impl Ctx {
+    pub fn actor(&self) -> Actor {
+        match &self.user {
+            Some(u) => Actor::user(u.id.clone(), u.roles.clone()),
+            None => Actor::anonymous(),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    /// Fails with 401 when nobody is signed in, 403 when the actor may not do `action`.
+    pub fn require(&self, action: &domain::accounts::Action<'_>) -> Result<(), AppError> {
+        if self.actor().can(action) {
+            Ok(())
+        } else if self.user.is_none() {
+            Err(AppError::new(ErrorKey::Unauthenticated))
+        } else {
+            Err(AppError::forbidden())
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::new(ErrorKey::Internal))
+    }
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value with the platform's flags.
+pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let v =
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+    HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let headers = req.headers().clone();
+    let uri = req.uri().clone();
+    let query = uri.query().unwrap_or("");
+    let query_lang = query_param(query, "lang").and_then(Lang::parse);
+    let lang = i18n::negotiate(
+        query_param(query, "lang"),
+        cookie(&headers, LANG_COOKIE),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let path = uri.path().to_string();
+    let api = path.starts_with("/api/");
+    let query_without_lang = query
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let client = headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|s| s.trim().to_string())
+        .or_else(|| {
+            req.extensions()
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let mut ctx = Ctx {
+        lang,
+        user: None,
+        via_token: false,
+        csrf: String::new(),
+        path,
+        query_without_lang,
+        api,
+        client,
+    };
+
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let mut new_csrf_cookie = None;
+    if let Some(token) = bearer {
+        match state.db.user_by_token(token).await {
+            Ok(Some(user)) => {
+                ctx.user = Some(user);
+                ctx.via_token = true;
+            }
+            Ok(None) => return render_error(&ctx, &AppError::new(ErrorKey::InvalidToken)),
+            Err(e) => return render_error(&ctx, &e.into()),
+        }
+    } else {
+        let session = match cookie(&headers, SESSION_COOKIE) {
+            Some(secret) => match state.db.session(secret).await {
+                Ok(s) => s,
+                Err(e) => return render_error(&ctx, &e.into()),
+            },
+            None => None,
+        };
+        match session {
+            Some(s) => {
+                ctx.user = Some(s.user);
+                ctx.csrf = s.csrf_token;
+            }
+            None => match cookie(&headers, CSRF_COOKIE).filter(|c| c.len() == 64) {
+                Some(c) => ctx.csrf = c.to_string(),
+                None => {
+                    let fresh = storage::random_token();
+                    ctx.csrf = fresh.clone();
+                    new_csrf_cookie = Some(fresh);
+                }
+            },
+        }
+    }
+
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let req = if safe || ctx.via_token {
+        req
+    } else {
+        match check_csrf(req, &ctx.csrf).await {
+            Ok(req) => req,
+            Err(e) => return render_error(&ctx, &e),
+        }
+    };
+
+    let mut req = req;
+    req.extensions_mut().insert(ctx.clone());
+    let mut resp = next.run(req).await;
+    if let Some(err) = resp.extensions().get::<AppError>().cloned() {
+        let headers = resp.headers().clone();
+        resp = render_error(&ctx, &err);
+        for (name, value) in headers.iter() {
+            if name == header::SET_COOKIE {
+                resp.headers_mut().append(name, value.clone());
+            }
+        }
+    }
+    let secure = state.config.secure_cookies;
+    if let Some(l) = query_lang {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600, secure),
+        );
+    }
+    if let Some(c) = new_csrf_cookie {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(CSRF_COOKIE, &c, 24 * 3600, secure),
+        );
+    }
+    resp
+}
+
+/// Checks the token of a state-changing request: the `X-CSRF-Token` header, or the
+/// `csrf_token` field of a form. The form body is read and put back for the handler.
+async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
+    let mismatch = || AppError::new(ErrorKey::CsrfMismatch);
+    if let Some(h) = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
+        return if !expected.is_empty() && constant_eq(h, expected) {
+            Ok(req)
+        } else {
+            Err(mismatch())
+        };
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(mismatch());
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let ok = fields
+        .iter()
+        .any(|(k, v)| k == CSRF_FIELD && !expected.is_empty() && constant_eq(v, expected));
+    if !ok {
+        return Err(mismatch());
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+fn constant_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// An error as the user sees it: the API's JSON envelope, or a page in their language.
+pub fn render_error(ctx: &Ctx, err: &AppError) -> Response {
+    if ctx.api {
+        crate::api::error_response(ctx, err)
+    } else {
+        crate::pages::error_page(ctx, err).into_response()
+    }
+}

@@ -1,0 +1,98 @@
+//! The one error type of the web layer. Handlers return it; the context middleware renders it
+//! in the user's language, as an HTML page or as the API's JSON envelope.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::{DomainError, ErrorKey};
+use storage::StorageError;
+
+#[derive(Debug, Clone)]
+pub struct AppError {
+    pub status: StatusCode,
+    pub key: ErrorKey,
+    pub field: Option<String>,
+}
+
+pub fn status_of(key: ErrorKey) -> StatusCode {
+    use ErrorKey::*;
+    match key {
+        NotFound => StatusCode::NOT_FOUND,
+        Forbidden | CsrfMismatch => StatusCode::FORBIDDEN,
+        Unauthenticated | InvalidToken | InvalidCredentials => StatusCode::UNAUTHORIZED,
+        TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        VersionConflict | DuplicateId => StatusCode::CONFLICT,
+        BadRequest => StatusCode::BAD_REQUEST,
+        Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        Required | TooLong | InvalidCountry | InvalidLevel | LevelCountryMismatch | InvalidKind
+        | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl
+        | InvalidEmail | SelfPartnership | UnknownOrganisation | InvalidId | ParentCycle
+        | WeakPassword | PasswordMismatch => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+impl AppError {
+    pub fn new(key: ErrorKey) -> Self {
+        AppError {
+            status: status_of(key),
+            key,
+            field: None,
+        }
+    }
+    pub fn field(key: ErrorKey, field: impl Into<String>) -> Self {
+        AppError {
+            field: Some(field.into()),
+            ..AppError::new(key)
+        }
+    }
+    pub fn not_found() -> Self {
+        AppError::new(ErrorKey::NotFound)
+    }
+    pub fn forbidden() -> Self {
+        AppError::new(ErrorKey::Forbidden)
+    }
+    /// The catalog key of this error's message.
+    pub fn message_key(&self) -> String {
+        format!("error-{}", self.key.code().replace('_', "-"))
+    }
+}
+
+/// The response carries the error itself; the context middleware turns it into a page or JSON.
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut resp = self.status.into_response();
+        resp.extensions_mut().insert(self);
+        resp
+    }
+}
+
+impl From<DomainError> for AppError {
+    fn from(e: DomainError) -> Self {
+        AppError {
+            status: status_of(e.key),
+            key: e.key,
+            field: e.field,
+        }
+    }
+}
+
+impl From<Vec<DomainError>> for AppError {
+    fn from(mut errors: Vec<DomainError>) -> Self {
+        if errors.is_empty() {
+            AppError::new(ErrorKey::BadRequest)
+        } else {
+            errors.swap_remove(0).into()
+        }
+    }
+}
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::Domain(d) => d.into(),
+            other => {
+                tracing::error!(error = %other, "storage error");
+                AppError::new(ErrorKey::Internal)
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The network's home page and each country group's home: what the group is, its members by
+//! country, its partnerships.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use domain::groups::GroupRole;
+use storage::{GroupMember, PartnershipFilter};
+
+use super::organisations::OrgItem;
+use super::partnerships::{partnership_items, PartnershipItem};
+use super::render;
+use crate::ctx::Ctx;
+use crate::view::{country_label, Page};
+use crate::{AppError, AppState};
+
+pub struct MemberSection {
+    pub heading: String,
+    pub members: Vec<OrgItem>,
+}
+
+pub struct GroupLink {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct GroupHome {
+    page: Page,
+    name: String,
+    about: String,
+    hashtag: Option<String>,
+    sections: Vec<MemberSection>,
+    partnerships: Vec<PartnershipItem>,
+    other_groups: Vec<GroupLink>,
+}
+
+/// `/`: the home of the first country group, with links to the others.
+pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
+    let groups = state.db.groups().await?;
+    let Some(first) = groups.first() else {
+        return Err(AppError::not_found());
+    };
+    group_page(&ctx, &state, &first.id).await
+}
+
+pub async fn group_home(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    group_page(&ctx, &state, &id).await
+}
+
+async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
+    let lang = ctx.lang.code();
+    let group = state.db.group(id).await?.ok_or_else(AppError::not_found)?;
+    let members = state.db.group_members(id).await?;
+    let sections = member_sections(ctx, &members);
+    let ids: Vec<&str> = members
+        .iter()
+        .filter(|m| matches!(m.role, GroupRole::Member | GroupRole::Partner))
+        .map(|m| m.organisation.org.id.as_str())
+        .collect();
+    let (all, _) = state
+        .db
+        .partnerships(&PartnershipFilter::default(), 1000, 0)
+        .await?;
+    let mine: Vec<_> = all
+        .into_iter()
+        .filter(|p| {
+            ids.contains(&p.partnership.organisation_a.as_str())
+                || ids.contains(&p.partnership.organisation_b.as_str())
+        })
+        .collect();
+    let partnerships = partnership_items(ctx, &state.db, &mine).await?;
+    let other_groups = state
+        .db
+        .groups()
+        .await?
+        .into_iter()
+        .filter(|g| g.id != id)
+        .map(|g| GroupLink {
+            name: g.name.get(lang).to_string(),
+            id: g.id,
+        })
+        .collect();
+    let name = group.name.get(lang).to_string();
+    let t = GroupHome {
+        page: Page::new(ctx, "home", name.clone()),
+        name,
+        about: group.about.get(lang).to_string(),
+        hashtag: group.hashtag.clone(),
+        sections,
+        partnerships,
+        other_groups,
+    };
+    Ok(render(&t))
+}
+
+/// Local authorities by country (French members first, then partners), then observers and the
+/// secretariat.
+fn member_sections(ctx: &Ctx, members: &[GroupMember]) -> Vec<MemberSection> {
+    let mut sections = Vec::new();
+    let mut countries: Vec<&str> = members
+        .iter()
+        .filter(|m| matches!(m.role, GroupRole::Member | GroupRole::Partner))
+        .map(|m| m.organisation.org.country.as_str())
+        .collect();
+    countries.sort_by_key(|c| (*c != "FR", *c != "KR", c.to_string()));
+    countries.dedup();
+    for country in countries {
+        let mut items: Vec<OrgItem> = members
+            .iter()
+            .filter(|m| {
+                matches!(m.role, GroupRole::Member | GroupRole::Partner)
+                    && m.organisation.org.country.as_str() == country
+            })
+            .map(|m| OrgItem::new(ctx, &m.organisation))
+            .collect();
+        items.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+        sections.push(MemberSection {
+            heading: i18n::t_args(
+                ctx.lang,
+                "home-members-of-country",
+                &[
+                    ("country", country_label(ctx.lang, country).into()),
+                    ("count", (items.len() as i64).into()),
+                ],
+            ),
+            members: items,
+        });
+    }
+    let others: Vec<OrgItem> = members
+        .iter()
+        .filter(|m| matches!(m.role, GroupRole::Observer | GroupRole::Secretariat))
+        .map(|m| OrgItem::new(ctx, &m.organisation))
+        .collect();
+    if !others.is_empty() {
+        sections.push(MemberSection {
+            heading: ctx.t("home-institutional-partners"),
+            members: others,
+        });
+    }
+    sections
+}

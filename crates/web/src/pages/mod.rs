@@ -1,0 +1,135 @@
+//! HTML pages, one module per area; templates mirror them under `templates/`.
+
+mod auth;
+mod home;
+mod organisations;
+mod partnerships;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::ctx::Ctx;
+use crate::view::Page;
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::network_home))
+        .route("/groups/{id}", get(home::group_home))
+        .route("/organisations", get(organisations::list))
+        .route("/organisations/{id}", get(organisations::show))
+        .route("/partnerships", get(partnerships::list))
+        .route("/partnerships/{id}", get(partnerships::show))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route(
+            "/invitations/{token}",
+            get(auth::invitation_form).post(auth::accept_invitation),
+        )
+}
+
+/// Renders a template; a template error is logged and becomes a 500.
+pub fn render(t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template error");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    page: Page,
+    message: String,
+    status: u16,
+}
+
+/// The error page, in the user's language, with the error's status.
+pub fn error_page(ctx: &Ctx, err: &AppError) -> Response {
+    let title = ctx.t(if err.status == StatusCode::NOT_FOUND {
+        "error-page-not-found-title"
+    } else {
+        "error-page-title"
+    });
+    let t = ErrorTemplate {
+        page: Page::new(ctx, "error", title),
+        message: ctx.t(&err.message_key()),
+        status: err.status.as_u16(),
+    };
+    (err.status, render(&t)).into_response()
+}
+
+pub async fn not_found() -> AppError {
+    AppError::not_found()
+}
+
+/// Page numbers for lists: `limit`/`offset` from the query, clamped.
+pub struct Paging {
+    pub limit: i64,
+    pub offset: i64,
+}
+
+impl Paging {
+    pub fn from_query(q: &std::collections::HashMap<String, String>, default: i64) -> Paging {
+        let limit = q
+            .get("limit")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(default)
+            .clamp(1, 1000);
+        let offset = q
+            .get("offset")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+            .max(0);
+        Paging { limit, offset }
+    }
+}
+
+/// Links to the previous and next pages of a list, keeping the other query parameters.
+pub struct Pager {
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub summary: String,
+}
+
+impl Pager {
+    pub fn new(
+        ctx: &Ctx,
+        base: &str,
+        q: &std::collections::HashMap<String, String>,
+        paging: &Paging,
+        total: i64,
+    ) -> Pager {
+        let link = |offset: i64| {
+            let mut pairs: Vec<(String, String)> = q
+                .iter()
+                .filter(|(k, _)| k.as_str() != "offset" && k.as_str() != "lang")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            pairs.sort();
+            pairs.push(("offset".into(), offset.to_string()));
+            format!(
+                "{base}?{}",
+                serde_urlencoded::to_string(&pairs).unwrap_or_default()
+            )
+        };
+        let pages = ((total + paging.limit - 1) / paging.limit).max(1);
+        let page = paging.offset / paging.limit + 1;
+        Pager {
+            prev: (paging.offset > 0).then(|| link((paging.offset - paging.limit).max(0))),
+            next: (paging.offset + paging.limit < total)
+                .then(|| link(paging.offset + paging.limit)),
+            summary: i18n::t_args(
+                ctx.lang,
+                "pagination-page",
+                &[("page", page.into()), ("pages", pages.into())],
+            ),
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The organisation list (with filters and pages) and each organisation's page.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use domain::directory::{Level, OrgKind};
+use storage::{OrgFilter, OrganisationRecord, PartnershipFilter};
+
+use super::partnerships::{partnership_items, PartnershipItem};
+use super::{render, Pager, Paging};
+use crate::ctx::Ctx;
+use crate::view::{
+    country_label, group_role_label, kind_label, level_label, population_label, Page,
+};
+use crate::{AppError, AppState};
+
+/// One organisation in a list.
+#[derive(Clone)]
+pub struct OrgItem {
+    pub id: String,
+    pub name: String,
+    /// The name in the other script (Hangul for French readers, French for Korean readers).
+    pub secondary: Option<String>,
+    pub secondary_lang: &'static str,
+    pub country: String,
+    pub level: String,
+    pub population: String,
+    pub sort_key: String,
+}
+
+impl OrgItem {
+    pub fn new(ctx: &Ctx, r: &OrganisationRecord) -> OrgItem {
+        let lang = ctx.lang.code();
+        let names = &r.org.names;
+        let name = names.get(lang).to_string();
+        let secondary =
+            names
+                .secondary(lang)
+                .filter(|s| *s != name)
+                .map(|s| match (&names.ko_latn, lang) {
+                    (Some(latn), "fr" | "en") if Some(s) == names.ko.as_deref() => {
+                        format!("{s} · {latn}")
+                    }
+                    _ => s.to_string(),
+                });
+        OrgItem {
+            id: r.org.id.clone(),
+            sort_key: name.to_lowercase(),
+            name,
+            secondary_lang: if lang == "ko" { "fr" } else { "ko" },
+            secondary,
+            country: country_label(ctx.lang, r.org.country.as_str()),
+            level: level_label(ctx.lang, r.org.level, r.org.kind),
+            population: r
+                .org
+                .population
+                .map(|p| i18n::format_number(ctx.lang, p))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// An option of a filter's select box.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn choices(current: Option<&str>, items: Vec<(String, String)>) -> Vec<Choice> {
+    items
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: current == Some(value.as_str()),
+            value,
+            label,
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "organisations/list.html")]
+struct ListTemplate {
+    page: Page,
+    items: Vec<OrgItem>,
+    count: String,
+    countries: Vec<Choice>,
+    levels: Vec<Choice>,
+    kinds: Vec<Choice>,
+    name: String,
+    pager: Pager,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let get = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let filter = OrgFilter {
+        country: get("country"),
+        level: get("level"),
+        kind: get("kind"),
+        group: get("group"),
+        name: get("q"),
+        include_archived: false,
+    };
+    let paging = Paging::from_query(&q, 50);
+    let (records, total) = state
+        .db
+        .organisations(&filter, paging.limit, paging.offset)
+        .await?;
+    let lang = ctx.lang;
+    let t = ListTemplate {
+        page: Page::new(&ctx, "organisations", ctx.t("org-list-title")),
+        items: records.iter().map(|r| OrgItem::new(&ctx, r)).collect(),
+        count: i18n::t_args(lang, "org-count", &[("count", total.into())]),
+        countries: choices(
+            filter.country.as_deref(),
+            ["FR", "KR"]
+                .map(|c| (c.to_string(), country_label(lang, c)))
+                .to_vec(),
+        ),
+        levels: choices(
+            filter.level.as_deref(),
+            Level::ALL
+                .iter()
+                .map(|l| {
+                    (
+                        l.code().to_string(),
+                        format!(
+                            "{} ({})",
+                            level_label(lang, Some(*l), OrgKind::LocalAuthority),
+                            country_label(lang, l.country())
+                        ),
+                    )
+                })
+                .collect(),
+        ),
+        kinds: choices(
+            filter.kind.as_deref(),
+            OrgKind::ALL
+                .iter()
+                .map(|k| (k.code().to_string(), kind_label(lang, *k)))
+                .collect(),
+        ),
+        name: filter.name.clone().unwrap_or_default(),
+        pager: Pager::new(&ctx, "/organisations", &q, &paging, total),
+    };
+    Ok(render(&t))
+}
+
+/// A labelled name of the organisation, with the language it is written in.
+pub struct NameRow {
+    pub label: String,
+    pub value: String,
+    pub lang: &'static str,
+}
+
+pub struct PersonItem {
+    pub name: String,
+    pub title: String,
+}
+
+pub struct ActionItem {
+    pub title: String,
+    pub date: Option<String>,
+    pub status: Option<String>,
+}
+
+/// One source line: what it backs, and where it comes from (a link when it is an address).
+pub struct SourceItem {
+    pub what: String,
+    pub text: String,
+    pub link: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "organisations/show.html")]
+struct ShowTemplate {
+    page: Page,
+    item: OrgItem,
+    names: Vec<NameRow>,
+    kind: String,
+    country: String,
+    parent: Option<OrgItem>,
+    children: Vec<OrgItem>,
+    population: String,
+    seat: Option<String>,
+    website: Option<String>,
+    notes: Option<String>,
+    groups: Vec<(String, String, String)>,
+    partnerships: Vec<PartnershipItem>,
+    people: Vec<PersonItem>,
+    actions: Vec<ActionItem>,
+    sources: Vec<SourceItem>,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let db = &state.db;
+    let rec = db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let lang = ctx.lang;
+    let o = &rec.org;
+    let parent = match &o.parent_id {
+        Some(p) => db.organisation(p).await?.map(|r| OrgItem::new(&ctx, &r)),
+        None => None,
+    };
+    let children = db
+        .children(&id)
+        .await?
+        .iter()
+        .map(|r| OrgItem::new(&ctx, r))
+        .collect();
+    let (partnerships, _) = db
+        .partnerships(
+            &PartnershipFilter {
+                organisation: Some(id.clone()),
+                ..Default::default()
+            },
+            1000,
+            0,
+        )
+        .await?;
+    let mut groups = Vec::new();
+    for (gid, role) in db.groups_of(&id).await? {
+        if let Some(g) = db.group(&gid).await? {
+            groups.push((
+                gid,
+                g.name.get(lang.code()).to_string(),
+                group_role_label(lang, role),
+            ));
+        }
+    }
+    let names = [
+        ("name-fr", &o.names.fr, "fr"),
+        ("name-ko", &o.names.ko, "ko"),
+        ("name-ko-latn", &o.names.ko_latn, "ko-Latn"),
+        ("name-en", &o.names.en, "en"),
+    ]
+    .into_iter()
+    .filter_map(|(label, v, l)| {
+        v.as_ref().map(|v| NameRow {
+            label: ctx.t(label),
+            value: v.clone(),
+            lang: l,
+        })
+    })
+    .collect();
+    let people = db
+        .people_of(&id)
+        .await?
+        .into_iter()
+        .map(|p| PersonItem {
+            title: p.title.get(lang.code()).to_string(),
+            name: p.name,
+        })
+        .collect();
+    let actions = db
+        .actions_of(&id)
+        .await?
+        .into_iter()
+        .map(|a| ActionItem {
+            title: a.title.get(lang.code()).to_string(),
+            date: a.date_text,
+            status: a.status_note,
+        })
+        .collect();
+    let seat = match (o.seat, &o.seat_name) {
+        (Some(s), Some(n)) => Some(format!("{n} ({:.4}, {:.4})", s.lat, s.lon)),
+        (Some(s), None) => Some(format!("{:.4}, {:.4}", s.lat, s.lon)),
+        (None, n) => n.clone(),
+    };
+    let t = ShowTemplate {
+        page: Page::new(&ctx, "organisations", o.names.get(lang.code()).to_string()),
+        item: OrgItem::new(&ctx, &rec),
+        names,
+        kind: kind_label(lang, o.kind),
+        country: country_label(lang, o.country.as_str()),
+        parent,
+        children,
+        population: population_label(lang, o.population, o.population_year),
+        seat,
+        website: o.website.clone(),
+        notes: o.notes.clone(),
+        groups,
+        partnerships: partnership_items(&ctx, db, &partnerships).await?,
+        people,
+        actions,
+        sources: source_items(&ctx, &rec.sources),
+    };
+    Ok(render(&t))
+}
+
+/// Flattens a record's sources (`{"record": "...", "population": {"source": "..."}}`).
+pub fn source_items(ctx: &Ctx, sources: &serde_json::Value) -> Vec<SourceItem> {
+    let mut out = Vec::new();
+    let Some(map) = sources.as_object() else {
+        return out;
+    };
+    for (what, v) in map {
+        let label = match what.as_str() {
+            "record" => ctx.t("source-record"),
+            "extra" => ctx.t("source-extra"),
+            "population" => ctx.t("org-population"),
+            "seat" => ctx.t("org-seat"),
+            "name_ko" => ctx.t("name-ko"),
+            _ => continue,
+        };
+        let texts: Vec<String> = match v {
+            serde_json::Value::String(s) => vec![s.clone()],
+            serde_json::Value::Array(a) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect(),
+            serde_json::Value::Object(o) => o
+                .get("source")
+                .and_then(|s| s.as_str())
+                .map(|s| vec![s.to_string()])
+                .unwrap_or_default(),
+            _ => vec![],
+        };
+        for text in texts {
+            let link =
+                (text.starts_with("https://") || text.starts_with("http://")).then(|| text.clone());
+            out.push(SourceItem {
+                what: label.clone(),
+                text: if text == "seed report" {
+                    ctx.t("source-seed-report")
+                } else {
+                    text
+                },
+                link,
+            });
+        }
+    }
+    out
+}

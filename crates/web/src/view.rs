@@ -1,0 +1,133 @@
+//! What every page template receives (`Page`), and the labels of domain values in the user's
+//! language. Templates only lay out what these give them.
+
+use domain::directory::{Level, OrgKind, PartnershipKind, PartnershipStatus, Signed};
+use domain::groups::GroupRole;
+use i18n::Lang;
+
+use crate::ctx::Ctx;
+
+/// A link of the language switch.
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The part of every page that the layout needs.
+pub struct Page {
+    pub lang: Lang,
+    pub title: String,
+    pub section: &'static str,
+    pub user_name: Option<String>,
+    pub csrf: String,
+    path: String,
+    query_without_lang: String,
+}
+
+impl Page {
+    pub fn new(ctx: &Ctx, section: &'static str, title: String) -> Page {
+        Page {
+            lang: ctx.lang,
+            title,
+            section,
+            user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
+            csrf: ctx.csrf.clone(),
+            path: ctx.path.clone(),
+            query_without_lang: ctx.query_without_lang.clone(),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn is(&self, section: &str) -> bool {
+        self.section == section
+    }
+
+    pub fn languages(&self) -> Vec<LangLink> {
+        Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let q = if self.query_without_lang.is_empty() {
+                    format!("lang={}", l.code())
+                } else {
+                    format!("{}&lang={}", self.query_without_lang, l.code())
+                };
+                LangLink {
+                    code: l.code(),
+                    name: l.native_name(),
+                    href: format!("{}?{q}", self.path),
+                    current: l == self.lang,
+                }
+            })
+            .collect()
+    }
+
+    pub fn asset_version(&self) -> &'static str {
+        crate::assets::VERSION
+    }
+}
+
+pub fn country_label(lang: Lang, code: &str) -> String {
+    match code {
+        "FR" | "KR" => i18n::t(lang, &format!("country-{}", code.to_ascii_lowercase())),
+        other => other.to_string(),
+    }
+}
+
+fn key(prefix: &str, code: &str) -> String {
+    format!("{prefix}-{}", code.replace('_', "-"))
+}
+
+pub fn level_label(lang: Lang, level: Option<Level>, kind: OrgKind) -> String {
+    match level {
+        Some(l) => i18n::t(lang, &key("level", l.code())),
+        None => i18n::t(lang, &key("kind", kind.code())),
+    }
+}
+
+pub fn kind_label(lang: Lang, kind: OrgKind) -> String {
+    i18n::t(lang, &key("kind", kind.code()))
+}
+
+pub fn partnership_kind_label(lang: Lang, kind: PartnershipKind) -> String {
+    i18n::t(lang, &key("partnership-kind", kind.code()))
+}
+
+pub fn partnership_status_label(lang: Lang, status: PartnershipStatus) -> String {
+    i18n::t(lang, &key("partnership-status", status.code()))
+}
+
+pub fn group_role_label(lang: Lang, role: GroupRole) -> String {
+    i18n::t(lang, &key("group-role", role.code()))
+}
+
+pub fn signed_label(lang: Lang, signed: Option<Signed>) -> Option<String> {
+    signed.map(|s| match s {
+        Signed::Date(d) => i18n::format_date_medium(lang, d),
+        Signed::Year(y) => y.to_string(),
+    })
+}
+
+/// "68 260 (2018)" or the word for unknown.
+pub fn population_label(lang: Lang, population: Option<i64>, year: Option<i32>) -> String {
+    match (population, year) {
+        (Some(p), Some(y)) => i18n::t_args(
+            lang,
+            "org-population-value",
+            &[
+                ("population", i18n::format_number(lang, p).into()),
+                ("year", i64::from(y).into()),
+            ],
+        ),
+        (Some(p), None) => i18n::format_number(lang, p),
+        (None, _) => i18n::t(lang, "value-unknown"),
+    }
+}
