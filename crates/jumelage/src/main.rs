@@ -1,1 +1,128 @@
-fn main() {}
+//! `jumelage`: the platform of a network's country groups, in one binary.
+
+mod commands;
+mod config;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "jumelage",
+    version,
+    about = "The platform of a network's country groups: \
+    partnership register, meetings, seminars, in French, Korean and English."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the database is: shared by every subcommand that opens it.
+#[derive(clap::Args, Clone)]
+struct DbArgs {
+    /// A TOML configuration file (see `jumelage config`).
+    #[arg(long, env = "JUMELAGE_CONFIG")]
+    config: Option<PathBuf>,
+    /// Folder for the embedded SQLite database [default: ./data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// postgres://... for PostgreSQL, sqlite://PATH for another SQLite file [env: DATABASE_URL].
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (pages and /api/v1).
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Address to listen on [default: 127.0.0.1:8080; env: JUMELAGE_ADDR].
+        #[arg(long, value_name = "HOST:PORT")]
+        addr: Option<String>,
+        /// Do not load the demo data set into an empty database.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Create or update the database schema, then stop.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Print a documented default configuration file.
+    Config,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// Manage personal API tokens.
+    Token {
+        #[command(subcommand)]
+        action: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from standard input; with nothing there, an
+    /// invitation link is printed instead.
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["secretariat", "coordinator", "editor", "observer"])]
+        role: String,
+        /// Country group of a coordinator or observer (e.g. kr).
+        #[arg(long)]
+        group: Option<String>,
+        /// Organisation of an editor (e.g. fr-issy).
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Name shown on pages [default: the e-mail address].
+        #[arg(long)]
+        name: Option<String>,
+        /// Preferred language: fr, ko or en.
+        #[arg(long, value_parser = ["fr", "ko", "en"])]
+        lang: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a personal API token for scripts and print it (shown once).
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        /// A label to recognise the token by.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(commands::run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -37,11 +37,24 @@ const PARENTS: &[(&str, &str)] = &[
     ("kr-suwon", "kr-gyeonggi"),
 ];
 
-/// Loads the demo data set into an empty database, all or nothing.
-pub async fn load_demo(db: &Db) -> Result<(), StorageError> {
+/// Loads the demo data set when the database holds no data, all or nothing. Returns whether it
+/// loaded. Several app nodes starting at once on one PostgreSQL database load it once.
+pub async fn load_demo(db: &Db) -> Result<bool, StorageError> {
     let data: Value =
         serde_json::from_str(KOREA_GROUP).map_err(|e| StorageError::Demo(e.to_string()))?;
     let mut tx = db.begin().await?;
+    if let Some(lock) = db.setup_lock_sql() {
+        sqlx::query(lock).execute(&mut *tx).await?;
+    }
+    let existing: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM networks) + (SELECT COUNT(*) FROM organisations) \
+         + (SELECT COUNT(*) FROM users)",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if existing > 0 {
+        return Ok(false);
+    }
 
     db.insert_network(
         &mut tx,
@@ -175,7 +188,7 @@ pub async fn load_demo(db: &Db) -> Result<(), StorageError> {
     }
 
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 fn korea_group() -> CountryGroup {

@@ -132,6 +132,15 @@ impl Db {
         self.pool.close().await;
     }
 
+    /// A statement that serialises one-time set-up (loading demo data) between app nodes, run
+    /// at the start of its transaction; SQLite needs none (one file, one writer).
+    pub(crate) fn setup_lock_sql(&self) -> Option<&'static str> {
+        match self.engine {
+            Engine::Postgres => Some("SELECT pg_advisory_xact_lock(7310421)"),
+            Engine::Sqlite => None,
+        }
+    }
+
     /// Case-insensitive substring match on an expression, in this engine's SQL.
     /// SQLite's LOWER folds ASCII only, so names are also matched as typed.
     pub(crate) fn contains_ci(&self, expr: &str, param: &str) -> String {

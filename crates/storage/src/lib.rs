@@ -16,7 +16,7 @@ pub use demo::load_demo;
 pub use directory::{
     ActionRecord, OrgFilter, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,
 };
-pub use engine::{Db, Engine};
+pub use engine::{redact as redact_url, Db, Engine};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
 

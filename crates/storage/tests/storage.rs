@@ -33,8 +33,9 @@ async fn insert(db: &Db, o: &domain::directory::Organisation) {
 
 both_engines!(demo_data_loads_whole, |db| {
     assert!(db.is_empty().await.unwrap());
-    load_demo(&db).await.unwrap();
+    assert!(load_demo(&db).await.unwrap());
     assert!(!db.is_empty().await.unwrap());
+    assert!(!load_demo(&db).await.unwrap(), "never loaded twice");
     let (orgs, total) = db
         .organisations(&OrgFilter::default(), 1000, 0)
         .await

@@ -1,0 +1,254 @@
+//! What each subcommand does.
+
+use std::io::{IsTerminal, Read};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{anyhow, Context};
+use domain::accounts::Role;
+use storage::{Db, NewUser};
+
+use crate::config::{Config, Overrides, DOCUMENTED_DEFAULTS};
+use crate::{Cli, Command, DbArgs, TokenCommand, UserCommand};
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Config => {
+            print!("{DOCUMENTED_DEFAULTS}");
+            Ok(())
+        }
+        Command::Serve { db, addr, no_demo } => {
+            let config = load(&db, addr, no_demo)?;
+            serve(config).await
+        }
+        Command::Migrate { db } => {
+            let config = load(&db, None, true)?;
+            let db = open(&config).await?;
+            db.close().await;
+            eprintln!("database is up to date");
+            Ok(())
+        }
+        Command::User {
+            action:
+                UserCommand::Create {
+                    db,
+                    email,
+                    role,
+                    group,
+                    organisation,
+                    name,
+                    lang,
+                },
+        } => {
+            let config = load(&db, None, true)?;
+            let role = Role::from_parts(&role, group.as_deref(), organisation.as_deref())
+                .ok_or_else(|| match role.as_str() {
+                    "editor" => {
+                        anyhow!("--organisation: an editor needs the organisation they edit")
+                    }
+                    _ => anyhow!("--group: a {role} needs the country group (e.g. --group kr)"),
+                })?;
+            let password = read_password()?;
+            let db = open(&config).await?;
+            let result = create_user(&db, &config, email, role, name, lang, password).await;
+            db.close().await;
+            result
+        }
+        Command::Token {
+            action: TokenCommand::Create { db, email, name },
+        } => {
+            let config = load(&db, None, true)?;
+            let db = open(&config).await?;
+            let result = async {
+                let user = db
+                    .user_by_email(&email)
+                    .await?
+                    .ok_or_else(|| anyhow!("--email {email}: no such account"))?;
+                let token = db.create_token(&user.id, &name).await?;
+                println!("{token}");
+                Ok(())
+            }
+            .await;
+            db.close().await;
+            result
+        }
+    }
+}
+
+fn load(db: &DbArgs, addr: Option<String>, no_demo: bool) -> anyhow::Result<Config> {
+    Config::load(Overrides {
+        config: db.config.clone(),
+        addr,
+        data_dir: db.data_dir.clone(),
+        database_url: db.database_url.clone(),
+        no_demo,
+    })
+}
+
+/// Opens the database and brings its schema up to date.
+async fn open(config: &Config) -> anyhow::Result<Db> {
+    let url = config.database_url()?;
+    let flag = if config.database_url.is_some() {
+        "--database-url"
+    } else {
+        "--data-dir"
+    };
+    let db = Db::connect(&url).await.map_err(|e| {
+        anyhow!(
+            "{flag} {}: cannot open the database: {e}",
+            storage::redact_url(&url)
+        )
+    })?;
+    db.migrate().await.context("cannot migrate the database")?;
+    Ok(db)
+}
+
+fn init_logs(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if config.log_format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    init_logs(&config);
+    tracing::info!(?config, "starting");
+    let addr: SocketAddr = config
+        .addr
+        .parse()
+        .map_err(|e| anyhow!("--addr {}: not a HOST:PORT address: {e}", config.addr))?;
+    let db = open(&config).await?;
+    if config.demo
+        && storage::load_demo(&db)
+            .await
+            .context("cannot load the demo data")?
+    {
+        tracing::info!("loaded the demo data set into the empty database");
+    }
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow!("--addr {addr}: cannot listen there: {e}"))?;
+    let local = listener.local_addr()?;
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
+    let state = web::AppState {
+        db: db.clone(),
+        config: Arc::new(web::WebConfig {
+            secure_cookies: config.secure_cookies,
+            login_max_failures: config.login_max_failures,
+            login_window: Duration::from_secs(config.login_window_secs),
+            public_url,
+        }),
+    };
+    let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    println!("jumelage listening on http://{local}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")?;
+    db.close().await;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// The password from standard input when something is piped there; `None` otherwise.
+fn read_password() -> anyhow::Result<Option<String>> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut text = String::new();
+    stdin
+        .lock()
+        .read_to_string(&mut text)
+        .context("cannot read the password from standard input")?;
+    let password = text.trim_end_matches(['\n', '\r']).to_string();
+    if password.is_empty() {
+        return Ok(None);
+    }
+    if password.chars().count() < 10 {
+        return Err(anyhow!("the password must have at least 10 characters"));
+    }
+    Ok(Some(password))
+}
+
+async fn create_user(
+    db: &Db,
+    config: &Config,
+    email: String,
+    role: Role,
+    name: Option<String>,
+    lang: Option<String>,
+    password: Option<String>,
+) -> anyhow::Result<()> {
+    let has_password = password.is_some();
+    let user = db
+        .create_user(&NewUser {
+            display_name: name.unwrap_or_else(|| email.clone()),
+            email,
+            password,
+            locale: lang,
+            roles: vec![role],
+        })
+        .await
+        .map_err(|e| match e.key() {
+            Some(k) => anyhow!(
+                "{}: {}",
+                k.field
+                    .as_deref()
+                    .map(|f| format!("--{f}"))
+                    .unwrap_or_default(),
+                i18n::t(
+                    i18n::Lang::En,
+                    &format!("error-{}", k.key.code().replace('_', "-"))
+                )
+            ),
+            None => anyhow!(e),
+        })?;
+    if has_password {
+        eprintln!("created {} ({})", user.email, user.id);
+    } else {
+        let token = db.create_invitation(&user.id).await?;
+        let base = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", config.addr));
+        eprintln!(
+            "created {} ({}); send them this invitation link:",
+            user.email, user.id
+        );
+        println!("{base}/invitations/{token}");
+    }
+    Ok(())
+}

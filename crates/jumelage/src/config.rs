@@ -1,0 +1,202 @@
+//! Typed configuration: defaults, then a TOML file, then `JUMELAGE_*` environment variables
+//! (and `DATABASE_URL`), then command-line flags. `jumelage config` prints the documented
+//! defaults.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+#[derive(Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub addr: String,
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+    pub demo: bool,
+    pub public_url: Option<String>,
+    pub secure_cookies: bool,
+    pub log_format: String,
+    pub login_max_failures: i64,
+    pub login_window_secs: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            demo: true,
+            public_url: None,
+            secure_cookies: false,
+            log_format: "text".into(),
+            login_max_failures: 5,
+            login_window_secs: 900,
+        }
+    }
+}
+
+/// Secrets stay out of logs: the database password is hidden.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("addr", &self.addr)
+            .field("data_dir", &self.data_dir)
+            .field(
+                "database_url",
+                &self.database_url.as_deref().map(storage::redact_url),
+            )
+            .field("demo", &self.demo)
+            .field("public_url", &self.public_url)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("log_format", &self.log_format)
+            .finish()
+    }
+}
+
+pub const DOCUMENTED_DEFAULTS: &str = r#"# jumelage configuration. Every setting is optional; shown here with its default.
+# Order of precedence: this file (--config FILE or JUMELAGE_CONFIG), then environment
+# variables, then command-line flags.
+
+# Address to listen on. Env: JUMELAGE_ADDR. Flag: --addr.
+addr = "127.0.0.1:8080"
+
+# Folder for the embedded SQLite database and other local files. Env: JUMELAGE_DATA_DIR.
+# Flag: --data-dir.
+data_dir = "./data"
+
+# Database. Unset: SQLite in data_dir (jumelage.db). "postgres://user:pass@host/db" for
+# PostgreSQL (several app nodes share it); "sqlite://path" for another SQLite file.
+# Env: DATABASE_URL. Flag: --database-url.
+# database_url = "postgres://jumelage@127.0.0.1/jumelage"
+
+# Load the demo data set (the Korea country group) into an empty database at start-up.
+# A database that holds data is never reloaded. Flag: --no-demo turns it off.
+demo = true
+
+# The address people reach the platform at, for links in invitations.
+# Env: JUMELAGE_PUBLIC_URL. Default: http://<addr>.
+# public_url = "https://jumelage.example.org"
+
+# Mark cookies Secure (set this when served over HTTPS). Env: JUMELAGE_SECURE_COOKIES.
+secure_cookies = false
+
+# Log lines as "text" or "json". Env: JUMELAGE_LOG_FORMAT. Level: RUST_LOG (default "info").
+log_format = "text"
+
+# Failed sign-ins allowed per account and per client address within the window.
+login_max_failures = 5
+login_window_secs = 900
+"#;
+
+/// Command-line values that override the file and the environment.
+#[derive(Default)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub addr: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub no_demo: bool,
+}
+
+impl Config {
+    pub fn load(o: Overrides) -> anyhow::Result<Config> {
+        let file = o
+            .config
+            .clone()
+            .or_else(|| std::env::var_os("JUMELAGE_CONFIG").map(PathBuf::from));
+        let mut c = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    anyhow::anyhow!("--config {}: cannot read it: {e}", path.display())
+                })?;
+                toml::from_str(&text)
+                    .map_err(|e| anyhow::anyhow!("--config {}: {e}", path.display()))?
+            }
+            None => Config::default(),
+        };
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        if let Some(v) = env("JUMELAGE_ADDR") {
+            c.addr = v;
+        }
+        if let Some(v) = env("JUMELAGE_DATA_DIR") {
+            c.data_dir = v.into();
+        }
+        if let Some(v) = env("DATABASE_URL") {
+            c.database_url = Some(v);
+        }
+        if let Some(v) = env("JUMELAGE_PUBLIC_URL") {
+            c.public_url = Some(v);
+        }
+        if let Some(v) = env("JUMELAGE_SECURE_COOKIES") {
+            c.secure_cookies = matches!(v.as_str(), "1" | "true" | "yes");
+        }
+        if let Some(v) = env("JUMELAGE_LOG_FORMAT") {
+            c.log_format = v;
+        }
+        if let Some(v) = o.addr {
+            c.addr = v;
+        }
+        if let Some(v) = o.data_dir {
+            c.data_dir = v;
+        }
+        if let Some(v) = o.database_url {
+            c.database_url = Some(v);
+        }
+        if o.no_demo {
+            c.demo = false;
+        }
+        Ok(c)
+    }
+
+    /// The database URL: the configured one, or SQLite in the data folder (which must be a
+    /// folder this process can write in).
+    pub fn database_url(&self) -> anyhow::Result<String> {
+        if let Some(url) = &self.database_url {
+            storage::Engine::of_url(url).map_err(|e| anyhow::anyhow!("--database-url: {e}"))?;
+            return Ok(url.clone());
+        }
+        let dir = &self.data_dir;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "--data-dir {}: cannot create the folder: {e}",
+                dir.display()
+            )
+        })?;
+        let probe = dir.join(".write-test");
+        std::fs::write(&probe, b"ok").map_err(|e| {
+            anyhow::anyhow!(
+                "--data-dir {}: cannot write in the folder: {e}",
+                dir.display()
+            )
+        })?;
+        let _ = std::fs::remove_file(probe);
+        Ok(format!("sqlite://{}", dir.join("jumelage.db").display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_defaults_are_the_defaults() {
+        let parsed: Config = toml::from_str(DOCUMENTED_DEFAULTS).unwrap();
+        let d = Config::default();
+        assert_eq!(parsed.addr, d.addr);
+        assert_eq!(parsed.data_dir, d.data_dir);
+        assert_eq!(parsed.database_url, d.database_url);
+        assert_eq!(parsed.demo, d.demo);
+        assert_eq!(parsed.login_max_failures, d.login_max_failures);
+    }
+
+    #[test]
+    fn debug_hides_the_database_password() {
+        let c = Config {
+            database_url: Some("postgres://u:hunter2@h/db".into()),
+            ..Default::default()
+        };
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+}
