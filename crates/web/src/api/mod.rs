@@ -117,7 +117,10 @@ pub fn paging(q: &HashMap<String, String>) -> Result<(i64, i64), AppError> {
             .parse::<i64>()
             .ok()
             .filter(|n| range.contains(n))
-            .ok_or_else(|| AppError::field(ErrorKey::InvalidNumber, k)),
+            .ok_or_else(|| AppError {
+                status: axum::http::StatusCode::BAD_REQUEST,
+                ..AppError::field(ErrorKey::InvalidNumber, k)
+            }),
     };
     Ok((num("limit", 50, 1..=1000)?, num("offset", 0, 0..=i64::MAX)?))
 }

@@ -1,0 +1,273 @@
+use axum::http::Method;
+use domain::accounts::Role;
+use serde_json::json;
+use storage::both_engines;
+
+use crate::support::{bearer, TestApp};
+
+both_engines!(collections_are_paginated_and_filtered, |db| {
+    let app = TestApp::new(db).await;
+    let all = app.get("/api/v1/organisations").await.json();
+    assert_eq!(all["total"], 31);
+    assert_eq!(all["limit"], 50);
+    let kr = app
+        .get("/api/v1/organisations?country=KR&limit=3")
+        .await
+        .json();
+    assert_eq!(kr["items"].as_array().unwrap().len(), 3);
+    assert!(kr["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|o| o["country"] == "KR"));
+    let guro = app.get("/api/v1/organisations/kr-guro").await.json();
+    assert_eq!(guro["names"]["ko"], "구로구");
+    assert_eq!(guro["level"], "autonomous_district");
+    assert_eq!(guro["population"], 399950);
+    assert!(guro["seat"]["lat"].is_f64());
+    assert!(guro["names"].get("en").is_some());
+    let gam = app.get("/api/v1/organisations/fr-gam").await.json();
+    assert!(gam["names"].get("ko").is_none(), "absent names are omitted");
+    let ps = app
+        .get("/api/v1/partnerships?organisation=fr-issy")
+        .await
+        .json();
+    assert_eq!(ps["total"], 2);
+    let p = app.get("/api/v1/partnerships/p-tours-suwon").await.json();
+    assert_eq!(p["kind"], "letter_of_intent");
+    assert_eq!(p["signed_year"], 2019);
+    assert_eq!(p["signed_date"], "2019-07-01");
+});
+
+both_engines!(errors_use_the_envelope_in_the_callers_language, |db| {
+    let app = TestApp::new(db).await;
+    let r = app
+        .get_with(
+            "/api/v1/organisations/nowhere",
+            &[("accept-language", "ko")],
+        )
+        .await;
+    assert_eq!(r.status, 404);
+    let e = r.json();
+    assert_eq!(e["error"]["code"], "not_found");
+    assert_eq!(
+        e["error"]["message"],
+        "찾으시는 내용이 없거나 삭제되었습니다."
+    );
+    let r = app.get("/api/v1/organisations?limit=5000&lang=en").await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"]["field"], "limit");
+    assert_eq!(r.json()["error"]["code"], "invalid_number");
+    assert_eq!(
+        app.get("/api/v1/nothing").await.json()["error"]["code"],
+        "not_found"
+    );
+});
+
+both_engines!(writes_need_an_account_and_the_right_role, |db| {
+    let app = TestApp::new(db).await;
+    let editor = app
+        .user(
+            "officer@issy.example",
+            Role::Editor {
+                organisation: "fr-issy".into(),
+            },
+        )
+        .await;
+    let secretariat = app.user("staff@cuf.example", Role::Secretariat).await;
+    let observer = app
+        .user("embassy@example.org", Role::Observer { group: "kr".into() })
+        .await;
+    let patch = json!({"website": "https://www.issy.com"});
+
+    let anon = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            patch.clone(),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        anon.status, 403,
+        "no cookie and no token: refused before anything else (CSRF)"
+    );
+    let bad_token = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            patch.clone(),
+            &[("authorization", "Bearer jmlg_nope")],
+        )
+        .await;
+    assert_eq!(bad_token.status, 401);
+    assert_eq!(bad_token.json()["error"]["code"], "invalid_token");
+
+    let ok = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            patch.clone(),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(ok.json()["website"], "https://www.issy.com");
+    assert_eq!(ok.json()["version"], 2);
+    assert_eq!(
+        ok.json()["names"]["ko"],
+        "이시레물리노",
+        "untouched fields stay"
+    );
+
+    let other = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-tours",
+            patch.clone(),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(other.status, 403);
+    assert_eq!(other.json()["error"]["code"], "forbidden");
+    let obs = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            patch.clone(),
+            &[("authorization", &bearer(&observer))],
+        )
+        .await;
+    assert_eq!(obs.status, 403);
+
+    let stale = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            json!({"notes": "x", "version": 1}),
+            &[("authorization", &bearer(&secretariat))],
+        )
+        .await;
+    assert_eq!(stale.status, 409);
+
+    let new_org = json!({
+        "kind": "local_authority", "country": "KR", "level": "county",
+        "names": {"fr": "Comté de Yangpyeong", "ko": "양평군", "ko_latn": "Yangpyeong-gun"},
+        "population": 120000
+    });
+    let denied = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            new_org.clone(),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(denied.status, 403);
+    let created = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            new_org.clone(),
+            &[("authorization", &bearer(&secretariat))],
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.json()["id"], "kr-comte-de-yangpyeong");
+
+    let mismatch = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            json!({"kind": "local_authority", "country": "KR", "level": "commune", "names": {"fr": "X"}}),
+            &[("authorization", &bearer(&secretariat)), ("accept-language", "fr")],
+        )
+        .await;
+    assert_eq!(mismatch.status, 422);
+    assert_eq!(mismatch.json()["error"]["field"], "level");
+    assert_eq!(
+        mismatch.json()["error"]["message"],
+        "Ce niveau n'existe pas dans le système de ce pays."
+    );
+    let unknown_field = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            json!({"kind": "local_authority", "country": "KR", "names": {}, "colour": "red"}),
+            &[("authorization", &bearer(&secretariat))],
+        )
+        .await;
+    assert_eq!(unknown_field.status, 400);
+    assert_eq!(unknown_field.json()["error"]["field"], "colour");
+
+    let before = app.get("/api/v1/partnerships").await.json()["total"].clone();
+    let selfp = app
+        .json(
+            Method::POST,
+            "/api/v1/partnerships",
+            json!({"organisation_a": "fr-issy", "organisation_b": "fr-issy", "kind": "twinning"}),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(selfp.status, 422);
+    assert_eq!(selfp.json()["error"]["code"], "self_partnership");
+    let p = app
+        .json(
+            Method::POST,
+            "/api/v1/partnerships",
+            json!({"organisation_a": "fr-issy", "organisation_b": "kr-seocho", "kind": "friendship",
+                   "status": "planned", "themes": ["jeunesse"]}),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(p.status, 201, "{}", p.body);
+    assert_eq!(p.json()["id"], "p-fr-issy-kr-seocho");
+    let not_mine = app
+        .json(
+            Method::POST,
+            "/api/v1/partnerships",
+            json!({"organisation_a": "fr-tours", "organisation_b": "kr-seocho", "kind": "mou"}),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(not_mine.status, 403);
+    let after = app.get("/api/v1/partnerships").await.json()["total"].clone();
+    assert_eq!(after.as_i64().unwrap(), before.as_i64().unwrap() + 1);
+});
+
+both_engines!(html_and_script_are_shown_as_text, |db| {
+    let app = TestApp::new(db).await;
+    let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+    let r = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            json!({"id": "fr-xss", "kind": "other", "country": "FR",
+                   "names": {"fr": "<script>alert(1)</script>"}, "notes": "<img src=x onerror=alert(1)>"}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    let page = app.get("/organisations/fr-xss").await;
+    assert!(!page.body.contains("<script>alert(1)</script>"));
+    assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.body.contains("<img src=x"));
+});
+
+both_engines!(openapi_document, |db| {
+    let app = TestApp::new(db).await;
+    let doc = app.get("/api/v1/openapi.json").await.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in [
+        "/api/v1/organisations",
+        "/api/v1/organisations/{id}",
+        "/api/v1/partnerships",
+        "/api/v1/partnerships/{id}",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing");
+    }
+    assert!(doc["components"]["schemas"]
+        .get("OrganisationDto")
+        .is_some());
+    assert!(doc["components"]["securitySchemes"].get("bearer").is_some());
+});

@@ -1,0 +1,8 @@
+//! The web layer end to end (without a network): every test on SQLite and on PostgreSQL,
+//! each on its own database loaded with the demo data.
+
+mod api;
+mod auth;
+mod pages;
+mod support;
+mod translations;

@@ -1,0 +1,147 @@
+use storage::both_engines;
+
+use crate::support::TestApp;
+
+both_engines!(home_in_three_languages, |db| {
+    let app = TestApp::new(db).await;
+    let fr = app.get("/").await;
+    assert_eq!(fr.status, 200);
+    assert!(fr.body.contains("<html lang=\"fr\">"));
+    assert!(fr.body.contains("Groupe-pays Corée"));
+    assert!(fr.body.contains("Ville d&#x27;Issy-les-Moulineaux"));
+    assert!(fr.body.contains("href=\"#main\""), "skip link");
+    let ko = app.get("/?lang=ko").await;
+    assert!(ko.body.contains("<html lang=\"ko\">"));
+    for hangul in [
+        "구로구",
+        "수원시",
+        "대구광역시",
+        "한국 국가별 그룹",
+        "자매결연",
+    ] {
+        assert!(
+            ko.body.contains(hangul),
+            "{hangul} missing from the Korean home page"
+        );
+    }
+    let en = app.get("/?lang=en").await;
+    assert!(en.body.contains("<html lang=\"en\">"));
+    assert!(en.body.contains("Korea country group"));
+    assert!(en.body.contains("Guro District, Seoul"));
+});
+
+both_engines!(language_choice_order_and_cookie, |db| {
+    let app = TestApp::new(db).await;
+    let r = app.get("/?lang=ko").await;
+    assert!(r.set_cookie_line("lang").unwrap().starts_with("lang=ko;"));
+    let by_cookie = app.get_with("/", &[("cookie", "lang=en")]).await;
+    assert!(by_cookie.body.contains("<html lang=\"en\">"));
+    let query_wins = app
+        .get_with(
+            "/?lang=fr",
+            &[("cookie", "lang=en"), ("accept-language", "ko")],
+        )
+        .await;
+    assert!(query_wins.body.contains("<html lang=\"fr\">"));
+    let header = app
+        .get_with("/", &[("accept-language", "de-DE, ko;q=0.9, en;q=0.8")])
+        .await;
+    assert!(header.body.contains("<html lang=\"ko\">"));
+    let unknown = app.get("/?lang=xx").await;
+    assert!(
+        unknown.body.contains("<html lang=\"fr\">"),
+        "an unknown language falls back to French"
+    );
+    assert!(unknown.set_cookie_line("lang").is_none());
+    // The switch keeps the other query parameters.
+    let list = app.get("/organisations?country=KR&lang=en").await;
+    assert!(list
+        .body
+        .contains("href=\"/organisations?country=KR&amp;lang=ko\""));
+});
+
+both_engines!(organisation_list_filters_and_pages, |db| {
+    let app = TestApp::new(db).await;
+    let all = app.get("/organisations").await;
+    assert_eq!(all.status, 200);
+    assert!(all.body.contains("31 organisations"));
+    let kr = app.get("/organisations?country=KR&lang=ko").await;
+    assert!(kr.body.contains("구로구"));
+    assert!(!kr.body.contains("Ville de Tours"));
+    let paged = app.get("/organisations?limit=10&offset=10").await;
+    assert!(paged.body.contains("Page 2 sur 4"));
+    assert!(paged.body.contains("rel=\"prev\""));
+    assert!(paged.body.contains("rel=\"next\""));
+    let search = app.get("/organisations?q=guro").await;
+    assert!(search.body.contains("kr-guro"));
+    assert!(search.body.contains("1 organisation"));
+});
+
+both_engines!(organisation_page, |db| {
+    let app = TestApp::new(db).await;
+    let guro = app.get("/organisations/kr-guro?lang=ko").await;
+    assert_eq!(guro.status, 200);
+    assert!(guro.body.contains("구로구"));
+    assert!(guro.body.contains("자치구"));
+    assert!(
+        guro.body.contains("href=\"/organisations/kr-seoul\""),
+        "parent link"
+    );
+    assert!(
+        guro.body.contains("href=\"/organisations/fr-issy\""),
+        "partner link"
+    );
+    assert!(guro.body.contains("399,950"));
+    let issy = app.get("/organisations/fr-issy").await;
+    assert!(issy.body.contains("68\u{202F}260 habitants (2018)"));
+    assert!(issy.body.contains("Claire Guichard"));
+    assert!(issy.body.contains("Youth Exchange Program"));
+    assert!(
+        issy.body
+            .contains("https://pt.frwiki.wiki/wiki/Issy-les-Moulineaux"),
+        "sources shown"
+    );
+    let p = app.get("/partnerships/p-issy-guro?lang=en").await;
+    assert_eq!(p.status, 200);
+    assert!(p.body.contains("Twinning"));
+    assert!(p.body.contains("2005"));
+});
+
+both_engines!(unknown_ids_give_a_translated_404_page, |db| {
+    let app = TestApp::new(db).await;
+    let ko = app.get("/organisations/nowhere?lang=ko").await;
+    assert_eq!(ko.status, 404);
+    assert!(ko.body.contains("페이지를 찾을 수 없습니다"));
+    assert!(ko.body.contains("<html lang=\"ko\">"));
+    let en = app
+        .get_with("/no/such/page", &[("accept-language", "en")])
+        .await;
+    assert_eq!(en.status, 404);
+    assert!(en.body.contains("Page not found"));
+    assert_eq!(app.get("/partnerships/nothing").await.status, 404);
+});
+
+both_engines!(assets_health_and_headers, |db| {
+    let app = TestApp::new(db).await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 200);
+    assert!(health.headers.get("x-request-id").is_some());
+    let css = app.get("/static/style.css").await;
+    assert_eq!(css.status, 200);
+    assert!(css.headers["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    assert!(css.body.contains(":focus-visible"));
+    let gz = app
+        .get_with("/organisations", &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(gz.headers["content-encoding"], "gzip");
+    let page = app.get("/").await;
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    assert!(page.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'self'"));
+    assert_eq!(app.get("/static/nothing.css").await.status, 404);
+});

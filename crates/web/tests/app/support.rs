@@ -1,0 +1,173 @@
+//! `TestApp`: the real router on a real database, driven request by request.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use domain::accounts::Role;
+use http_body_util::BodyExt;
+use storage::{Db, NewUser};
+use tower::ServiceExt;
+use web::{AppState, WebConfig};
+
+pub struct TestApp {
+    pub db: Db,
+    router: axum::Router,
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    /// The value of a cookie the response sets.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+    pub fn set_cookie_line(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(&format!("{name}=")))
+            .map(str::to_string)
+    }
+}
+
+impl TestApp {
+    pub async fn new(db: Db) -> TestApp {
+        storage::load_demo(&db).await.unwrap();
+        let state = AppState {
+            db: db.clone(),
+            config: Arc::new(WebConfig::default()),
+        };
+        TestApp {
+            router: web::router(state),
+            db,
+        }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Resp {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Resp {
+        let mut req = Request::builder().uri(path);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn json(
+        &self,
+        method: Method,
+        path: &str,
+        body: serde_json::Value,
+        headers: &[(&str, &str)],
+    ) -> Resp {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/json");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    pub async fn form(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Resp {
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    /// A user with one role and a password; returns the user's API token.
+    pub async fn user(&self, email: &str, role: Role) -> String {
+        let user = self
+            .db
+            .create_user(&NewUser {
+                email: email.into(),
+                display_name: email.into(),
+                password: Some(PASSWORD.into()),
+                locale: None,
+                roles: vec![role],
+            })
+            .await
+            .unwrap();
+        self.db.create_token(&user.id, "test").await.unwrap()
+    }
+
+    /// Signs in through the login form; returns (session cookie, CSRF token of the session).
+    pub async fn sign_in(&self, email: &str) -> (String, String) {
+        let page = self.get("/login").await;
+        let csrf = page.cookie("jumelage_csrf").unwrap();
+        let cookie = format!("jumelage_csrf={csrf}");
+        let resp = self
+            .form(
+                "/login",
+                &[
+                    ("email", email),
+                    ("password", PASSWORD),
+                    ("csrf_token", &csrf),
+                    ("next", "/"),
+                ],
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+        let session = resp.cookie("jumelage_session").unwrap();
+        let session_cookie = format!("jumelage_session={session}");
+        let home = self.get_with("/", &[("cookie", &session_cookie)]).await;
+        let token = extract_csrf(&home.body).expect("a signed-in page carries the CSRF token");
+        (session_cookie, token)
+    }
+}
+
+pub const PASSWORD: &str = "a long enough password";
+
+/// The CSRF token of the first form of a page.
+pub fn extract_csrf(html: &str) -> Option<String> {
+    let at = html.find("name=\"csrf_token\" value=\"")? + "name=\"csrf_token\" value=\"".len();
+    Some(html[at..at + 64].to_string())
+}
+
+pub fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
