@@ -19,6 +19,13 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn new(engine: Engine) -> Result<TestDb, StorageError> {
+        let t = TestDb::empty(engine).await?;
+        t.db.migrate().await?;
+        Ok(t)
+    }
+
+    /// A database with no schema at all, as an operator hands it over.
+    pub async fn empty(engine: Engine) -> Result<TestDb, StorageError> {
         let name = format!("jumelage_test_{}", &random_token()[..12]);
         let url = match engine {
             Engine::Sqlite => {

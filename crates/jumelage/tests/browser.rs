@@ -1,0 +1,306 @@
+//! The browser suite: the built binary, driven in Debian's headless Chromium through
+//! chromedriver. Home page in French, Korean and English with the language switch, sign-in,
+//! a member's page, and an axe-core accessibility audit (WCAG 2.1 A and AA rules) of each page.
+//!
+//! Needs `JUMELAGE_CHROMIUM`, `JUMELAGE_CHROMEDRIVER` and `JUMELAGE_AXE` (axe.min.js), which
+//! `scripts/test` installs and sets; defaults are Debian's paths and `target/e2e-tools`.
+
+mod common;
+
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{db_args, run, temp_dir, Server};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+fn env_path(var: &str, default: &str) -> PathBuf {
+    let path = std::env::var(var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(default));
+    assert!(
+        path.exists(),
+        "{var}: {} is missing; run the suite with scripts/test, which installs it",
+        path.display()
+    );
+    path
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_driver() -> (Driver, u16) {
+    let chromedriver = env_path("JUMELAGE_CHROMEDRIVER", "/usr/bin/chromedriver");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not answer"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (Driver(child), port)
+}
+
+async fn browser(port: u16, profile: &std::path::Path) -> Client {
+    let chromium = env_path("JUMELAGE_CHROMIUM", "/usr/bin/chromium");
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--lang=fr-FR", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": {"intl.accept_languages": "fr-FR,fr"},
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session")
+}
+
+async fn html_lang(c: &Client) -> String {
+    c.find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr("lang")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// Runs axe-core on the page; returns the violations of WCAG 2.1 A/AA rules.
+async fn accessibility_violations(c: &Client, axe: &str) -> Vec<String> {
+    c.execute(axe, vec![]).await.expect("axe-core loads");
+    let result = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));"#,
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    serde_json::from_value(result).unwrap_or_default()
+}
+
+async fn shot(c: &Client, dir: &std::path::Path, name: &str) {
+    if let Ok(png) = c.screenshot().await {
+        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+    }
+}
+
+#[test]
+fn home_languages_sign_in_and_a_member_page() {
+    let axe = std::fs::read_to_string(env_path(
+        "JUMELAGE_AXE",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
+        ),
+    ))
+    .unwrap();
+    let dir = temp_dir("browser");
+    let server = Server::start(&dir, None, &[]);
+    let mut args = vec![
+        "user",
+        "create",
+        "--email",
+        "officer@issy.example",
+        "--role",
+        "editor",
+        "--organisation",
+        "fr-issy",
+        "--name",
+        "Morgane Millon",
+    ];
+    let dbargs = db_args(&dir, None);
+    args.extend(dbargs.iter().map(String::as_str));
+    let out = run(&args, "a long enough password\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shots = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../target/screenshots"
+    ));
+    std::fs::create_dir_all(&shots).unwrap();
+
+    let (_driver, port) = start_driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = browser(port, &dir.join("profile")).await;
+        let base = server.url.clone();
+
+        // French, from the browser's language.
+        c.goto(&format!("{base}/")).await.unwrap();
+        assert_eq!(html_lang(&c).await, "fr");
+        let h1 = c
+            .find(Locator::Css("h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(h1, "Groupe-pays Corée");
+        shot(&c, &shots, "home-fr").await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (home, fr): {v:#?}");
+
+        // Korean, through the switch.
+        c.find(Locator::Css("nav.lang-switch a[lang=ko]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(html_lang(&c).await, "ko");
+        let body = c
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        for hangul in ["한국 국가별 그룹", "구로구", "수원시", "대구광역시"] {
+            assert!(
+                body.contains(hangul),
+                "{hangul} missing from the Korean home page"
+            );
+        }
+        shot(&c, &shots, "home-ko").await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (home, ko): {v:#?}");
+
+        // English, then the choice is remembered without ?lang.
+        c.find(Locator::Css("nav.lang-switch a[lang=en]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(html_lang(&c).await, "en");
+        c.goto(&format!("{base}/organisations")).await.unwrap();
+        assert_eq!(html_lang(&c).await, "en");
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (organisations, en): {v:#?}");
+
+        // Sign in with the keyboard-reachable form.
+        c.find(Locator::Css(".account a[href='/login']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (login, en): {v:#?}");
+        c.find(Locator::Id("email"))
+            .await
+            .unwrap()
+            .send_keys("officer@issy.example")
+            .await
+            .unwrap();
+        c.find(Locator::Id("password"))
+            .await
+            .unwrap()
+            .send_keys("a long enough password")
+            .await
+            .unwrap();
+        c.find(Locator::Css("form.stacked button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let who = c
+            .find(Locator::Css(".account .who"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(who, "Morgane Millon");
+
+        // A member's page, from the home page.
+        c.goto(&format!("{base}/?lang=ko")).await.unwrap();
+        c.find(Locator::Css("a[href='/organisations/fr-issy']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert!(c
+            .current_url()
+            .await
+            .unwrap()
+            .path()
+            .ends_with("/organisations/fr-issy"));
+        let h1 = c
+            .find(Locator::Css("h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(h1.contains("이시레물리노"), "{h1}");
+        let main = c
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            main.contains("구로구") && main.contains("자매결연"),
+            "the twinning with Guro is listed"
+        );
+        shot(&c, &shots, "member-ko").await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (member page, ko): {v:#?}");
+
+        // A missing page answers in the user's language.
+        c.goto(&format!("{base}/organisations/nowhere"))
+            .await
+            .unwrap();
+        let h1 = c
+            .find(Locator::Css("h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(h1, "페이지를 찾을 수 없습니다");
+
+        c.close().await.unwrap();
+    });
+    assert!(server.stop().success());
+    let _ = std::fs::remove_dir_all(dir);
+}
