@@ -263,6 +263,30 @@ impl Db {
         Ok((items, total))
     }
 
+    /// Several organisations at once, by id (those that exist).
+    pub async fn organisations_by_ids(
+        &self,
+        ids: &[&str],
+    ) -> Result<std::collections::HashMap<String, OrganisationRecord>, StorageError> {
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let mut p = Params::default();
+            let list: Vec<String> = chunk.iter().map(|i| p.text(*i)).collect();
+            let sql = format!(
+                "SELECT {ORG_COLUMNS} FROM organisations WHERE id IN ({})",
+                list.join(", ")
+            );
+            for row in sqlx::query_with(&sql, p.into_arguments())
+                .fetch_all(&self.pool)
+                .await?
+            {
+                let rec = org_from_row(&row)?;
+                out.insert(rec.org.id.clone(), rec);
+            }
+        }
+        Ok(out)
+    }
+
     /// Organisations whose parent is `id` (districts of a city, ...).
     pub async fn children(&self, id: &str) -> Result<Vec<OrganisationRecord>, StorageError> {
         let rows = sqlx::query(&format!(

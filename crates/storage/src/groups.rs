@@ -106,20 +106,22 @@ impl Db {
         .bind(group)
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: String = r.try_get("organisation_id")?;
-            let role: String = r.try_get("role")?;
-            if let Some(organisation) = self.organisation(&id).await? {
-                if organisation.archived_at.is_none() {
-                    out.push(GroupMember {
-                        organisation,
-                        role: GroupRole::parse(&role).unwrap_or(GroupRole::Member),
-                    });
-                }
-            }
-        }
-        Ok(out)
+        let pairs: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| Ok((r.try_get("organisation_id")?, r.try_get("role")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        let ids: Vec<&str> = pairs.iter().map(|(id, _)| id.as_str()).collect();
+        let mut orgs = self.organisations_by_ids(&ids).await?;
+        Ok(pairs
+            .iter()
+            .filter_map(|(id, role)| {
+                let organisation = orgs.remove(id)?;
+                organisation.archived_at.is_none().then(|| GroupMember {
+                    organisation,
+                    role: GroupRole::parse(role).unwrap_or(GroupRole::Member),
+                })
+            })
+            .collect())
     }
 
     /// The groups an organisation takes part in.

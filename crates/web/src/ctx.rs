@@ -204,6 +204,18 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             }
         }
     }
+    // Pages and API answers depend on the language and on who asks: caches must revalidate
+    // and keep one copy per cookie and language. Static assets set their own, long, policy.
+    if !resp.headers().contains_key(header::CACHE_CONTROL) {
+        resp.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        resp.headers_mut().insert(
+            header::VARY,
+            HeaderValue::from_static("Cookie, Accept-Language, Authorization"),
+        );
+    }
     let secure = state.config.secure_cookies;
     if let Some(l) = query_lang {
         resp.headers_mut().append(

@@ -12,6 +12,8 @@ nav-api = API
 lang-switch-label = Language
 footer-text = Jumelage — the platform of the country groups of decentralized cooperation
 
+network-title = Country groups
+
 ## Country group home
 home-hashtag = The group's hashtag:
 home-members-heading = Members and partners

@@ -12,6 +12,8 @@ nav-api = API
 lang-switch-label = Langue
 footer-text = Jumelage — plateforme des groupes-pays de la coopération décentralisée
 
+network-title = Les groupes-pays
+
 ## Accueil d'un groupe-pays
 home-hashtag = Mot-dièse du groupe :
 home-members-heading = Membres et partenaires

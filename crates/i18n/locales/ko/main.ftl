@@ -12,6 +12,8 @@ nav-api = API
 lang-switch-label = 언어
 footer-text = Jumelage — 지방정부 간 국제협력 국가별 그룹 플랫폼
 
+network-title = 국가별 그룹
+
 ## 국가별 그룹 홈
 home-hashtag = 그룹 해시태그:
 home-members-heading = 회원 및 파트너

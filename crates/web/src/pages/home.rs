@@ -36,13 +36,46 @@ struct GroupHome {
     other_groups: Vec<GroupLink>,
 }
 
-/// `/`: the home of the first country group, with links to the others.
+pub struct GroupCard {
+    pub id: String,
+    pub name: String,
+    pub about: String,
+    pub members: String,
+}
+
+#[derive(Template)]
+#[template(path = "network.html")]
+struct NetworkHome {
+    page: Page,
+    groups: Vec<GroupCard>,
+}
+
+/// `/`: the country group's home when the instance has one group; the list of groups when it
+/// has several.
 pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
     let groups = state.db.groups().await?;
-    let Some(first) = groups.first() else {
-        return Err(AppError::not_found());
-    };
-    group_page(&ctx, &state, &first.id).await
+    match groups.as_slice() {
+        [] => Err(AppError::not_found()),
+        [only] => group_page(&ctx, &state, &only.id).await,
+        several => {
+            let lang = ctx.lang.code();
+            let mut cards = Vec::with_capacity(several.len());
+            for g in several {
+                let n = state.db.group_members(&g.id).await?.len() as i64;
+                cards.push(GroupCard {
+                    id: g.id.clone(),
+                    name: g.name.get(lang).to_string(),
+                    about: g.about.get(lang).to_string(),
+                    members: i18n::t_args(ctx.lang, "org-count", &[("count", n.into())]),
+                });
+            }
+            let t = NetworkHome {
+                page: Page::new(&ctx, "home", ctx.t("network-title")),
+                groups: cards,
+            };
+            Ok(render(&t))
+        }
+    }
 }
 
 pub async fn group_home(

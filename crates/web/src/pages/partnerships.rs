@@ -30,21 +30,33 @@ pub async fn partnership_items(
     db: &Db,
     records: &[PartnershipRecord],
 ) -> Result<Vec<PartnershipItem>, AppError> {
-    let mut cache: HashMap<String, OrgItem> = HashMap::new();
+    let ids: Vec<&str> = records
+        .iter()
+        .flat_map(|r| {
+            [
+                r.partnership.organisation_a.as_str(),
+                r.partnership.organisation_b.as_str(),
+            ]
+        })
+        .collect();
+    let orgs = db.organisations_by_ids(&ids).await?;
+    let cache: HashMap<&str, OrgItem> = orgs
+        .iter()
+        .map(|(id, rec)| (id.as_str(), OrgItem::new(ctx, rec)))
+        .collect();
     let mut out = Vec::with_capacity(records.len());
     for r in records {
         let p = &r.partnership;
-        for id in [&p.organisation_a, &p.organisation_b] {
-            if !cache.contains_key(id) {
-                let rec = db.organisation(id).await?.ok_or_else(AppError::not_found)?;
-                cache.insert(id.clone(), OrgItem::new(ctx, &rec));
-            }
-        }
-        let item = |id: &String| cache[id].clone();
+        let item = |id: &String| {
+            cache
+                .get(id.as_str())
+                .cloned()
+                .ok_or_else(AppError::not_found)
+        };
         out.push(PartnershipItem {
             id: p.id.clone(),
-            a: item(&p.organisation_a),
-            b: item(&p.organisation_b),
+            a: item(&p.organisation_a)?,
+            b: item(&p.organisation_b)?,
             kind: partnership_kind_label(ctx.lang, p.kind),
             status: partnership_status_label(ctx.lang, p.status),
             signed: signed_label(ctx.lang, p.signed),

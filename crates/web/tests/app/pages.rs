@@ -139,9 +139,48 @@ both_engines!(assets_health_and_headers, |db| {
     assert_eq!(gz.headers["content-encoding"], "gzip");
     let page = app.get("/").await;
     assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers["cache-control"], "private, no-cache");
+    assert!(page.headers["vary"]
+        .to_str()
+        .unwrap()
+        .contains("Accept-Language"));
     assert!(page.headers["content-security-policy"]
         .to_str()
         .unwrap()
         .contains("default-src 'self'"));
     assert_eq!(app.get("/static/nothing.css").await.status, 404);
+});
+
+both_engines!(several_country_groups_on_one_instance, |db| {
+    let app = TestApp::new(db).await;
+    let mut tx = app.db.begin().await.unwrap();
+    let japan = storage::CountryGroup {
+        id: "jp".into(),
+        network_id: "cuf".into(),
+        country: "JP".into(),
+        name: domain::directory::Names {
+            fr: Some("Groupe-pays Japon".into()),
+            ko: Some("일본 국가별 그룹".into()),
+            ko_latn: None,
+            en: Some("Japan country group".into()),
+        },
+        about: Default::default(),
+        hashtag: None,
+    };
+    app.db.insert_group(&mut tx, &japan).await.unwrap();
+    app.db
+        .add_group_member(&mut tx, "jp", "fr-tours", domain::groups::GroupRole::Member)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let home = app.get("/").await;
+    assert!(home.body.contains("href=\"/groups/jp\""));
+    let jp = app.get("/groups/jp").await;
+    assert!(jp.body.contains("Groupe-pays Japon"));
+    assert!(jp.body.contains("Ville de Tours"));
+    assert!(!jp.body.contains("Ville de Nice"));
+    let tours = app.get("/organisations/fr-tours").await;
+    assert!(tours.body.contains("Groupe-pays Japon") && tours.body.contains("Groupe-pays Corée"));
+    let members = app.get("/api/v1/organisations?group=jp").await.json();
+    assert_eq!(members["total"], 1);
 });
