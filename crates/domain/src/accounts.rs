@@ -103,7 +103,16 @@ impl Actor {
             Action::EditPartnership { parties } | Action::CreatePartnership { parties } => {
                 parties.iter().any(|o| self.edits(o))
             }
-            Action::ManageGroup { group } => self.coordinates(group),
+            Action::ManageGroup { group } | Action::ManageMeetings { group } => {
+                self.coordinates(group)
+            }
+            Action::EditMinutes {
+                group,
+                participants,
+            } => self.coordinates(group) || participants.iter().any(|o| self.edits(o)),
+            Action::UpdateFollowUp { group, owner } => {
+                self.coordinates(group) || owner.is_some_and(|o| self.edits(o))
+            }
         }
     }
 }
@@ -132,6 +141,21 @@ pub enum Action<'a> {
     },
     ManageUsers,
     ManageNetwork,
+    /// Create and change meetings, their participants, the minutes' status, the roadmap.
+    ManageMeetings {
+        group: &'a str,
+    },
+    /// Write the text of minutes that are not final: the group's coordinators and the editors
+    /// of the organisations that took part.
+    EditMinutes {
+        group: &'a str,
+        participants: &'a [String],
+    },
+    /// Change a follow-up's status: coordinators, and the editors of the owner organisation.
+    UpdateFollowUp {
+        group: &'a str,
+        owner: Option<&'a str>,
+    },
 }
 
 #[cfg(test)]
@@ -216,6 +240,39 @@ mod tests {
             ),
             (Action::ManageGroup { group: "cn" }, &["secretariat"]),
             (Action::ManageUsers, &["secretariat"]),
+            (
+                Action::ManageMeetings { group: "kr" },
+                &["secretariat", "coordinator"],
+            ),
+            (Action::ManageMeetings { group: "cn" }, &["secretariat"]),
+            (
+                Action::EditMinutes {
+                    group: "kr",
+                    participants: &members,
+                },
+                &["secretariat", "coordinator", "editor"],
+            ),
+            (
+                Action::EditMinutes {
+                    group: "kr",
+                    participants: &[],
+                },
+                &["secretariat", "coordinator"],
+            ),
+            (
+                Action::UpdateFollowUp {
+                    group: "kr",
+                    owner: Some("fr-issy"),
+                },
+                &["secretariat", "coordinator", "editor"],
+            ),
+            (
+                Action::UpdateFollowUp {
+                    group: "kr",
+                    owner: None,
+                },
+                &["secretariat", "coordinator"],
+            ),
             (Action::ManageNetwork, &["secretariat"]),
         ];
         for (action, allowed) in &rows {

@@ -9,5 +9,8 @@ pub mod directory;
 pub mod error;
 pub mod groups;
 pub mod ids;
+pub mod meetings;
+pub mod period;
+pub mod time;
 
 pub use error::{DomainError, ErrorKey};

@@ -187,6 +187,8 @@ pub async fn load_demo(db: &Db) -> Result<bool, StorageError> {
         db.insert_action(&mut tx, &record).await?;
     }
 
+    crate::demo_meeting::load(db, &mut tx, &data).await?;
+
     tx.commit().await?;
     Ok(true)
 }

@@ -5,11 +5,14 @@
 
 mod accounts;
 mod demo;
+mod demo_meeting;
 mod directory;
 mod engine;
 mod error;
 mod groups;
+mod meetings;
 mod params;
+mod roadmap;
 
 pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
 pub use demo::load_demo;
@@ -19,6 +22,11 @@ pub use directory::{
 pub use engine::{redact as redact_url, Db, Engine};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
+pub use meetings::{
+    utc, Attachment, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
+    MinutesVersion, Participant,
+};
+pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.
 pub fn now_ms() -> i64 {
@@ -31,6 +39,12 @@ pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
+}
+
+/// SHA-256 of bytes, hex-encoded (file checksums).
+pub fn token_hash_bytes(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
 }
 
 /// SHA-256 of a secret token, as stored (tokens themselves are never stored).

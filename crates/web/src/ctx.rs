@@ -18,6 +18,7 @@ use crate::{AppError, AppState};
 pub const SESSION_COOKIE: &str = "jumelage_session";
 pub const CSRF_COOKIE: &str = "jumelage_csrf";
 pub const LANG_COOKIE: &str = "lang";
+pub const TZ_COOKIE: &str = "tz";
 pub const CSRF_FIELD: &str = "csrf_token";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 const FORM_LIMIT: usize = 1024 * 1024;
@@ -37,6 +38,8 @@ pub struct Ctx {
     pub api: bool,
     /// The client address, for the login rate limit.
     pub client: String,
+    /// The zone times are shown in first: `?tz=`, the `tz` cookie, or by language.
+    pub tz: chrono_tz::Tz,
 }
 
 impl Ctx {
@@ -118,7 +121,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let api = path.starts_with("/api/");
     let query_without_lang = query
         .split('&')
-        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang="))
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("tz="))
         .collect::<Vec<_>>()
         .join("&");
     let client = headers
@@ -132,7 +135,17 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                 .map(|c| c.0.ip().to_string())
         })
         .unwrap_or_else(|| "unknown".into());
+    let query_tz = query_param(query, "tz")
+        .map(|z| z.replace("%2F", "/").replace("%2f", "/"))
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
+    let tz = query_tz
+        .or_else(|| cookie(&headers, TZ_COOKIE).and_then(|z| z.replace("%2F", "/").parse().ok()))
+        .unwrap_or(match lang {
+            Lang::Ko => domain::time::SEOUL,
+            _ => domain::time::PARIS,
+        });
     let mut ctx = Ctx {
+        tz,
         lang,
         user: None,
         via_token: false,
@@ -223,6 +236,17 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             set_cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600, secure),
         );
     }
+    if let Some(z) = query_tz {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                TZ_COOKIE,
+                &z.name().replace('/', "%2F"),
+                365 * 24 * 3600,
+                secure,
+            ),
+        );
+    }
     if let Some(c) = new_csrf_cookie {
         resp.headers_mut().append(
             header::SET_COOKIE,
@@ -241,6 +265,19 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
             Ok(req)
         } else {
             Err(mismatch())
+        };
+    }
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if is_multipart {
+        // File uploads carry the token in the form's action address (the body is streamed).
+        let query = req.uri().query().unwrap_or("");
+        return match query_param(query, CSRF_FIELD) {
+            Some(t) if !expected.is_empty() && constant_eq(t, expected) => Ok(req),
+            _ => Err(mismatch()),
         };
     }
     let is_form = req

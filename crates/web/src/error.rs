@@ -26,7 +26,12 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         Required | TooLong | InvalidCountry | InvalidLevel | LevelCountryMismatch | InvalidKind
         | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl
         | InvalidEmail | SelfPartnership | UnknownOrganisation | InvalidId | ParentCycle
-        | WeakPassword | PasswordMismatch => StatusCode::UNPROCESSABLE_ENTITY,
+        | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime | AmbiguousLocalTime
+        | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        MinutesLocked => StatusCode::CONFLICT,
+        FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod api;
 mod assets;
 mod ctx;
 mod error;
+mod markdown;
 mod pages;
 mod view;
 

@@ -131,3 +131,93 @@ pub fn population_label(lang: Lang, population: Option<i64>, year: Option<i32>) 
         (None, _) => i18n::t(lang, "value-unknown"),
     }
 }
+
+/// A zone's name in the user's language ("Paris", "Séoul"), or its IANA name.
+pub fn zone_label(lang: Lang, tz: chrono_tz::Tz) -> String {
+    let key = format!(
+        "zone-{}",
+        tz.name().to_ascii_lowercase().replace(['/', '_'], "-")
+    );
+    if i18n::has_key(&key) {
+        i18n::t(lang, &key)
+    } else {
+        tz.name().to_string()
+    }
+}
+
+/// When something happens, in the viewer's zone, then in Paris and Seoul:
+/// "jeudi 28 janvier 2021, 11:00–12:30 (Paris) · 19:00–20:30 (Séoul)". A zone where the day is
+/// another one shows its date too.
+pub fn when_label(lang: Lang, span: &domain::time::Span, viewer: chrono_tz::Tz) -> String {
+    let mut parts = Vec::new();
+    let mut first_date = None;
+    for zone in domain::time::display_zones(viewer) {
+        let (start, end) = span.local(zone);
+        let end_text = if end.date() == start.date() {
+            end.format("%H:%M").to_string()
+        } else {
+            format!(
+                "{} {}",
+                i18n::format_date_medium(lang, end.date()),
+                end.format("%H:%M")
+            )
+        };
+        let args = |with_date: bool| {
+            let mut a: Vec<(&str, i18n::Arg)> = vec![
+                ("start", start.format("%H:%M").to_string().into()),
+                ("end", end_text.clone().into()),
+                ("zone", zone_label(lang, zone).into()),
+            ];
+            if with_date {
+                a.push(("date", i18n::format_date(lang, start.date()).into()));
+            }
+            a
+        };
+        let same_day = first_date == Some(start.date());
+        parts.push(if same_day {
+            i18n::t_args(lang, "when-time", &args(false))
+        } else {
+            i18n::t_args(lang, "when-with-date", &args(true))
+        });
+        first_date.get_or_insert(start.date());
+    }
+    parts.join(" · ")
+}
+
+/// A period as planners say it: "juin 2021", "novembre–décembre 2021", "début 2022".
+pub fn period_label(lang: Lang, p: &domain::period::Period) -> String {
+    use domain::period::{Period, YearPart};
+    let month = |m: u32| i18n::t(lang, &format!("month-{m}"));
+    match *p {
+        Period::Date(d) => i18n::format_date_medium(lang, d),
+        Period::Month { year, month: m } => i18n::t_args(
+            lang,
+            "period-month",
+            &[("month", month(m).into()), ("year", i64::from(year).into())],
+        ),
+        Period::Months { year, from, to } => i18n::t_args(
+            lang,
+            "period-months",
+            &[
+                ("from", month(from).into()),
+                ("to", month(to).into()),
+                ("year", i64::from(year).into()),
+            ],
+        ),
+        Period::Part { year, part } => i18n::t_args(
+            lang,
+            match part {
+                YearPart::Early => "period-early",
+                YearPart::Mid => "period-mid",
+                YearPart::Late => "period-late",
+            },
+            &[("year", i64::from(year).into())],
+        ),
+        Period::Year(y) => i18n::t_args(lang, "period-year", &[("year", i64::from(y).into())]),
+    }
+}
+
+/// The label of a status or kind code under a catalog prefix ("minutes-status-final").
+pub fn code_label(lang: Lang, prefix: &str, code: &str) -> String {
+    i18n::t(lang, &format!("{prefix}-{}", code.replace('_', "-")))
+}

@@ -205,3 +205,135 @@ date-medium = { $day ->
     [1] 1er
    *[other] { $day }
 } { $month } { $year }
+
+## Réunions
+nav-meetings = Réunions
+nav-roadmap = Feuille de route
+save = Enregistrer
+in-french = En français
+in-korean = En coréen
+in-english = En anglais
+meeting-list-title = Réunions du groupe
+meeting-new-title = Nouvelle réunion
+meeting-edit-title = Modifier la réunion
+meeting-back = Revenir à la réunion
+meeting-title = Titre
+meeting-when = Date et heure
+meeting-date = Date
+meeting-start = Début
+meeting-end = Fin
+meeting-end-date = Date de fin (si la réunion finit un autre jour)
+meeting-time-zone = Fuseau horaire de référence
+meeting-format = Format
+meeting-format-in-person = En présentiel
+meeting-format-remote = À distance (visioconférence)
+meeting-format-hybrid = Hybride
+meeting-place = Lieu
+meeting-link = Lien de connexion
+meeting-visibility = Visibilité
+meeting-visibility-group = Membres et partenaires du groupe
+meeting-visibility-public = Publique
+meeting-agenda = Ordre du jour
+meeting-agenda-help = Un point par ligne ; les lignes des trois langues se répondent dans l'ordre.
+meeting-agenda-and-minutes = Ordre du jour et compte-rendu
+meeting-decisions = Relevé de décisions
+meeting-follow-ups = Suites à donner
+meeting-carried = Suites des réunions précédentes, toujours ouvertes
+meeting-participants = Participants
+meeting-presence-count = { $present } présents sur { $count } participants
+meeting-register = M'inscrire
+meeting-invite = Inviter
+meeting-invite-organisation = Identifiant de l'organisation (ex. fr-issy)
+meeting-attachments = Documents (présentations, annexes)
+meeting-attachment-title = Titre du document
+meeting-attachment-file = Fichier (PDF, PPTX, DOCX, XLSX, ODT, ODP, PNG, JPEG, TXT ; 20 Mo au plus)
+meeting-attachment-add = Joindre
+meeting-calendar-file = Ajouter à mon agenda (.ics)
+meeting-feed = Abonnement à l'agenda du groupe
+meeting-show-times-in = Afficher les heures en
+meeting-cancel = Annuler la réunion
+meeting-cancelled = Annulée
+meeting-cancelled-notice = Cette réunion est annulée.
+when-with-date = { $date }, { $start }–{ $end } ({ $zone })
+when-time = { $start }–{ $end } ({ $zone })
+zone-europe-paris = Paris
+zone-asia-seoul = Séoul
+zone-utc = UTC
+presence-invited = Invité·e
+presence-registered = Inscrit·e
+presence-present = Présent·e
+presence-excused = Excusé·e
+presence-absent = Absent·e
+attendance-sheet = Participants
+attendance-name = Nom
+attendance-organisation = Organisation
+attendance-organisation-id = Identifiant de l'organisation
+attendance-role = Fonction
+attendance-presence = Présence
+attendance-csv = Liste de présence (CSV)
+attendance-xlsx = Liste de présence (XLSX)
+
+## Compte-rendu
+minutes-heading = Compte-rendu
+minutes-edit-title = Rédiger le compte-rendu
+minutes-correct = Corriger le compte-rendu final
+minutes-correction-reason = Motif de la correction
+minutes-help = Texte en Markdown (**gras**, *italique*, listes avec « - »). Chaque enregistrement crée une nouvelle version ; aucune n'est perdue.
+minutes-whole = Compte-rendu
+minutes-status-draft = Brouillon
+minutes-status-in-review = En relecture
+minutes-status-final = Final
+minutes-action-draft = Repasser en brouillon
+minutes-action-in-review = Soumettre à relecture
+minutes-action-final = Valider comme final
+minutes-kind-edit = Rédaction
+minutes-kind-status = Changement de statut
+minutes-kind-correction = Correction
+minutes-versions-title = Versions du compte-rendu
+minutes-version = Version
+minutes-when = Date
+minutes-author = Auteur
+minutes-change = Modification
+minutes-diff-title = Différences
+minutes-print = Version imprimable
+
+## Suites à donner
+board-title = Suivi des décisions
+board-open = À faire
+board-closed = Terminées ou abandonnées
+follow-up-owner = Responsable :
+follow-up-due = Échéance :
+follow-up-from = Décidé lors de
+follow-up-change = Mettre à jour
+follow-up-status-open = À faire
+follow-up-status-in-progress = En cours
+follow-up-status-done = Fait
+follow-up-status-dropped = Abandonné
+
+## Feuille de route
+roadmap-title = Feuille de route { $year }
+roadmap-years = Années
+roadmap-axis = Axe
+roadmap-carried-by = Mis en œuvre lors de :
+work-status-planned = Prévu
+work-status-in-progress = En cours
+work-status-done = Réalisé
+work-status-dropped = Abandonné
+period-month = { $month } { $year }
+period-months = { $from }–{ $to } { $year }
+period-early = début { $year }
+period-mid = mi-{ $year }
+period-late = fin { $year }
+period-year = { $year }
+
+## Erreurs (réunions)
+error-unknown-time-zone = Fuseau horaire inconnu (par exemple Europe/Paris ou Asia/Seoul).
+error-invalid-time = Heure invalide (format attendu : HH:MM).
+error-ambiguous-local-time = Cette heure existe deux fois ce jour-là (passage à l'heure d'hiver) : choisissez une autre heure.
+error-nonexistent-local-time = Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez une autre heure.
+error-end-before-start = La fin doit venir après le début.
+error-invalid-period = Période invalide (ex. 2021-06, 2021-11..2021-12, 2022-early, 2021).
+error-minutes-locked = Le compte-rendu est final : il ne peut plus être modifié, seulement corrigé avec un motif.
+error-invalid-transition = Ce changement de statut n'est pas possible.
+error-file-too-large = Le fichier est trop volumineux (20 Mo au plus).
+error-file-type = Type de fichier refusé, ou contenu qui ne correspond pas à son extension.

@@ -2,8 +2,10 @@
 
 mod auth;
 mod home;
+mod meetings;
 mod organisations;
 mod partnerships;
+mod roadmap;
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -29,6 +31,11 @@ pub fn routes() -> Router<AppState> {
             "/invitations/{token}",
             get(auth::invitation_form).post(auth::accept_invitation),
         )
+        .route("/groups/{id}/follow-ups", get(meetings::board))
+        .route("/groups/{id}/roadmap", get(roadmap::latest))
+        .route("/groups/{id}/roadmap/{year}", get(roadmap::show))
+        .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
+        .merge(meetings::routes())
 }
 
 /// Renders a template; a template error is logged and becomes a 500.

@@ -1,0 +1,6 @@
+//! Files the platform generates for other programs to open: calendars (`ics`) and tables
+//! (`table`: CSV and XLSX with the same columns). Heavy writers live here, away from the
+//! crates that change often.
+
+pub mod ics;
+pub mod table;

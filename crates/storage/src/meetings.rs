@@ -1,0 +1,805 @@
+//! Meetings, their agenda, participants, attachments, minutes (every version kept), decisions
+//! and follow-ups.
+
+use chrono::{DateTime, TimeZone, Utc};
+use domain::directory::Names;
+use domain::meetings::follow_ups::{FollowUp, FollowUpStatus};
+use domain::meetings::minutes::{ItemText, MinutesStatus};
+use domain::meetings::{Format, Meeting, MeetingStatus, Presence, Visibility};
+use domain::period::Period;
+use domain::time::Span;
+use domain::ErrorKey;
+use serde_json::Value;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::error::unique_to_duplicate;
+use crate::params::Params;
+use crate::{now_ms, Db, StorageError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRecord {
+    pub meeting: Meeting,
+    pub version: i64,
+    pub updated_at: i64,
+    pub sources: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub id: String,
+    pub position: i64,
+    pub person_id: Option<String>,
+    pub organisation_id: Option<String>,
+    pub user_id: Option<String>,
+    pub name: String,
+    pub role_title: Option<String>,
+    pub presence: Presence,
+}
+
+/// The minutes as they stand: status and the text of the current version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MinutesState {
+    pub status: MinutesStatus,
+    pub current_version: i64,
+    pub items: Vec<ItemText>,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MinutesVersion {
+    pub number: i64,
+    pub status: MinutesStatus,
+    /// `edit`, `status` or `correction`.
+    pub kind: String,
+    pub reason: Option<String>,
+    pub author_name: Option<String>,
+    pub created_at: i64,
+    pub items: Vec<ItemText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub id: String,
+    pub agenda_position: Option<i64>,
+    pub text: Names,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpRecord {
+    pub id: String,
+    pub group_id: String,
+    pub meeting_id: Option<String>,
+    pub follow_up: FollowUp,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub id: String,
+    pub title: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub created_at: i64,
+}
+
+/// A save of the minutes: who, what, and on which version it was made.
+pub struct MinutesSave<'a> {
+    pub items: &'a [ItemText],
+    pub status: MinutesStatus,
+    pub kind: &'a str,
+    pub reason: Option<&'a str>,
+    pub author_id: Option<&'a str>,
+    pub author_name: Option<&'a str>,
+    /// The version the change was made on; another save in between is a conflict.
+    pub expected_version: Option<i64>,
+}
+
+pub fn utc(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+fn names(row: &AnyRow, prefix: &str) -> Result<Names, sqlx::Error> {
+    Ok(Names {
+        fr: row.try_get(format!("{prefix}_fr").as_str())?,
+        ko: row.try_get(format!("{prefix}_ko").as_str())?,
+        ko_latn: None,
+        en: row.try_get(format!("{prefix}_en").as_str())?,
+    })
+}
+
+const MEETING_COLUMNS: &str = "id, group_id, title_fr, title_ko, title_en, starts_at, ends_at, \
+    time_zone, format, place, link, visibility, status, sequence, version, sources, updated_at";
+
+fn meeting_from_row(row: &AnyRow) -> Result<MeetingRecord, StorageError> {
+    let tz: String = row.try_get("time_zone")?;
+    let format: String = row.try_get("format")?;
+    let visibility: String = row.try_get("visibility")?;
+    let status: String = row.try_get("status")?;
+    let sources: String = row.try_get("sources")?;
+    Ok(MeetingRecord {
+        meeting: Meeting {
+            id: row.try_get("id")?,
+            group_id: row.try_get("group_id")?,
+            title: names(row, "title")?,
+            span: Span {
+                start: utc(row.try_get("starts_at")?),
+                end: utc(row.try_get("ends_at")?),
+            },
+            time_zone: tz.parse().unwrap_or(domain::time::PARIS),
+            format: Format::parse(&format).unwrap_or(Format::Remote),
+            place: row.try_get("place")?,
+            link: row.try_get("link")?,
+            visibility: Visibility::parse(&visibility).unwrap_or(Visibility::Group),
+            status: MeetingStatus::parse(&status).unwrap_or(MeetingStatus::Scheduled),
+            sequence: row.try_get("sequence")?,
+            agenda: Vec::new(),
+        },
+        version: row.try_get("version")?,
+        updated_at: row.try_get("updated_at")?,
+        sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
+    })
+}
+
+impl Db {
+    pub async fn insert_meeting(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        m: &Meeting,
+        sources: &Value,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO meetings (id, group_id, title_fr, title_ko, title_en, starts_at, ends_at, \
+             time_zone, format, place, link, visibility, status, sequence, version, sources, \
+             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+             $13, $14, 1, $15, $16, $16)",
+        )
+        .bind(&m.id)
+        .bind(&m.group_id)
+        .bind(&m.title.fr)
+        .bind(&m.title.ko)
+        .bind(&m.title.en)
+        .bind(m.span.start.timestamp_millis())
+        .bind(m.span.end.timestamp_millis())
+        .bind(m.time_zone.name())
+        .bind(m.format.code())
+        .bind(&m.place)
+        .bind(&m.link)
+        .bind(m.visibility.code())
+        .bind(m.status.code())
+        .bind(m.sequence)
+        .bind(sources.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
+        write_agenda(tx, &m.id, &m.agenda).await?;
+        sqlx::query(
+            "INSERT INTO minutes (meeting_id, status, current_version, updated_at) VALUES ($1, $2, 0, $3)",
+        )
+        .bind(&m.id)
+        .bind(MinutesStatus::Draft.code())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Replaces a meeting's details when its version is still `version`. A change of time,
+    /// place, link or status raises the calendar sequence.
+    pub async fn update_meeting(&self, m: &Meeting, version: i64) -> Result<(), StorageError> {
+        let old = self
+            .meeting(&m.id)
+            .await?
+            .ok_or(StorageError::from(ErrorKey::NotFound))?;
+        let o = &old.meeting;
+        let moved = o.span != m.span
+            || o.time_zone != m.time_zone
+            || o.place != m.place
+            || o.link != m.link
+            || o.status != m.status
+            || o.title != m.title;
+        let sequence = o.sequence + i64::from(moved);
+        let mut tx = self.begin().await?;
+        let done = sqlx::query(
+            "UPDATE meetings SET title_fr = $2, title_ko = $3, title_en = $4, starts_at = $5, \
+             ends_at = $6, time_zone = $7, format = $8, place = $9, link = $10, visibility = $11, \
+             status = $12, sequence = $13, version = version + 1, updated_at = $14 \
+             WHERE id = $1 AND version = $15",
+        )
+        .bind(&m.id)
+        .bind(&m.title.fr)
+        .bind(&m.title.ko)
+        .bind(&m.title.en)
+        .bind(m.span.start.timestamp_millis())
+        .bind(m.span.end.timestamp_millis())
+        .bind(m.time_zone.name())
+        .bind(m.format.code())
+        .bind(&m.place)
+        .bind(&m.link)
+        .bind(m.visibility.code())
+        .bind(m.status.code())
+        .bind(sequence)
+        .bind(now_ms())
+        .bind(version)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(ErrorKey::VersionConflict.into());
+        }
+        if o.agenda != m.agenda && !m.agenda.is_empty() {
+            sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1")
+                .bind(&m.id)
+                .execute(&mut *tx)
+                .await?;
+            write_agenda(&mut tx, &m.id, &m.agenda).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn meeting(&self, id: &str) -> Result<Option<MeetingRecord>, StorageError> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings WHERE id = $1 AND archived_at IS NULL"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut rec = meeting_from_row(&row)?;
+        rec.meeting.agenda = self.agenda(id).await?;
+        Ok(Some(rec))
+    }
+
+    async fn agenda(&self, id: &str) -> Result<Vec<Names>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT title_fr, title_ko, title_en FROM agenda_items WHERE meeting_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| names(r, "title"))
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Meetings of a group (all groups when `None`), latest first, with the total. `public_only`
+    /// keeps the meetings everyone may see.
+    pub async fn meetings(
+        &self,
+        group: Option<&str>,
+        public_only: bool,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<MeetingRecord>, i64), StorageError> {
+        let mut p = Params::default();
+        let mut wheres = vec!["archived_at IS NULL".to_string()];
+        if let Some(g) = group {
+            wheres.push(format!("group_id = {}", p.text(g)));
+        }
+        if public_only {
+            wheres.push("visibility = 'public'".into());
+        }
+        let where_sql = wheres.join(" AND ");
+        let total: i64 = sqlx::query_scalar_with(
+            &format!("SELECT COUNT(*) FROM meetings WHERE {where_sql}"),
+            p.clone().into_arguments(),
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let lim = p.int(limit);
+        let off = p.int(offset);
+        let rows = sqlx::query_with(
+            &format!(
+                "SELECT {MEETING_COLUMNS} FROM meetings WHERE {where_sql} \
+                 ORDER BY starts_at DESC, id LIMIT {lim} OFFSET {off}"
+            ),
+            p.into_arguments(),
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let items = rows
+            .iter()
+            .map(meeting_from_row)
+            .collect::<Result<_, _>>()?;
+        Ok((items, total))
+    }
+
+    /// The meeting of the group that comes after `meeting` in time.
+    pub async fn previous_meeting(
+        &self,
+        m: &Meeting,
+    ) -> Result<Option<MeetingRecord>, StorageError> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings WHERE group_id = $1 AND starts_at < $2 \
+             AND archived_at IS NULL AND status = 'scheduled' ORDER BY starts_at DESC LIMIT 1"
+        ))
+        .bind(&m.group_id)
+        .bind(m.span.start.timestamp_millis())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(meeting_from_row).transpose()
+    }
+
+    pub async fn add_participant(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        meeting: &str,
+        p: &Participant,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO meeting_participants (id, meeting_id, position, person_id, organisation_id, \
+             user_id, name, role_title, presence, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+        )
+        .bind(&p.id)
+        .bind(meeting)
+        .bind(p.position)
+        .bind(&p.person_id)
+        .bind(&p.organisation_id)
+        .bind(&p.user_id)
+        .bind(&p.name)
+        .bind(&p.role_title)
+        .bind(p.presence.code())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "organisation_id"))?;
+        Ok(())
+    }
+
+    pub async fn participants(&self, meeting: &str) -> Result<Vec<Participant>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, position, person_id, organisation_id, user_id, name, role_title, presence \
+             FROM meeting_participants WHERE meeting_id = $1 ORDER BY position, id",
+        )
+        .bind(meeting)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let presence: String = r.try_get("presence")?;
+                Ok(Participant {
+                    id: r.try_get("id")?,
+                    position: r.try_get("position")?,
+                    person_id: r.try_get("person_id")?,
+                    organisation_id: r.try_get("organisation_id")?,
+                    user_id: r.try_get("user_id")?,
+                    name: r.try_get("name")?,
+                    role_title: r.try_get("role_title")?,
+                    presence: Presence::parse(&presence).unwrap_or(Presence::Invited),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn set_presence(
+        &self,
+        meeting: &str,
+        participant: &str,
+        presence: Presence,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE meeting_participants SET presence = $1, updated_at = $2 WHERE id = $3 AND meeting_id = $4",
+        )
+        .bind(presence.code())
+        .bind(now_ms())
+        .bind(participant)
+        .bind(meeting)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(ErrorKey::NotFound.into());
+        }
+        Ok(())
+    }
+
+    pub async fn minutes(&self, meeting: &str) -> Result<Option<MinutesState>, StorageError> {
+        let row = sqlx::query(
+            "SELECT m.status, m.current_version, m.updated_at, v.content FROM minutes m \
+             LEFT JOIN minutes_versions v ON v.meeting_id = m.meeting_id AND v.number = m.current_version \
+             WHERE m.meeting_id = $1",
+        )
+        .bind(meeting)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let status: String = r.try_get("status")?;
+        let content: Option<String> = r.try_get("content")?;
+        Ok(Some(MinutesState {
+            status: MinutesStatus::parse(&status).unwrap_or(MinutesStatus::Draft),
+            current_version: r.try_get("current_version")?,
+            items: content
+                .and_then(|c| serde_json::from_str(&c).ok())
+                .unwrap_or_default(),
+            updated_at: r.try_get("updated_at")?,
+        }))
+    }
+
+    /// Writes a new version of the minutes, all in one transaction; nothing is overwritten.
+    pub async fn save_minutes(
+        &self,
+        meeting: &str,
+        save: &MinutesSave<'_>,
+    ) -> Result<i64, StorageError> {
+        let mut tx = self.begin().await?;
+        let n = self.save_minutes_in(&mut tx, meeting, save).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// The same, in the caller's transaction.
+    pub async fn save_minutes_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        meeting: &str,
+        save: &MinutesSave<'_>,
+    ) -> Result<i64, StorageError> {
+        let tx = &mut **tx;
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT current_version FROM minutes WHERE meeting_id = $1")
+                .bind(meeting)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let current = current.ok_or(StorageError::from(ErrorKey::NotFound))?;
+        if save.expected_version.is_some_and(|v| v != current) {
+            return Err(ErrorKey::VersionConflict.into());
+        }
+        let next = current + 1;
+        let now = now_ms();
+        let content =
+            serde_json::to_string(save.items).map_err(|e| StorageError::Demo(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO minutes_versions (meeting_id, number, status, kind, reason, author_id, \
+             author_name, content, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(meeting)
+        .bind(next)
+        .bind(save.status.code())
+        .bind(save.kind)
+        .bind(save.reason)
+        .bind(save.author_id)
+        .bind(save.author_name)
+        .bind(content)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "version"))?;
+        let done = sqlx::query(
+            "UPDATE minutes SET status = $1, current_version = $2, updated_at = $3 \
+             WHERE meeting_id = $4 AND current_version = $5",
+        )
+        .bind(save.status.code())
+        .bind(next)
+        .bind(now)
+        .bind(meeting)
+        .bind(current)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(ErrorKey::VersionConflict.into());
+        }
+        Ok(next)
+    }
+
+    pub async fn minutes_versions(
+        &self,
+        meeting: &str,
+    ) -> Result<Vec<MinutesVersion>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT number, status, kind, reason, author_name, created_at, content \
+             FROM minutes_versions WHERE meeting_id = $1 ORDER BY number DESC",
+        )
+        .bind(meeting)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let status: String = r.try_get("status")?;
+                let content: String = r.try_get("content")?;
+                Ok(MinutesVersion {
+                    number: r.try_get("number")?,
+                    status: MinutesStatus::parse(&status).unwrap_or(MinutesStatus::Draft),
+                    kind: r.try_get("kind")?,
+                    reason: r.try_get("reason")?,
+                    author_name: r.try_get("author_name")?,
+                    created_at: r.try_get("created_at")?,
+                    items: serde_json::from_str(&content).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn insert_decision(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        meeting: &str,
+        d: &Decision,
+        position: i64,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO decisions (id, meeting_id, position, agenda_position, text_fr, text_ko, \
+             text_en, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&d.id)
+        .bind(meeting)
+        .bind(position)
+        .bind(d.agenda_position)
+        .bind(&d.text.fr)
+        .bind(&d.text.ko)
+        .bind(&d.text.en)
+        .bind(now_ms())
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
+        Ok(())
+    }
+
+    pub async fn decisions(&self, meeting: &str) -> Result<Vec<Decision>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, agenda_position, text_fr, text_ko, text_en FROM decisions \
+             WHERE meeting_id = $1 ORDER BY position",
+        )
+        .bind(meeting)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Decision {
+                    id: r.try_get("id")?,
+                    agenda_position: r.try_get("agenda_position")?,
+                    text: names(r, "text")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn insert_follow_up(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: &str,
+        group: &str,
+        meeting: Option<&str>,
+        f: &FollowUp,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO follow_ups (id, group_id, meeting_id, agenda_position, text_fr, text_ko, \
+             text_en, owner_organisation, owner_text, due, due_first_day, status, created_at, \
+             updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+        )
+        .bind(id)
+        .bind(group)
+        .bind(meeting)
+        .bind(f.agenda_position.map(|p| p as i64))
+        .bind(&f.text.fr)
+        .bind(&f.text.ko)
+        .bind(&f.text.en)
+        .bind(&f.owner_organisation)
+        .bind(&f.owner_text)
+        .bind(f.due.map(|d| d.code()))
+        .bind(f.due.map(|d| d.first_day().format("%Y-%m-%d").to_string()))
+        .bind(f.status.code())
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "owner_organisation"))?;
+        sqlx::query(
+            "INSERT INTO follow_up_events (follow_up_id, meeting_id, status, note, created_at) \
+             VALUES ($1, $2, $3, NULL, $4)",
+        )
+        .bind(id)
+        .bind(meeting)
+        .bind(f.status.code())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Follow-ups of a group; with `carried_only`, those still open or in progress. Ordered by
+    /// due period (undated last), then by creation.
+    pub async fn follow_ups(
+        &self,
+        group: &str,
+        carried_only: bool,
+    ) -> Result<Vec<FollowUpRecord>, StorageError> {
+        let filter = if carried_only {
+            " AND status IN ('open', 'in_progress')"
+        } else {
+            ""
+        };
+        let rows = sqlx::query(&format!(
+            "{FOLLOW_UP_SELECT} WHERE group_id = $1{filter} \
+             ORDER BY COALESCE(due_first_day, '9999'), created_at, id"
+        ))
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(follow_up_from_row).collect()
+    }
+
+    pub async fn follow_ups_of_meeting(
+        &self,
+        meeting: &str,
+    ) -> Result<Vec<FollowUpRecord>, StorageError> {
+        let rows = sqlx::query(&format!(
+            "{FOLLOW_UP_SELECT} WHERE meeting_id = $1 ORDER BY created_at, id"
+        ))
+        .bind(meeting)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(follow_up_from_row).collect()
+    }
+
+    pub async fn follow_up(&self, id: &str) -> Result<Option<FollowUpRecord>, StorageError> {
+        let row = sqlx::query(&format!("{FOLLOW_UP_SELECT} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(follow_up_from_row).transpose()
+    }
+
+    /// Changes a follow-up's status, recording when, by whom and at which meeting.
+    pub async fn set_follow_up_status(
+        &self,
+        id: &str,
+        status: FollowUpStatus,
+        meeting: Option<&str>,
+        note: Option<&str>,
+        author: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        let done = sqlx::query("UPDATE follow_ups SET status = $1, updated_at = $2 WHERE id = $3")
+            .bind(status.code())
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(ErrorKey::NotFound.into());
+        }
+        sqlx::query(
+            "INSERT INTO follow_up_events (follow_up_id, meeting_id, status, note, author_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(meeting)
+        .bind(status.code())
+        .bind(note)
+        .bind(author)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn insert_attachment(
+        &self,
+        meeting: &str,
+        a: &Attachment,
+        content: &[u8],
+        author: Option<&str>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO meeting_attachments (id, meeting_id, title, file_name, content_type, size, \
+             sha256, content, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&a.id)
+        .bind(meeting)
+        .bind(&a.title)
+        .bind(&a.file_name)
+        .bind(&a.content_type)
+        .bind(a.size)
+        .bind(&a.sha256)
+        .bind(content.to_vec())
+        .bind(author)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn attachments(&self, meeting: &str) -> Result<Vec<Attachment>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, title, file_name, content_type, size, sha256, created_at FROM meeting_attachments \
+             WHERE meeting_id = $1 AND archived_at IS NULL ORDER BY created_at, id",
+        )
+        .bind(meeting)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Attachment {
+                    id: r.try_get("id")?,
+                    title: r.try_get("title")?,
+                    file_name: r.try_get("file_name")?,
+                    content_type: r.try_get("content_type")?,
+                    size: r.try_get("size")?,
+                    sha256: r.try_get("sha256")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// An attachment's bytes.
+    pub async fn attachment_content(
+        &self,
+        meeting: &str,
+        id: &str,
+    ) -> Result<Option<(Attachment, Vec<u8>)>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, title, file_name, content_type, size, sha256, created_at, content \
+             FROM meeting_attachments WHERE meeting_id = $1 AND id = $2 AND archived_at IS NULL",
+        )
+        .bind(meeting)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some((
+            Attachment {
+                id: r.try_get("id")?,
+                title: r.try_get("title")?,
+                file_name: r.try_get("file_name")?,
+                content_type: r.try_get("content_type")?,
+                size: r.try_get("size")?,
+                sha256: r.try_get("sha256")?,
+                created_at: r.try_get("created_at")?,
+            },
+            r.try_get("content")?,
+        )))
+    }
+}
+
+const FOLLOW_UP_SELECT: &str = "SELECT id, group_id, meeting_id, agenda_position, text_fr, \
+    text_ko, text_en, owner_organisation, owner_text, due, status, updated_at FROM follow_ups";
+
+fn follow_up_from_row(r: &AnyRow) -> Result<FollowUpRecord, StorageError> {
+    let due: Option<String> = r.try_get("due")?;
+    let status: String = r.try_get("status")?;
+    let position: Option<i64> = r.try_get("agenda_position")?;
+    Ok(FollowUpRecord {
+        id: r.try_get("id")?,
+        group_id: r.try_get("group_id")?,
+        meeting_id: r.try_get("meeting_id")?,
+        follow_up: FollowUp {
+            text: names(r, "text")?,
+            owner_organisation: r.try_get("owner_organisation")?,
+            owner_text: r.try_get("owner_text")?,
+            due: due.and_then(|d| Period::parse(&d, "due").ok()),
+            status: FollowUpStatus::parse(&status).unwrap_or(FollowUpStatus::Open),
+            agenda_position: position.map(|p| p as usize),
+        },
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+async fn write_agenda(
+    tx: &mut Transaction<'static, Any>,
+    meeting: &str,
+    agenda: &[Names],
+) -> Result<(), StorageError> {
+    for (i, item) in agenda.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO agenda_items (meeting_id, position, title_fr, title_ko, title_en) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(meeting)
+        .bind(i as i64)
+        .bind(&item.fr)
+        .bind(&item.ko)
+        .bind(&item.en)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! Calendar files: one per meeting (`/meetings/{id}.ics`) and a subscribable feed per group
+//! (`/groups/{id}/calendar.ics`), with real `VTIMEZONE`s, stable UIDs, and updates and
+//! cancellations sent as such.
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use domain::meetings::MeetingStatus;
+use exports::ics::{calendar, Event, EventStatus};
+use storage::MeetingRecord;
+
+use super::{can_read_group, meeting_title, visible_meeting};
+use crate::ctx::Ctx;
+use crate::view::when_label;
+use crate::{AppError, AppState};
+
+/// The calendar event of a meeting, in the user's language, with both local times in its text.
+pub fn event(ctx: &Ctx, state: &AppState, rec: &MeetingRecord) -> Event {
+    let m = &rec.meeting;
+    let lang = ctx.lang;
+    let url = format!(
+        "{}/meetings/{}",
+        state.config.public_url.trim_end_matches('/'),
+        m.id
+    );
+    let mut description = when_label(lang, &m.span, m.time_zone);
+    if !m.agenda.is_empty() {
+        description.push_str("\n\n");
+        description.push_str(&ctx.t("meeting-agenda"));
+        for (i, item) in m.agenda.iter().enumerate() {
+            description.push_str(&format!("\n{}. {}", i + 1, item.get(lang.code())));
+        }
+    }
+    if let Some(link) = &m.link {
+        description.push_str(&format!("\n\n{link}"));
+    }
+    description.push_str(&format!("\n\n{url}"));
+    Event {
+        uid: format!("{}@jumelage", m.id),
+        sequence: m.sequence,
+        stamp: storage::utc(rec.updated_at),
+        start: m.span.start,
+        end: m.span.end,
+        tz: m.time_zone,
+        summary: meeting_title(ctx, rec),
+        description: Some(description),
+        location: m.place.clone().or_else(|| m.link.clone()),
+        url: Some(url),
+        status: match m.status {
+            MeetingStatus::Scheduled => EventStatus::Confirmed,
+            MeetingStatus::Cancelled => EventStatus::Cancelled,
+        },
+    }
+}
+
+fn ics(body: String, file: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{file}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub async fn meeting_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
+    let rec = visible_meeting(ctx, &state.db, id).await?;
+    let name = meeting_title(ctx, &rec);
+    Ok(ics(
+        calendar(&name, &[event(ctx, state, &rec)]),
+        &format!("{id}.ics"),
+    ))
+}
+
+/// Every meeting of the group the caller may see, cancelled ones included (as cancelled).
+pub async fn group_feed(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(group): Path<String>,
+) -> Result<Response, AppError> {
+    let g = state
+        .db
+        .group(&group)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let public_only = !can_read_group(&ctx, &state.db, &group).await?;
+    let (records, _) = state
+        .db
+        .meetings(Some(&group), public_only, 5000, 0)
+        .await?;
+    let events: Vec<Event> = records.iter().map(|r| event(&ctx, &state, r)).collect();
+    Ok(ics(
+        calendar(g.name.get(ctx.lang.code()), &events),
+        &format!("{group}.ics"),
+    ))
+}

@@ -1,0 +1,339 @@
+//! Creating and changing a meeting, and cancelling it. A refused form comes back with what was
+//! typed and the error next to its field.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use domain::accounts::Action;
+use domain::directory::Names;
+use domain::meetings::{Format, MeetingInput, MeetingStatus};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use super::Choice;
+use crate::ctx::Ctx;
+use crate::pages::render;
+use crate::view::{code_label, zone_label, Page};
+use crate::{AppError, AppState};
+
+/// The meeting form as typed.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub group_id: String,
+    pub title_fr: String,
+    pub title_ko: String,
+    pub title_en: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub end_date: String,
+    pub time_zone: String,
+    pub format: String,
+    pub place: String,
+    pub link: String,
+    pub visibility: String,
+    /// One agenda item per line, in each language; lines are matched by position.
+    pub agenda_fr: String,
+    pub agenda_ko: String,
+    pub agenda_en: String,
+    pub version: Option<i64>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl MeetingForm {
+    pub fn input(&self) -> MeetingInput {
+        let lines = |s: &str| s.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>();
+        let (fr, ko, en) = (
+            lines(&self.agenda_fr),
+            lines(&self.agenda_ko),
+            lines(&self.agenda_en),
+        );
+        let n = fr.len().max(ko.len()).max(en.len());
+        let at = |v: &Vec<String>, i: usize| v.get(i).and_then(|s| opt(s));
+        MeetingInput {
+            group_id: self.group_id.clone(),
+            title: Names {
+                fr: opt(&self.title_fr),
+                ko: opt(&self.title_ko),
+                ko_latn: None,
+                en: opt(&self.title_en),
+            },
+            date: self.date.clone(),
+            start_time: self.start_time.clone(),
+            end_time: self.end_time.clone(),
+            end_date: opt(&self.end_date),
+            time_zone: self.time_zone.clone(),
+            format: self.format.clone(),
+            place: opt(&self.place),
+            link: opt(&self.link),
+            visibility: opt(&self.visibility),
+            agenda: (0..n)
+                .map(|i| Names {
+                    fr: at(&fr, i),
+                    ko: at(&ko, i),
+                    ko_latn: None,
+                    en: at(&en, i),
+                })
+                .collect(),
+        }
+    }
+
+    fn from_record(rec: &storage::MeetingRecord) -> MeetingForm {
+        let m = &rec.meeting;
+        let (start, end) = m.span.local(m.time_zone);
+        let join = |f: fn(&Names) -> &Option<String>| {
+            m.agenda
+                .iter()
+                .map(|a| f(a).clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        MeetingForm {
+            group_id: m.group_id.clone(),
+            title_fr: m.title.fr.clone().unwrap_or_default(),
+            title_ko: m.title.ko.clone().unwrap_or_default(),
+            title_en: m.title.en.clone().unwrap_or_default(),
+            date: start.date().format("%Y-%m-%d").to_string(),
+            start_time: start.format("%H:%M").to_string(),
+            end_time: end.format("%H:%M").to_string(),
+            end_date: if end.date() != start.date() {
+                end.date().format("%Y-%m-%d").to_string()
+            } else {
+                String::new()
+            },
+            time_zone: m.time_zone.name().to_string(),
+            format: m.format.code().to_string(),
+            place: m.place.clone().unwrap_or_default(),
+            link: m.link.clone().unwrap_or_default(),
+            visibility: m.visibility.code().to_string(),
+            agenda_fr: join(|n| &n.fr),
+            agenda_ko: join(|n| &n.ko),
+            agenda_en: join(|n| &n.en),
+            version: Some(rec.version),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "meetings/form.html")]
+struct FormTemplate {
+    page: Page,
+    form: MeetingForm,
+    action: String,
+    error: Option<String>,
+    error_field: String,
+    zones: Vec<Choice>,
+    formats: Vec<Choice>,
+    visibilities: Vec<Choice>,
+}
+
+fn form_page(
+    ctx: &Ctx,
+    title: String,
+    action: String,
+    form: MeetingForm,
+    error: Option<AppError>,
+) -> Response {
+    let lang = ctx.lang;
+    let mut zones: Vec<Choice> = [domain::time::PARIS, domain::time::SEOUL]
+        .into_iter()
+        .map(|z| Choice {
+            value: z.name().into(),
+            label: format!("{} ({})", zone_label(lang, z), z.name()),
+            selected: form.time_zone == z.name(),
+        })
+        .collect();
+    if !form.time_zone.is_empty() && !zones.iter().any(|z| z.selected) {
+        zones.push(Choice {
+            value: form.time_zone.clone(),
+            label: form.time_zone.clone(),
+            selected: true,
+        });
+    }
+    let choice = |code: &str, prefix: &str, current: &str| Choice {
+        value: code.into(),
+        label: code_label(lang, prefix, code),
+        selected: current == code,
+    };
+    let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
+    let t = FormTemplate {
+        page: Page::new(ctx, "meetings", title),
+        formats: Format::ALL
+            .iter()
+            .map(|f| choice(f.code(), "meeting-format", &form.format))
+            .collect(),
+        visibilities: ["group", "public"]
+            .iter()
+            .map(|v| choice(v, "meeting-visibility", &form.visibility))
+            .collect(),
+        error_field: error
+            .as_ref()
+            .and_then(|e| e.field.clone())
+            .unwrap_or_default(),
+        error: error.map(|e| ctx.t(&e.message_key())),
+        form,
+        action,
+        zones,
+    };
+    (status, render(&t)).into_response()
+}
+
+pub async fn new_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let group = match q.get("group") {
+        Some(g) => g.clone(),
+        None => state
+            .db
+            .groups()
+            .await?
+            .first()
+            .map(|g| g.id.clone())
+            .unwrap_or_default(),
+    };
+    ctx.require(&Action::ManageMeetings { group: &group })?;
+    let form = MeetingForm {
+        group_id: group,
+        time_zone: ctx.tz.name().to_string(),
+        format: "remote".into(),
+        visibility: "group".into(),
+        ..Default::default()
+    };
+    Ok(form_page(
+        &ctx,
+        ctx.t("meeting-new-title"),
+        "/meetings".into(),
+        form,
+        None,
+    ))
+}
+
+pub async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Form(form): Form<MeetingForm>,
+) -> Result<Response, AppError> {
+    ctx.require(&Action::ManageMeetings {
+        group: &form.group_id,
+    })?;
+    if state.db.group(&form.group_id).await?.is_none() {
+        return Err(AppError::field(domain::ErrorKey::NotFound, "group_id"));
+    }
+    let id = format!("m-{}", &storage::random_token()[..12]);
+    let meeting = match form.input().validate(id.clone()) {
+        Ok(m) => m,
+        Err(errors) => {
+            return Ok(form_page(
+                &ctx,
+                ctx.t("meeting-new-title"),
+                "/meetings".into(),
+                form,
+                Some(errors.into()),
+            ));
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    state
+        .db
+        .insert_meeting(&mut tx, &meeting, &serde_json::json!({}))
+        .await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+}
+
+pub async fn edit_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let rec = state
+        .db
+        .meeting(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &rec.meeting.group_id,
+    })?;
+    let title = ctx.t("meeting-edit-title");
+    Ok(form_page(
+        &ctx,
+        title,
+        format!("/meetings/{id}/edit"),
+        MeetingForm::from_record(&rec),
+        None,
+    ))
+}
+
+pub async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(mut form): Form<MeetingForm>,
+) -> Result<Response, AppError> {
+    let rec = state
+        .db
+        .meeting(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &rec.meeting.group_id,
+    })?;
+    form.group_id = rec.meeting.group_id.clone();
+    let action = format!("/meetings/{id}/edit");
+    let mut meeting = match form.input().validate(id.clone()) {
+        Ok(m) => m,
+        Err(errors) => {
+            return Ok(form_page(
+                &ctx,
+                ctx.t("meeting-edit-title"),
+                action,
+                form,
+                Some(errors.into()),
+            ))
+        }
+    };
+    meeting.status = rec.meeting.status;
+    if let Err(e) = state
+        .db
+        .update_meeting(&meeting, form.version.unwrap_or(rec.version))
+        .await
+    {
+        return Ok(form_page(
+            &ctx,
+            ctx.t("meeting-edit-title"),
+            action,
+            form,
+            Some(e.into()),
+        ));
+    }
+    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+}
+
+/// Cancels a meeting: it stays, marked cancelled, and calendars receive the cancellation.
+pub async fn cancel(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let rec = state
+        .db
+        .meeting(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &rec.meeting.group_id,
+    })?;
+    let mut m = rec.meeting.clone();
+    m.status = MeetingStatus::Cancelled;
+    state.db.update_meeting(&m, rec.version).await?;
+    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+}

@@ -1,0 +1,527 @@
+//! Group meetings: the list, each meeting's page (times in the viewer's zone, Paris and Seoul;
+//! agenda with the minutes; participants; decisions; follow-ups, including those carried from
+//! earlier meetings; attachments), the forms to create and change them, calendar files and
+//! attendance exports.
+
+mod calendar;
+mod forms;
+mod minutes;
+mod participants;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use domain::accounts::Action;
+use domain::meetings::follow_ups::FollowUpStatus;
+use domain::meetings::{MeetingStatus, Visibility};
+use std::collections::HashMap;
+use storage::{Db, FollowUpRecord, MeetingRecord};
+
+use super::{render, Pager, Paging};
+use crate::ctx::Ctx;
+use crate::view::{code_label, period_label, when_label, zone_label, Page};
+use crate::{AppError, AppState};
+
+pub use calendar::group_feed;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/meetings", get(list).post(forms::create))
+        .route("/meetings/new", get(forms::new_form))
+        .route("/meetings/{id}", get(show))
+        .route(
+            "/meetings/{id}/edit",
+            get(forms::edit_form).post(forms::update),
+        )
+        .route("/meetings/{id}/cancel", post(forms::cancel))
+        .route("/meetings/{id}/register", post(participants::register))
+        .route("/meetings/{id}/participants", post(participants::invite))
+        .route(
+            "/meetings/{id}/participants/{pid}",
+            post(participants::set_presence),
+        )
+        .route("/meetings/{id}/attendance", get(participants::attendance))
+        .route(
+            "/meetings/{id}/attachments",
+            post(participants::upload).layer(axum::extract::DefaultBodyLimit::max(
+                participants::MAX_ATTACHMENT_BYTES + 1024 * 1024,
+            )),
+        )
+        .route(
+            "/meetings/{id}/attachments/{aid}",
+            get(participants::download),
+        )
+        .route("/meetings/{id}/minutes", post(minutes::save))
+        .route("/meetings/{id}/minutes/edit", get(minutes::edit_form))
+        .route("/meetings/{id}/minutes/status", post(minutes::set_status))
+        .route("/meetings/{id}/minutes/versions", get(minutes::versions))
+        .route("/meetings/{id}/minutes/diff", get(minutes::diff))
+        .route("/meetings/{id}/minutes/print", get(minutes::print))
+        .route(
+            "/follow-ups/{id}/status",
+            post(participants::follow_up_status),
+        )
+}
+
+/// The ids of the organisations that take part in a group.
+pub async fn member_ids(db: &Db, group: &str) -> Result<Vec<String>, AppError> {
+    Ok(db
+        .group_members(group)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation.org.id)
+        .collect())
+}
+
+/// Whether the actor may read the group's working space.
+pub async fn can_read_group(ctx: &Ctx, db: &Db, group: &str) -> Result<bool, AppError> {
+    let members = member_ids(db, group).await?;
+    Ok(ctx.actor().can(&Action::ReadGroupWorkspace {
+        group,
+        member_of: &members,
+    }))
+}
+
+/// A meeting the actor may see: public ones for everyone, the others for the group.
+pub async fn visible_meeting(ctx: &Ctx, db: &Db, id: &str) -> Result<MeetingRecord, AppError> {
+    let rec = db.meeting(id).await?.ok_or_else(AppError::not_found)?;
+    if rec.meeting.visibility == Visibility::Public
+        || can_read_group(ctx, db, &rec.meeting.group_id).await?
+    {
+        Ok(rec)
+    } else if ctx.user.is_none() {
+        Err(AppError::new(domain::ErrorKey::Unauthenticated))
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+pub fn meeting_title(ctx: &Ctx, rec: &MeetingRecord) -> String {
+    rec.meeting.title.get(ctx.lang.code()).to_string()
+}
+
+pub struct MeetingItem {
+    pub id: String,
+    pub title: String,
+    pub when: String,
+    pub cancelled: bool,
+    pub format: String,
+}
+
+impl MeetingItem {
+    pub fn new(ctx: &Ctx, rec: &MeetingRecord) -> MeetingItem {
+        MeetingItem {
+            id: rec.meeting.id.clone(),
+            title: meeting_title(ctx, rec),
+            when: when_label(ctx.lang, &rec.meeting.span, ctx.tz),
+            cancelled: rec.meeting.status == MeetingStatus::Cancelled,
+            format: code_label(ctx.lang, "meeting-format", rec.meeting.format.code()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "meetings/list.html")]
+struct ListTemplate {
+    page: Page,
+    items: Vec<MeetingItem>,
+    pager: Pager,
+    can_create: bool,
+    group: String,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let db = &state.db;
+    let group = match q.get("group").filter(|g| !g.is_empty()) {
+        Some(g) => g.clone(),
+        None => db
+            .groups()
+            .await?
+            .first()
+            .map(|g| g.id.clone())
+            .unwrap_or_default(),
+    };
+    let paging = Paging::from_query(&q, 50);
+    let public_only = !can_read_group(&ctx, db, &group).await?;
+    let (records, total) = db
+        .meetings(Some(&group), public_only, paging.limit, paging.offset)
+        .await?;
+    let t = ListTemplate {
+        page: Page::new(&ctx, "meetings", ctx.t("meeting-list-title")),
+        items: records.iter().map(|r| MeetingItem::new(&ctx, r)).collect(),
+        pager: Pager::new(&ctx, "/meetings", &q, &paging, total),
+        can_create: ctx.actor().can(&Action::ManageMeetings { group: &group }),
+        group,
+    };
+    Ok(render(&t))
+}
+
+pub struct FollowUpView {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub owner_id: Option<String>,
+    pub due: Option<String>,
+    pub status: String,
+    pub status_code: &'static str,
+    pub origin: Option<(String, String)>,
+    pub can_update: bool,
+}
+
+/// Follow-ups as shown on meeting pages and the board.
+pub async fn follow_up_views(
+    ctx: &Ctx,
+    db: &Db,
+    records: &[FollowUpRecord],
+) -> Result<Vec<FollowUpView>, AppError> {
+    let lang = ctx.lang;
+    let org_ids: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r.follow_up.owner_organisation.as_deref())
+        .collect();
+    let orgs = db.organisations_by_ids(&org_ids).await?;
+    let mut meetings: HashMap<String, String> = HashMap::new();
+    let mut out = Vec::with_capacity(records.len());
+    for r in records {
+        let f = &r.follow_up;
+        let owner_org = f.owner_organisation.as_ref().and_then(|id| orgs.get(id));
+        let owner = match (owner_org, &f.owner_text) {
+            (Some(o), _) => o.org.names.get(lang.code()).to_string(),
+            (None, Some(t)) => t.clone(),
+            (None, None) => String::new(),
+        };
+        let origin = match &r.meeting_id {
+            Some(mid) => {
+                if !meetings.contains_key(mid) {
+                    if let Some(m) = db.meeting(mid).await? {
+                        let label = format!(
+                            "{} ({})",
+                            meeting_title(ctx, &m),
+                            i18n::format_date_medium(
+                                lang,
+                                m.meeting
+                                    .span
+                                    .start
+                                    .with_timezone(&m.meeting.time_zone)
+                                    .date_naive()
+                            )
+                        );
+                        meetings.insert(mid.clone(), label);
+                    }
+                }
+                meetings.get(mid).map(|l| (mid.clone(), l.clone()))
+            }
+            None => None,
+        };
+        out.push(FollowUpView {
+            id: r.id.clone(),
+            text: f.text.get(lang.code()).to_string(),
+            owner,
+            owner_id: owner_org.map(|o| o.org.id.clone()),
+            due: f.due.as_ref().map(|p| period_label(lang, p)),
+            status: code_label(lang, "follow-up-status", f.status.code()),
+            status_code: f.status.code(),
+            origin,
+            can_update: ctx.actor().can(&Action::UpdateFollowUp {
+                group: &r.group_id,
+                owner: f.owner_organisation.as_deref(),
+            }),
+        });
+    }
+    Ok(out)
+}
+
+pub struct AgendaView {
+    pub number: usize,
+    pub title: String,
+    pub minutes_html: Option<String>,
+    pub minutes_lang: &'static str,
+    pub decisions: Vec<String>,
+}
+
+pub struct ParticipantView {
+    pub id: String,
+    pub name: String,
+    pub organisation: Option<(String, String)>,
+    pub role: Option<String>,
+    pub presence: String,
+    pub presence_code: &'static str,
+}
+
+pub struct AttachmentView {
+    pub id: String,
+    pub title: String,
+    pub file_name: String,
+    pub size: String,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/show.html")]
+struct ShowTemplate {
+    page: Page,
+    m: MeetingItem,
+    place: Option<String>,
+    link: Option<String>,
+    agenda: Vec<AgendaView>,
+    participants: Vec<ParticipantView>,
+    presence_count: String,
+    minutes_status: String,
+    minutes_status_code: &'static str,
+    minutes_version: i64,
+    follow_ups: Vec<FollowUpView>,
+    carried: Vec<FollowUpView>,
+    attachments: Vec<AttachmentView>,
+    can_manage: bool,
+    can_edit_minutes: bool,
+    can_register: bool,
+    zones: Vec<Choice>,
+    presences: Vec<Choice>,
+    next_statuses: Vec<Choice>,
+    statuses: Vec<Choice>,
+    back: String,
+}
+
+fn follow_up_statuses(lang: i18n::Lang) -> Vec<Choice> {
+    FollowUpStatus::ALL
+        .into_iter()
+        .map(|s| Choice {
+            value: s.code().into(),
+            label: code_label(lang, "follow-up-status", s.code()),
+            selected: false,
+        })
+        .collect()
+}
+
+/// The text of one item in the user's language, or the first language it was written in.
+pub fn pick_text<'a>(
+    lang: &str,
+    body: &'a domain::directory::Names,
+) -> Option<(&'a str, &'static str)> {
+    let order: [(&Option<String>, &'static str); 3] = match lang {
+        "ko" => [(&body.ko, "ko"), (&body.fr, "fr"), (&body.en, "en")],
+        "en" => [(&body.en, "en"), (&body.fr, "fr"), (&body.ko, "ko")],
+        _ => [(&body.fr, "fr"), (&body.en, "en"), (&body.ko, "ko")],
+    };
+    order
+        .into_iter()
+        .find_map(|(t, l)| t.as_deref().map(|t| (t, l)))
+}
+
+pub async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    if let Some(id) = id.strip_suffix(".ics") {
+        return calendar::meeting_file(&ctx, &state, id).await;
+    }
+    let db = &state.db;
+    let rec = visible_meeting(&ctx, db, &id).await?;
+    let m = &rec.meeting;
+    let lang = ctx.lang;
+    let minutes = db.minutes(&id).await?;
+    let decisions = db.decisions(&id).await?;
+    let agenda = m
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let text = minutes
+                .as_ref()
+                .and_then(|mi| mi.items.iter().find(|it| it.agenda_position == i))
+                .and_then(|it| pick_text(lang.code(), &it.body));
+            AgendaView {
+                number: i + 1,
+                title: title.get(lang.code()).to_string(),
+                minutes_html: text.map(|(t, _)| crate::markdown::render(t)),
+                minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
+                decisions: decisions
+                    .iter()
+                    .filter(|d| d.agenda_position == Some(i as i64))
+                    .map(|d| d.text.get(lang.code()).to_string())
+                    .collect(),
+            }
+        })
+        .collect();
+    let participants = db.participants(&id).await?;
+    let org_ids: Vec<&str> = participants
+        .iter()
+        .filter_map(|p| p.organisation_id.as_deref())
+        .collect();
+    let orgs = db.organisations_by_ids(&org_ids).await?;
+    let present = participants
+        .iter()
+        .filter(|p| p.presence == domain::meetings::Presence::Present)
+        .count() as i64;
+    let participant_orgs: Vec<String> = participants
+        .iter()
+        .filter_map(|p| p.organisation_id.clone())
+        .collect();
+    let can_manage = ctx
+        .actor()
+        .can(&Action::ManageMeetings { group: &m.group_id });
+    let can_edit_minutes = ctx.actor().can(&Action::EditMinutes {
+        group: &m.group_id,
+        participants: &participant_orgs,
+    });
+    let own = db.follow_ups_of_meeting(&id).await?;
+    // Still-open follow-ups from the group's earlier meetings come to this one.
+    let carried: Vec<FollowUpRecord> = db
+        .follow_ups(&m.group_id, true)
+        .await?
+        .into_iter()
+        .filter(|f| f.meeting_id.as_deref() != Some(id.as_str()))
+        .collect();
+    let mut carried_from_earlier = Vec::new();
+    for f in carried {
+        let earlier = match &f.meeting_id {
+            Some(mid) => db
+                .meeting(mid)
+                .await?
+                .is_some_and(|o| o.meeting.span.start < m.span.start),
+            None => true,
+        };
+        if earlier {
+            carried_from_earlier.push(f);
+        }
+    }
+    let status = minutes
+        .as_ref()
+        .map(|mi| mi.status)
+        .unwrap_or(domain::meetings::minutes::MinutesStatus::Draft);
+    let next_statuses = domain::meetings::minutes::MinutesStatus::ALL
+        .into_iter()
+        .filter(|s| status.can_move_to(*s))
+        .map(|s| Choice {
+            value: s.code().into(),
+            label: code_label(lang, "minutes-action", s.code()),
+            selected: false,
+        })
+        .collect();
+    let zones = [domain::time::PARIS, domain::time::SEOUL, chrono_tz::UTC]
+        .into_iter()
+        .chain((!matches!(ctx.tz.name(), "Europe/Paris" | "Asia/Seoul" | "UTC")).then_some(ctx.tz))
+        .map(|z| Choice {
+            value: z.name().into(),
+            label: zone_label(lang, z),
+            selected: z == ctx.tz,
+        })
+        .collect();
+    let t = ShowTemplate {
+        page: Page::new(&ctx, "meetings", meeting_title(&ctx, &rec)),
+        m: MeetingItem::new(&ctx, &rec),
+        place: m.place.clone(),
+        link: m.link.clone(),
+        agenda,
+        presence_count: i18n::t_args(
+            lang,
+            "meeting-presence-count",
+            &[
+                ("present", present.into()),
+                ("count", (participants.len() as i64).into()),
+            ],
+        ),
+        participants: participants
+            .iter()
+            .map(|p| ParticipantView {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                organisation: p
+                    .organisation_id
+                    .as_ref()
+                    .and_then(|o| orgs.get(o))
+                    .map(|o| (o.org.id.clone(), o.org.names.get(lang.code()).to_string())),
+                role: p.role_title.clone(),
+                presence: code_label(lang, "presence", p.presence.code()),
+                presence_code: p.presence.code(),
+            })
+            .collect(),
+        minutes_status: code_label(lang, "minutes-status", status.code()),
+        minutes_status_code: status.code(),
+        minutes_version: minutes.as_ref().map(|m| m.current_version).unwrap_or(0),
+        follow_ups: follow_up_views(&ctx, db, &own).await?,
+        carried: follow_up_views(&ctx, db, &carried_from_earlier).await?,
+        attachments: db
+            .attachments(&id)
+            .await?
+            .into_iter()
+            .map(|a| AttachmentView {
+                size: format!("{} KiB", i18n::format_number(lang, (a.size + 1023) / 1024)),
+                id: a.id,
+                title: a.title,
+                file_name: a.file_name,
+            })
+            .collect(),
+        can_manage,
+        can_edit_minutes,
+        can_register: ctx.user.is_some() && m.status == MeetingStatus::Scheduled,
+        zones,
+        presences: domain::meetings::Presence::ALL
+            .into_iter()
+            .map(|p| Choice {
+                value: p.code().into(),
+                label: code_label(lang, "presence", p.code()),
+                selected: false,
+            })
+            .collect(),
+        next_statuses,
+        statuses: follow_up_statuses(lang),
+        back: format!("/meetings/{id}#follow-ups"),
+    };
+    Ok(render(&t))
+}
+
+/// The group's follow-up board: everything still to do, then what was done or dropped.
+#[derive(Template)]
+#[template(path = "meetings/board.html")]
+struct BoardTemplate {
+    page: Page,
+    group: String,
+    open: Vec<FollowUpView>,
+    closed: Vec<FollowUpView>,
+    statuses: Vec<Choice>,
+    back: String,
+    meeting_ref: String,
+}
+
+pub async fn board(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(group): Path<String>,
+) -> Result<Response, AppError> {
+    let db = &state.db;
+    db.group(&group).await?.ok_or_else(AppError::not_found)?;
+    if !can_read_group(&ctx, db, &group).await? {
+        return Err(if ctx.user.is_none() {
+            AppError::new(domain::ErrorKey::Unauthenticated)
+        } else {
+            AppError::forbidden()
+        });
+    }
+    let all = db.follow_ups(&group, false).await?;
+    let (open, closed): (Vec<_>, Vec<_>) = all
+        .into_iter()
+        .partition(|f| f.follow_up.status.is_carried());
+    let t = BoardTemplate {
+        page: Page::new(&ctx, "follow-ups", ctx.t("board-title")),
+        open: follow_up_views(&ctx, db, &open).await?,
+        closed: follow_up_views(&ctx, db, &closed).await?,
+        statuses: follow_up_statuses(ctx.lang),
+        back: format!("/groups/{group}/follow-ups"),
+        meeting_ref: String::new(),
+        group,
+    };
+    Ok(render(&t))
+}

@@ -1,0 +1,133 @@
+//! The yearly roadmap of a group: axes, actions with owner, period and status, milestones, and
+//! the meetings and seminars that carry them out.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::render;
+use crate::ctx::Ctx;
+use crate::view::{code_label, period_label, Page};
+use crate::{AppError, AppState};
+
+pub struct MilestoneView {
+    pub title: String,
+    pub period: Option<String>,
+    pub status: String,
+}
+
+pub struct ActionView {
+    pub title: String,
+    pub owner: Option<String>,
+    pub period: Option<String>,
+    pub status: String,
+    pub status_code: &'static str,
+    pub milestones: Vec<MilestoneView>,
+    pub links: Vec<(String, String)>,
+}
+
+pub struct AxisView {
+    pub number: usize,
+    pub title: String,
+    pub actions: Vec<ActionView>,
+}
+
+#[derive(Template)]
+#[template(path = "roadmap/show.html")]
+struct RoadmapTemplate {
+    page: Page,
+    group: String,
+    group_name: String,
+    summary: String,
+    axes: Vec<AxisView>,
+    years: Vec<(i64, bool)>,
+}
+
+pub async fn latest(
+    State(state): State<AppState>,
+    Path(group): Path<String>,
+) -> Result<Response, AppError> {
+    let years = state.db.roadmap_years(&group).await?;
+    let year = years.first().ok_or_else(AppError::not_found)?;
+    Ok(Redirect::to(&format!("/groups/{group}/roadmap/{year}")).into_response())
+}
+
+pub async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((group, year)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let year: i64 = year.parse().map_err(|_| AppError::not_found())?;
+    let db = &state.db;
+    let g = db.group(&group).await?.ok_or_else(AppError::not_found)?;
+    let r = db
+        .roadmap(&group, year)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let lang = ctx.lang;
+    let mut links_cache = std::collections::HashMap::new();
+    let mut axes = Vec::new();
+    for (i, axis) in r.axes.iter().enumerate() {
+        let mut actions = Vec::new();
+        for a in &axis.actions {
+            let mut links = Vec::new();
+            for (kind, id) in &a.links {
+                if kind == "meeting" {
+                    if !links_cache.contains_key(id) {
+                        if let Some(m) = db.meeting(id).await? {
+                            links_cache
+                                .insert(id.clone(), super::meetings::meeting_title(&ctx, &m));
+                        }
+                    }
+                    if let Some(title) = links_cache.get(id) {
+                        links.push((format!("/meetings/{id}"), title.clone()));
+                    }
+                }
+            }
+            let owner = match &a.owner_organisation {
+                Some(o) => db
+                    .organisation(o)
+                    .await?
+                    .map(|r| r.org.names.get(lang.code()).to_string()),
+                None => a.owner_text.clone(),
+            };
+            actions.push(ActionView {
+                title: a.title.get(lang.code()).to_string(),
+                owner,
+                period: a.period.as_ref().map(|p| period_label(lang, p)),
+                status: code_label(lang, "work-status", a.status.code()),
+                status_code: a.status.code(),
+                milestones: a
+                    .milestones
+                    .iter()
+                    .map(|m| MilestoneView {
+                        title: m.title.get(lang.code()).to_string(),
+                        period: m.period.as_ref().map(|p| period_label(lang, p)),
+                        status: code_label(lang, "work-status", m.status.code()),
+                    })
+                    .collect(),
+                links,
+            });
+        }
+        axes.push(AxisView {
+            number: i + 1,
+            title: axis.title.get(lang.code()).to_string(),
+            actions,
+        });
+    }
+    let title = i18n::t_args(lang, "roadmap-title", &[("year", year.into())]);
+    let t = RoadmapTemplate {
+        page: Page::new(&ctx, "roadmap", title),
+        group_name: g.name.get(lang.code()).to_string(),
+        summary: r.summary.get(lang.code()).to_string(),
+        years: db
+            .roadmap_years(&group)
+            .await?
+            .into_iter()
+            .map(|y| (y, y == year))
+            .collect(),
+        group,
+        axes,
+    };
+    Ok(render(&t))
+}
