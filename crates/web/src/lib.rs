@@ -12,6 +12,7 @@ mod assets;
 mod ctx;
 mod error;
 mod markdown;
+mod ops;
 mod pages;
 mod view;
 

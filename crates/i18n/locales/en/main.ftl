@@ -291,6 +291,12 @@ minutes-change = Change
 minutes-diff-title = Differences
 minutes-print = Printable version
 
+meeting-add-decision = Add a decision
+meeting-add-follow-up = Add a follow-up
+meeting-agenda-item = Agenda item
+follow-up-owner-text = Owner (when not an organisation of the directory)
+follow-up-due-help = Due (2021-06, 2021-11..2021-12, 2022-early, 2021-06-15)
+
 ## Follow-ups
 board-title = Follow-up board
 board-open = To do

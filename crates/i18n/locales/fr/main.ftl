@@ -297,6 +297,12 @@ minutes-change = Modification
 minutes-diff-title = Différences
 minutes-print = Version imprimable
 
+meeting-add-decision = Ajouter une décision
+meeting-add-follow-up = Ajouter une suite à donner
+meeting-agenda-item = Point de l'ordre du jour
+follow-up-owner-text = Responsable (si ce n'est pas une organisation de l'annuaire)
+follow-up-due-help = Échéance (2021-06, 2021-11..2021-12, 2022-early, 2021-06-15)
+
 ## Suites à donner
 board-title = Suivi des décisions
 board-open = À faire

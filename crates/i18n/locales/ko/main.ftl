@@ -289,6 +289,12 @@ minutes-change = 변경 내용
 minutes-diff-title = 변경 사항 비교
 minutes-print = 인쇄용
 
+meeting-add-decision = 결정 사항 추가
+meeting-add-follow-up = 후속 조치 추가
+meeting-agenda-item = 안건 항목
+follow-up-owner-text = 담당 (기관 목록에 없는 경우)
+follow-up-due-help = 기한 (2021-06, 2021-11..2021-12, 2022-early, 2021-06-15)
+
 ## 후속 조치
 board-title = 후속 조치 현황
 board-open = 진행할 일

@@ -4,7 +4,7 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{organisations, partnerships, ErrorBody, ErrorEnvelope, MeDto};
+use super::{meetings, organisations, partnerships, ErrorBody, ErrorEnvelope, MeDto};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,14 +18,24 @@ use super::{organisations, partnerships, ErrorBody, ErrorEnvelope, MeDto};
         organisations::list, organisations::show, organisations::create, organisations::update,
         partnerships::list, partnerships::show, partnerships::create, partnerships::update,
         super::me,
+        meetings::list, meetings::show, meetings::create, meetings::update,
+        meetings::participants, meetings::add_participant, meetings::set_presence,
+        meetings::minutes, meetings::save_minutes, meetings::minutes_status, meetings::minutes_versions,
+        meetings::meeting_follow_ups, meetings::add_follow_up, meetings::group_follow_ups,
+        meetings::update_follow_up, meetings::roadmap,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
         organisations::SeatDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
         ErrorEnvelope, ErrorBody, MeDto,
+        meetings::MeetingDto, meetings::MeetingWrite, meetings::LocalTimes, meetings::ParticipantDto,
+        meetings::ParticipantWrite, meetings::PresenceWrite, meetings::MinutesDto, meetings::MinutesWrite,
+        meetings::MinutesItemDto, meetings::StatusWrite, meetings::MinutesVersionDto,
+        meetings::FollowUpDto, meetings::FollowUpWrite, meetings::FollowUpStatusWrite, meetings::RoadmapDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),
+         (name = "meetings", description = "Group meetings, minutes, follow-ups, roadmaps"),
          (name = "accounts", description = "Who is calling"))
 )]
 pub struct ApiDoc;

@@ -3,6 +3,7 @@
 //! from these handlers.
 
 mod doc;
+mod meetings;
 mod organisations;
 mod partnerships;
 
@@ -40,6 +41,41 @@ pub fn routes() -> Router<AppState> {
             "/partnerships/{id}",
             get(partnerships::show).patch(partnerships::update),
         )
+        .route("/meetings", get(meetings::list).post(meetings::create))
+        .route(
+            "/meetings/{id}",
+            get(meetings::show).patch(meetings::update),
+        )
+        .route(
+            "/meetings/{id}/participants",
+            get(meetings::participants).post(meetings::add_participant),
+        )
+        .route(
+            "/meetings/{id}/participants/{pid}",
+            axum::routing::patch(meetings::set_presence),
+        )
+        .route(
+            "/meetings/{id}/minutes",
+            get(meetings::minutes).put(meetings::save_minutes),
+        )
+        .route(
+            "/meetings/{id}/minutes/status",
+            axum::routing::post(meetings::minutes_status),
+        )
+        .route(
+            "/meetings/{id}/minutes/versions",
+            get(meetings::minutes_versions),
+        )
+        .route(
+            "/meetings/{id}/follow-ups",
+            get(meetings::meeting_follow_ups).post(meetings::add_follow_up),
+        )
+        .route("/groups/{id}/follow-ups", get(meetings::group_follow_ups))
+        .route(
+            "/follow-ups/{id}",
+            axum::routing::patch(meetings::update_follow_up),
+        )
+        .route("/groups/{id}/roadmaps/{year}", get(meetings::roadmap))
         .route("/me", get(me))
         .route("/openapi.json", get(doc::openapi))
         .fallback(|| async { AppError::not_found() })

@@ -3,6 +3,10 @@
 mod auth;
 mod home;
 mod meetings;
+pub mod meetings_access {
+    //! Who may see a meeting, for the API as for the pages.
+    pub use super::meetings::{can_read_group, visible_meeting};
+}
 mod organisations;
 mod partnerships;
 mod roadmap;

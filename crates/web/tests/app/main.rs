@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod meetings;
 mod pages;
 mod support;
 mod translations;

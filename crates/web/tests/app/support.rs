@@ -19,9 +19,13 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    bytes: Vec<u8>,
 }
 
 impl Resp {
+    pub fn body_bytes(&self) -> Vec<u8> {
+        self.bytes.clone()
+    }
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
@@ -68,6 +72,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -170,4 +175,39 @@ pub fn extract_csrf(html: &str) -> Option<String> {
 
 pub fn bearer(token: &str) -> String {
     format!("Bearer {token}")
+}
+
+/// Runs a Python script with `stdin`, in the interpreter that has the independent readers
+/// (icalendar, openpyxl): `JUMELAGE_PYTHON`, or the one `scripts/test` installs.
+pub fn python(script: &str, stdin: &str) -> String {
+    use std::io::Write;
+    let python = std::env::var("JUMELAGE_PYTHON").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/py-tools/bin/python"
+        )
+        .to_string()
+    });
+    let mut child = std::process::Command::new(&python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("{python}: {e}; run the tests with scripts/test, which installs it")
+        });
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use domain::accounts::Action;
 use domain::directory::Names;
-use domain::meetings::{Format, MeetingInput, MeetingStatus};
+use domain::meetings::{Format, MeetingInput};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -225,29 +225,17 @@ pub async fn create(
     ctx.require(&Action::ManageMeetings {
         group: &form.group_id,
     })?;
-    if state.db.group(&form.group_id).await?.is_none() {
-        return Err(AppError::field(domain::ErrorKey::NotFound, "group_id"));
+    match crate::ops::meetings::create_meeting(&ctx, &state, &form.input()).await {
+        Ok(m) => Ok(Redirect::to(&format!("/meetings/{}", m.id)).into_response()),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => Ok(form_page(
+            &ctx,
+            ctx.t("meeting-new-title"),
+            "/meetings".into(),
+            form,
+            Some(e),
+        )),
+        Err(e) => Err(e),
     }
-    let id = format!("m-{}", &storage::random_token()[..12]);
-    let meeting = match form.input().validate(id.clone()) {
-        Ok(m) => m,
-        Err(errors) => {
-            return Ok(form_page(
-                &ctx,
-                ctx.t("meeting-new-title"),
-                "/meetings".into(),
-                form,
-                Some(errors.into()),
-            ));
-        }
-    };
-    let mut tx = state.db.begin().await?;
-    state
-        .db
-        .insert_meeting(&mut tx, &meeting, &serde_json::json!({}))
-        .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
-    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
 }
 
 pub async fn edit_form(
@@ -289,33 +277,26 @@ pub async fn update(
     })?;
     form.group_id = rec.meeting.group_id.clone();
     let action = format!("/meetings/{id}/edit");
-    let mut meeting = match form.input().validate(id.clone()) {
-        Ok(m) => m,
-        Err(errors) => {
-            return Ok(form_page(
-                &ctx,
-                ctx.t("meeting-edit-title"),
-                action,
-                form,
-                Some(errors.into()),
-            ))
-        }
-    };
-    meeting.status = rec.meeting.status;
-    if let Err(e) = state
-        .db
-        .update_meeting(&meeting, form.version.unwrap_or(rec.version))
-        .await
+    match crate::ops::meetings::update_meeting(
+        &ctx,
+        &state,
+        &rec,
+        &form.input(),
+        None,
+        form.version,
+    )
+    .await
     {
-        return Ok(form_page(
+        Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
+        // The form comes back with what was typed and the error.
+        Err(e) => Ok(form_page(
             &ctx,
             ctx.t("meeting-edit-title"),
             action,
             form,
-            Some(e.into()),
-        ));
+            Some(e),
+        )),
     }
-    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
 }
 
 /// Cancels a meeting: it stays, marked cancelled, and calendars receive the cancellation.
@@ -329,11 +310,6 @@ pub async fn cancel(
         .meeting(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
-    let mut m = rec.meeting.clone();
-    m.status = MeetingStatus::Cancelled;
-    state.db.update_meeting(&m, rec.version).await?;
+    crate::ops::meetings::cancel_meeting(&ctx, &state, &rec).await?;
     Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
 }

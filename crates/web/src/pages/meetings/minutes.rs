@@ -13,7 +13,7 @@ use domain::meetings::minutes::{
 };
 use domain::ErrorKey;
 use std::collections::HashMap;
-use storage::{MeetingRecord, MinutesSave};
+use storage::MeetingRecord;
 
 use super::{meeting_title, pick_text, visible_meeting, AgendaView};
 use crate::ctx::Ctx;
@@ -144,14 +144,6 @@ pub async fn save(
         .minutes(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let correction = minutes.status == MinutesStatus::Final;
-    if correction {
-        ctx.require(&Action::ManageMeetings {
-            group: &rec.meeting.group_id,
-        })?;
-    } else {
-        may_edit(&ctx, &state, &rec).await?;
-    }
     let agenda_len = rec.meeting.agenda.len().max(1);
     let get = |k: String| fields.get(&k).cloned().filter(|v| !v.trim().is_empty());
     let input = MinutesInput {
@@ -169,47 +161,17 @@ pub async fn save(
         reason: fields.get("reason").cloned(),
     };
     let version = fields.get("version").and_then(|v| v.parse::<i64>().ok());
-    let checked = input.validate(agenda_len).and_then(|items| {
-        let reason = if correction {
-            Some(input.correction_reason()?)
-        } else {
-            None
-        };
-        Ok((items, reason))
-    });
-    let result = match checked {
-        Ok((items, reason)) => {
-            let author = ctx.user.as_ref();
-            state
-                .db
-                .save_minutes(
-                    &id,
-                    &MinutesSave {
-                        items: &items,
-                        status: minutes.status,
-                        kind: if correction { "correction" } else { "edit" },
-                        reason: reason.as_deref(),
-                        author_id: author.map(|u| u.id.as_str()),
-                        author_name: author.map(|u| u.display_name.as_str()),
-                        expected_version: version,
-                    },
-                )
-                .await
-                .map_err(AppError::from)
-        }
-        Err(e) => Err(e.into()),
-    };
-    match result {
+    match crate::ops::meetings::save_minutes(&ctx, &state, &rec, &input, version).await {
         Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}#minutes")).into_response()),
+        Err(e) if matches!(e.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) => Err(e),
         Err(e) => {
             // Nothing typed is lost: the form comes back as it was sent, with the error.
-            let typed: Vec<ItemText> = input.items.clone();
             let t = FormTemplate {
                 page: Page::new(&ctx, "meetings", ctx.t("minutes-edit-title")),
                 meeting_id: id.clone(),
-                items: form_items(&ctx, &rec, &typed),
+                items: form_items(&ctx, &rec, &input.items),
                 version: version.unwrap_or(minutes.current_version),
-                correction,
+                correction: minutes.status == MinutesStatus::Final,
                 reason: fields.get("reason").cloned().unwrap_or_default(),
                 error: Some(ctx.t(&e.message_key())),
             };
@@ -235,33 +197,9 @@ pub async fn set_status(
         .meeting(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
-    let minutes = state
-        .db
-        .minutes(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
     let to = MinutesStatus::parse(&form.status)
         .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "status"))?;
-    minutes.status.check_move(to)?;
-    let author = ctx.user.as_ref();
-    state
-        .db
-        .save_minutes(
-            &id,
-            &MinutesSave {
-                items: &minutes.items,
-                status: to,
-                kind: "status",
-                reason: None,
-                author_id: author.map(|u| u.id.as_str()),
-                author_name: author.map(|u| u.display_name.as_str()),
-                expected_version: Some(minutes.current_version),
-            },
-        )
-        .await?;
+    crate::ops::meetings::set_minutes_status(&ctx, &state, &rec, to).await?;
     Ok(Redirect::to(&format!("/meetings/{id}#minutes")).into_response())
 }
 

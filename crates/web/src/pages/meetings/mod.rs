@@ -53,6 +53,11 @@ pub fn routes() -> Router<AppState> {
             "/meetings/{id}/attachments/{aid}",
             get(participants::download),
         )
+        .route("/meetings/{id}/decisions", post(participants::add_decision))
+        .route(
+            "/meetings/{id}/follow-ups",
+            post(participants::add_follow_up),
+        )
         .route("/meetings/{id}/minutes", post(minutes::save))
         .route("/meetings/{id}/minutes/edit", get(minutes::edit_form))
         .route("/meetings/{id}/minutes/status", post(minutes::set_status))

@@ -130,44 +130,16 @@ pub async fn invite(
         .meeting(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
-    let name = domain::directory::clean_text(Some(&form.name), "name", 200)?
-        .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
-    let organisation = form.organisation_id.filter(|o| !o.trim().is_empty());
-    if let Some(o) = &organisation {
-        if state.db.organisation(o).await?.is_none() {
-            return Err(AppError::field(
-                ErrorKey::UnknownOrganisation,
-                "organisation_id",
-            ));
-        }
-    }
-    let count = state.db.participants(&id).await?.len() as i64;
-    let mut tx = state.db.begin().await?;
-    state
-        .db
-        .add_participant(
-            &mut tx,
-            &id,
-            &Participant {
-                id: format!("{id}-{}", &storage::random_token()[..10]),
-                position: count,
-                person_id: None,
-                organisation_id: organisation,
-                user_id: None,
-                name,
-                role_title: domain::directory::clean_text(
-                    form.role_title.as_deref(),
-                    "role_title",
-                    300,
-                )?,
-                presence: Presence::Invited,
-            },
-        )
-        .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    crate::ops::meetings::add_participant(
+        &ctx,
+        &state,
+        &rec,
+        &form.name,
+        form.organisation_id,
+        form.role_title.as_deref(),
+        Presence::Invited,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/meetings/{id}#participants")).into_response())
 }
 
@@ -380,32 +352,95 @@ pub async fn follow_up_status(
     Path(id): Path<String>,
     Form(form): Form<FollowUpStatusForm>,
 ) -> Result<Response, AppError> {
-    let f = state
-        .db
-        .follow_up(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    ctx.require(&Action::UpdateFollowUp {
-        group: &f.group_id,
-        owner: f.follow_up.owner_organisation.as_deref(),
-    })?;
     let status = FollowUpStatus::parse(&form.status)
         .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "status"))?;
     let meeting = form.meeting_id.filter(|m| !m.is_empty());
-    let note = domain::directory::clean_text(form.note.as_deref(), "note", 2000)?;
-    state
+    crate::ops::meetings::set_follow_up_status(
+        &ctx,
+        &state,
+        &id,
+        status,
+        meeting.as_deref(),
+        form.note.as_deref(),
+    )
+    .await?;
+    let group = state
         .db
-        .set_follow_up_status(
-            &id,
-            status,
-            meeting.as_deref(),
-            note.as_deref(),
-            ctx.user.as_ref().map(|u| u.id.as_str()),
-        )
-        .await?;
+        .follow_up(&id)
+        .await?
+        .map(|f| f.group_id)
+        .unwrap_or_default();
     let back = form
         .back
         .filter(|b| b.starts_with('/') && !b.starts_with("//"))
-        .unwrap_or_else(|| format!("/groups/{}/follow-ups", f.group_id));
+        .unwrap_or_else(|| format!("/groups/{group}/follow-ups"));
     Ok(Redirect::to(&back).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RecordForm {
+    text_fr: Option<String>,
+    text_ko: Option<String>,
+    text_en: Option<String>,
+    agenda_position: Option<String>,
+    owner_organisation: Option<String>,
+    owner_text: Option<String>,
+    due: Option<String>,
+}
+
+impl RecordForm {
+    fn text(&self) -> domain::directory::Names {
+        domain::directory::Names {
+            fr: self.text_fr.clone(),
+            ko: self.text_ko.clone(),
+            ko_latn: None,
+            en: self.text_en.clone(),
+        }
+    }
+    fn position(&self) -> Option<usize> {
+        self.agenda_position.as_deref().and_then(|p| p.parse().ok())
+    }
+}
+
+/// Records a decision of the meeting.
+pub async fn add_decision(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<RecordForm>,
+) -> Result<Response, AppError> {
+    let rec = state
+        .db
+        .meeting(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    crate::ops::meetings::add_decision(&ctx, &state, &rec, form.text(), form.position()).await?;
+    Ok(Redirect::to(&format!("/meetings/{id}#minutes")).into_response())
+}
+
+/// Records a follow-up decided at the meeting.
+pub async fn add_follow_up(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<RecordForm>,
+) -> Result<Response, AppError> {
+    let rec = state
+        .db
+        .meeting(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let input = domain::meetings::follow_ups::FollowUpInput {
+        text: form.text(),
+        owner_organisation: form
+            .owner_organisation
+            .clone()
+            .filter(|s| !s.trim().is_empty()),
+        owner_text: form.owner_text.clone(),
+        due: form.due.clone(),
+        status: None,
+        agenda_position: form.position(),
+    };
+    crate::ops::meetings::add_follow_up(&ctx, &state, &rec, &input).await?;
+    Ok(Redirect::to(&format!("/meetings/{id}#follow-ups")).into_response())
 }
