@@ -2,7 +2,6 @@
 
 use std::io::{IsTerminal, Read};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{anyhow, Context};
@@ -140,15 +139,15 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
-    let state = web::AppState {
-        db: db.clone(),
-        config: Arc::new(web::WebConfig {
+    let state = web::AppState::new(
+        db.clone(),
+        web::WebConfig {
             secure_cookies: config.secure_cookies,
             login_max_failures: config.login_max_failures,
             login_window: Duration::from_secs(config.login_window_secs),
             public_url,
-        }),
-    };
+        },
+    );
     let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     println!("jumelage listening on http://{local}");
     axum::serve(listener, app)

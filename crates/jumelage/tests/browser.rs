@@ -84,10 +84,37 @@ async fn browser(port: u16, profile: &std::path::Path) -> Client {
         .expect("a Chromium session")
 }
 
-async fn html_lang(c: &Client) -> String {
-    c.find(Locator::Css("html"))
+/// Finds an element, waiting up to 10 s for it (pages load after clicks and form posts).
+async fn find(c: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(locator)
         .await
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{locator:?}: {e}"))
+}
+
+/// Waits up to 10 s for an element's text to be `expected` (the page after a click may still
+/// be loading, or the element may be replaced while read).
+async fn wait_text(c: &Client, locator: Locator<'_>, expected: &str) {
+    let start = std::time::Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Ok(e) = c.find(locator).await {
+            if let Ok(t) = e.text().await {
+                if t == expected {
+                    return;
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{locator:?}: expected {expected:?}, found {last:?}");
+}
+
+async fn html_lang(c: &Client) -> String {
+    find(c, Locator::Css("html"))
+        .await
         .attr("lang")
         .await
         .unwrap()
@@ -163,33 +190,20 @@ fn home_languages_sign_in_and_a_member_page() {
         // French, from the browser's language.
         c.goto(&format!("{base}/")).await.unwrap();
         assert_eq!(html_lang(&c).await, "fr");
-        let h1 = c
-            .find(Locator::Css("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let h1 = find(&c, Locator::Css("h1")).await.text().await.unwrap();
         assert_eq!(h1, "Groupe-pays Corée");
         shot(&c, &shots, "home-fr").await;
         let v = accessibility_violations(&c, &axe).await;
         assert!(v.is_empty(), "accessibility (home, fr): {v:#?}");
 
         // Korean, through the switch.
-        c.find(Locator::Css("nav.lang-switch a[lang=ko]"))
+        find(&c, Locator::Css("nav.lang-switch a[lang=ko]"))
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
         assert_eq!(html_lang(&c).await, "ko");
-        let body = c
-            .find(Locator::Css("main"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let body = find(&c, Locator::Css("main")).await.text().await.unwrap();
         for hangul in ["한국 국가별 그룹", "구로구", "수원시", "대구광역시"] {
             assert!(
                 body.contains(hangul),
@@ -201,9 +215,8 @@ fn home_languages_sign_in_and_a_member_page() {
         assert!(v.is_empty(), "accessibility (home, ko): {v:#?}");
 
         // English, then the choice is remembered without ?lang.
-        c.find(Locator::Css("nav.lang-switch a[lang=en]"))
+        find(&c, Locator::Css("nav.lang-switch a[lang=en]"))
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
@@ -214,36 +227,30 @@ fn home_languages_sign_in_and_a_member_page() {
         assert!(v.is_empty(), "accessibility (organisations, en): {v:#?}");
 
         // Sign in with the keyboard-reachable form.
-        c.find(Locator::Css(".account a[href='/login']"))
+        find(&c, Locator::Css(".account a[href='/login']"))
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
         let v = accessibility_violations(&c, &axe).await;
         assert!(v.is_empty(), "accessibility (login, en): {v:#?}");
-        c.find(Locator::Id("email"))
+        find(&c, Locator::Id("email"))
             .await
-            .unwrap()
             .send_keys("officer@issy.example")
             .await
             .unwrap();
-        c.find(Locator::Id("password"))
+        find(&c, Locator::Id("password"))
             .await
-            .unwrap()
             .send_keys("a long enough password")
             .await
             .unwrap();
-        c.find(Locator::Css("form.stacked button[type=submit]"))
+        find(&c, Locator::Css("form.stacked button[type=submit]"))
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
-        let who = c
-            .find(Locator::Css(".account .who"))
+        let who = find(&c, Locator::Css(".account .who"))
             .await
-            .unwrap()
             .text()
             .await
             .unwrap();
@@ -251,9 +258,8 @@ fn home_languages_sign_in_and_a_member_page() {
 
         // A member's page, from the home page.
         c.goto(&format!("{base}/?lang=ko")).await.unwrap();
-        c.find(Locator::Css("a[href='/organisations/fr-issy']"))
+        find(&c, Locator::Css("a[href='/organisations/fr-issy']"))
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
@@ -263,21 +269,9 @@ fn home_languages_sign_in_and_a_member_page() {
             .unwrap()
             .path()
             .ends_with("/organisations/fr-issy"));
-        let h1 = c
-            .find(Locator::Css("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let h1 = find(&c, Locator::Css("h1")).await.text().await.unwrap();
         assert!(h1.contains("이시레물리노"), "{h1}");
-        let main = c
-            .find(Locator::Css("main"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let main = find(&c, Locator::Css("main")).await.text().await.unwrap();
         assert!(
             main.contains("구로구") && main.contains("자매결연"),
             "the twinning with Guro is listed"
@@ -290,15 +284,214 @@ fn home_languages_sign_in_and_a_member_page() {
         c.goto(&format!("{base}/organisations/nowhere"))
             .await
             .unwrap();
-        let h1 = c
-            .find(Locator::Css("h1"))
+        let h1 = find(&c, Locator::Css("h1")).await.text().await.unwrap();
+        assert_eq!(h1, "페이지를 찾을 수 없습니다");
+
+        c.close().await.unwrap();
+    });
+    assert!(server.stop().success());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+async fn sign_in(c: &Client, base: &str, email: &str) {
+    c.goto(&format!("{base}/login")).await.unwrap();
+    find(c, Locator::Id("email"))
+        .await
+        .send_keys(email)
+        .await
+        .unwrap();
+    find(c, Locator::Id("password"))
+        .await
+        .send_keys("a long enough password")
+        .await
+        .unwrap();
+    find(c, Locator::Css("form.stacked button[type=submit]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(c, Locator::Css(".account .who")).await;
+}
+
+async fn sign_out(c: &Client) {
+    find(c, Locator::Css(".account form button"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(c, Locator::Css(".account a[href='/login']")).await;
+}
+
+fn create_user(dir: &std::path::Path, args: &[&str]) {
+    let mut all = vec!["user", "create"];
+    all.extend_from_slice(args);
+    let dbargs = db_args(dir, None);
+    all.extend(dbargs.iter().map(String::as_str));
+    let out = run(&all, "a long enough password\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_coordinator_finalises_minutes_and_an_editor_can_no_longer_change_them() {
+    let axe = std::fs::read_to_string(env_path(
+        "JUMELAGE_AXE",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
+        ),
+    ))
+    .unwrap();
+    let dir = temp_dir("browser-minutes");
+    let server = Server::start(&dir, None, &[]);
+    create_user(
+        &dir,
+        &[
+            "--email",
+            "coord@cuf.example",
+            "--role",
+            "coordinator",
+            "--group",
+            "kr",
+            "--name",
+            "Constance K.",
+        ],
+    );
+    create_user(
+        &dir,
+        &[
+            "--email",
+            "officer@issy.example",
+            "--role",
+            "editor",
+            "--organisation",
+            "fr-issy",
+            "--name",
+            "Morgane Millon",
+        ],
+    );
+    let mut args = vec!["token", "create", "--email", "coord@cuf.example"];
+    let dbargs = db_args(&dir, None);
+    args.extend(dbargs.iter().map(String::as_str));
+    let token = String::from_utf8(run(&args, "").stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    let auth = format!("Bearer {token}");
+    let meeting: serde_json::Value = ureq::post(&format!("{}/api/v1/meetings", server.url))
+        .set("Authorization", &auth)
+        .send_json(json!({
+            "group_id": "kr", "title": {"fr": "Préparation du séminaire 1", "ko": "세미나 1 준비"},
+            "date": "2021-05-20", "start_time": "10:00", "end_time": "11:00", "time_zone": "Europe/Paris",
+            "format": "remote", "agenda": [{"fr": "Programme", "ko": "프로그램"}]
+        }))
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let id = meeting["id"].as_str().unwrap().to_string();
+    ureq::post(&format!("{}/api/v1/meetings/{id}/participants", server.url))
+        .set("Authorization", &auth)
+        .send_json(json!({"name": "Morgane Millon", "organisation_id": "fr-issy"}))
+        .unwrap();
+    let shots = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../target/screenshots"
+    ));
+    std::fs::create_dir_all(&shots).unwrap();
+
+    let (_driver, port) = start_driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = browser(port, &dir.join("profile")).await;
+        let base = server.url.clone();
+        let page = format!("{base}/meetings/{id}");
+
+        // The editor of a taking-part organisation writes the draft.
+        sign_in(&c, &base, "officer@issy.example").await;
+        c.goto(&page).await.unwrap();
+        let when = find(&c, Locator::Id("when")).await.text().await.unwrap();
+        assert!(
+            when.contains("10:00–11:00 (Paris)") && when.contains("17:00–18:00 (Séoul)"),
+            "{when}"
+        );
+        find(&c, Locator::Id("edit-minutes"))
             .await
-            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (minutes form): {v:#?}");
+        find(&c, Locator::Id("item-0-fr"))
+            .await
+            .send_keys("Programme arrêté : **deux** collectivités françaises et deux coréennes.")
+            .await
+            .unwrap();
+        find(&c, Locator::Id("item-0-ko"))
+            .await
+            .send_keys("프로그램 확정")
+            .await
+            .unwrap();
+        find(&c, Locator::Id("save-minutes"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let minutes = find(&c, Locator::Css("#minutes .minutes"))
+            .await
             .text()
             .await
             .unwrap();
-        assert_eq!(h1, "페이지를 찾을 수 없습니다");
+        assert!(
+            minutes.contains("deux collectivités françaises"),
+            "{minutes}"
+        );
+        sign_out(&c).await;
 
+        // The coordinator sends it for review, then approves it as final.
+        sign_in(&c, &base, "coord@cuf.example").await;
+        c.goto(&page).await.unwrap();
+        find(&c, Locator::Id("minutes-to-in_review"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_text(&c, Locator::Id("minutes-status"), "En relecture").await;
+        find(&c, Locator::Id("minutes-to-final"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_text(&c, Locator::Id("minutes-status"), "Final").await;
+        shot(&c, &shots, "minutes-final-fr").await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(
+            v.is_empty(),
+            "accessibility (meeting page, coordinator): {v:#?}"
+        );
+        sign_out(&c).await;
+
+        // The editor can no longer change them: no edit button, and the form is refused.
+        sign_in(&c, &base, "officer@issy.example").await;
+        c.goto(&format!("{page}?lang=ko")).await.unwrap();
+        wait_text(&c, Locator::Id("minutes-status"), "확정").await;
+        assert!(
+            c.find(Locator::Id("edit-minutes")).await.is_err(),
+            "no edit button on final minutes"
+        );
+        c.goto(&format!("{base}/meetings/{id}/minutes/edit"))
+            .await
+            .unwrap();
+        let h1 = find(&c, Locator::Css("h1")).await.text().await.unwrap();
+        assert_eq!(h1, "오류가 발생했습니다");
+        let msg = find(&c, Locator::Css(".error-message"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(msg, "이 작업을 할 권한이 없습니다.");
         c.close().await.unwrap();
     });
     assert!(server.stop().success());

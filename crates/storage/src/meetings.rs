@@ -72,6 +72,8 @@ pub struct FollowUpRecord {
     pub meeting_id: Option<String>,
     pub follow_up: FollowUp,
     pub updated_at: i64,
+    /// The meeting it was decided at: title, start, zone of record.
+    pub origin: Option<(Names, DateTime<Utc>, chrono_tz::Tz)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -307,6 +309,27 @@ impl Db {
             .map(meeting_from_row)
             .collect::<Result<_, _>>()?;
         Ok((items, total))
+    }
+
+    /// A cheap fingerprint of a group's meetings (how many, last change), for caches and ETags.
+    pub async fn meetings_fingerprint(
+        &self,
+        group: &str,
+        public_only: bool,
+    ) -> Result<(i64, i64), StorageError> {
+        let filter = if public_only {
+            " AND visibility = 'public'"
+        } else {
+            ""
+        };
+        let row = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n, COALESCE(MAX(updated_at), 0) AS last FROM meetings \
+             WHERE group_id = $1 AND archived_at IS NULL{filter}"
+        ))
+        .bind(group)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("n")?, row.try_get("last")?))
     }
 
     /// The meeting of the group that comes after `meeting` in time.
@@ -610,13 +633,13 @@ impl Db {
         carried_only: bool,
     ) -> Result<Vec<FollowUpRecord>, StorageError> {
         let filter = if carried_only {
-            " AND status IN ('open', 'in_progress')"
+            " AND f.status IN ('open', 'in_progress')"
         } else {
             ""
         };
         let rows = sqlx::query(&format!(
-            "{FOLLOW_UP_SELECT} WHERE group_id = $1{filter} \
-             ORDER BY COALESCE(due_first_day, '9999'), created_at, id"
+            "{FOLLOW_UP_SELECT} WHERE f.group_id = $1{filter} \
+             ORDER BY COALESCE(f.due_first_day, '9999'), f.created_at, f.id"
         ))
         .bind(group)
         .fetch_all(&self.pool)
@@ -629,7 +652,7 @@ impl Db {
         meeting: &str,
     ) -> Result<Vec<FollowUpRecord>, StorageError> {
         let rows = sqlx::query(&format!(
-            "{FOLLOW_UP_SELECT} WHERE meeting_id = $1 ORDER BY created_at, id"
+            "{FOLLOW_UP_SELECT} WHERE f.meeting_id = $1 ORDER BY f.created_at, f.id"
         ))
         .bind(meeting)
         .fetch_all(&self.pool)
@@ -638,7 +661,7 @@ impl Db {
     }
 
     pub async fn follow_up(&self, id: &str) -> Result<Option<FollowUpRecord>, StorageError> {
-        let row = sqlx::query(&format!("{FOLLOW_UP_SELECT} WHERE id = $1"))
+        let row = sqlx::query(&format!("{FOLLOW_UP_SELECT} WHERE f.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -760,8 +783,11 @@ impl Db {
     }
 }
 
-const FOLLOW_UP_SELECT: &str = "SELECT id, group_id, meeting_id, agenda_position, text_fr, \
-    text_ko, text_en, owner_organisation, owner_text, due, status, updated_at FROM follow_ups";
+const FOLLOW_UP_SELECT: &str = "SELECT f.id, f.group_id, f.meeting_id, f.agenda_position, \
+    f.text_fr, f.text_ko, f.text_en, f.owner_organisation, f.owner_text, f.due, f.status, \
+    f.updated_at, m.title_fr AS m_title_fr, m.title_ko AS m_title_ko, m.title_en AS m_title_en, \
+    m.starts_at AS m_starts_at, m.time_zone AS m_time_zone \
+    FROM follow_ups f LEFT JOIN meetings m ON m.id = f.meeting_id";
 
 fn follow_up_from_row(r: &AnyRow) -> Result<FollowUpRecord, StorageError> {
     let due: Option<String> = r.try_get("due")?;
@@ -780,6 +806,18 @@ fn follow_up_from_row(r: &AnyRow) -> Result<FollowUpRecord, StorageError> {
             agenda_position: position.map(|p| p as usize),
         },
         updated_at: r.try_get("updated_at")?,
+        origin: match r.try_get::<Option<i64>, _>("m_starts_at")? {
+            Some(start) => {
+                let tz: Option<String> = r.try_get("m_time_zone")?;
+                Some((
+                    names(r, "m_title")?,
+                    utc(start),
+                    tz.and_then(|z| z.parse().ok())
+                        .unwrap_or(domain::time::PARIS),
+                ))
+            }
+            None => None,
+        },
     })
 }
 

@@ -9,6 +9,7 @@
 
 pub mod api;
 mod assets;
+mod cache;
 mod ctx;
 mod error;
 mod markdown;
@@ -60,6 +61,17 @@ impl Default for WebConfig {
 pub struct AppState {
     pub db: Db,
     pub config: Arc<WebConfig>,
+    pub cache: Arc<cache::RenderCache>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: WebConfig) -> AppState {
+        AppState {
+            db,
+            config: Arc::new(config),
+            cache: Arc::default(),
+        }
+    }
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -57,6 +57,14 @@ pub fn render(text: &str) -> String {
     out
 }
 
+/// The same, kept in the render cache under `key` (which must name the text's version).
+pub fn render_cached(cache: &crate::cache::RenderCache, key: String, text: &str) -> String {
+    cache
+        .get_or_insert_with(key, || render(text))
+        .as_str()
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::render;

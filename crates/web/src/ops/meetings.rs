@@ -208,18 +208,31 @@ pub async fn add_participant(
     Ok(p)
 }
 
-/// Records a decision or follow-up decided at a meeting (coordinators and minute writers).
+/// Decisions and follow-ups are part of the minutes: written by the same people, and locked
+/// with them once final.
+async fn may_record(ctx: &Ctx, state: &AppState, rec: &MeetingRecord) -> Result<(), AppError> {
+    let orgs = participant_orgs(state, &rec.meeting.id).await?;
+    ctx.require(&Action::EditMinutes {
+        group: &rec.meeting.group_id,
+        participants: &orgs,
+    })?;
+    let minutes = state
+        .db
+        .minutes(&rec.meeting.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    minutes.status.check_edit()?;
+    Ok(())
+}
+
+/// Records a follow-up decided at a meeting (coordinators and minute writers).
 pub async fn add_follow_up(
     ctx: &Ctx,
     state: &AppState,
     rec: &MeetingRecord,
     input: &FollowUpInput,
 ) -> Result<String, AppError> {
-    let orgs = participant_orgs(state, &rec.meeting.id).await?;
-    ctx.require(&Action::EditMinutes {
-        group: &rec.meeting.group_id,
-        participants: &orgs,
-    })?;
+    may_record(ctx, state, rec).await?;
     let f = input.validate()?;
     if let Some(o) = &f.owner_organisation {
         if state.db.organisation(o).await?.is_none() {
@@ -289,11 +302,7 @@ pub async fn add_decision(
     text: domain::directory::Names,
     agenda_position: Option<usize>,
 ) -> Result<String, AppError> {
-    let orgs = participant_orgs(state, &rec.meeting.id).await?;
-    ctx.require(&Action::EditMinutes {
-        group: &rec.meeting.group_id,
-        participants: &orgs,
-    })?;
+    may_record(ctx, state, rec).await?;
     let text = domain::directory::Names {
         fr: domain::directory::clean_text(text.fr.as_deref(), "text.fr", 2000)?,
         ko: domain::directory::clean_text(text.ko.as_deref(), "text.ko", 2000)?,

@@ -1,7 +1,5 @@
 //! `TestApp`: the real router on a real database, driven request by request.
 
-use std::sync::Arc;
-
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use domain::accounts::Role;
@@ -53,10 +51,7 @@ impl Resp {
 impl TestApp {
     pub async fn new(db: Db) -> TestApp {
         storage::load_demo(&db).await.unwrap();
-        let state = AppState {
-            db: db.clone(),
-            config: Arc::new(WebConfig::default()),
-        };
+        let state = AppState::new(db.clone(), WebConfig::default());
         TestApp {
             router: web::router(state),
             db,

@@ -80,10 +80,13 @@ pub async fn meeting_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Respo
 }
 
 /// Every meeting of the group the caller may see, cancelled ones included (as cancelled).
+/// Calendar programs poll feeds: the feed is cached under a key made of everything it depends
+/// on, and answers `304 Not Modified` to a matching `If-None-Match`.
 pub async fn group_feed(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(group): Path<String>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     let g = state
         .db
@@ -91,13 +94,36 @@ pub async fn group_feed(
         .await?
         .ok_or_else(AppError::not_found)?;
     let public_only = !can_read_group(&ctx, &state.db, &group).await?;
-    let (records, _) = state
-        .db
-        .meetings(Some(&group), public_only, 5000, 0)
-        .await?;
-    let events: Vec<Event> = records.iter().map(|r| event(&ctx, &state, r)).collect();
-    Ok(ics(
-        calendar(g.name.get(ctx.lang.code()), &events),
-        &format!("{group}.ics"),
-    ))
+    let (count, last) = state.db.meetings_fingerprint(&group, public_only).await?;
+    let key = format!(
+        "feed:{group}:{}:{public_only}:{count}:{last}:{}",
+        ctx.lang.code(),
+        state.config.public_url
+    );
+    let etag = crate::cache::etag(&key);
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
+    {
+        return Ok((axum::http::StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
+    }
+    let body = match state.cache.get(&key) {
+        Some(hit) => hit,
+        None => {
+            let (records, _) = state
+                .db
+                .meetings(Some(&group), public_only, 5000, 0)
+                .await?;
+            let events: Vec<Event> = records.iter().map(|r| event(&ctx, &state, r)).collect();
+            state
+                .cache
+                .put(key, calendar(g.name.get(ctx.lang.code()), &events))
+        }
+    };
+    let mut resp = ics(body.as_str().to_owned(), &format!("{group}.ics"));
+    if let Ok(v) = axum::http::HeaderValue::from_str(&etag) {
+        resp.headers_mut().insert(header::ETAG, v);
+    }
+    Ok(resp)
 }

@@ -191,7 +191,6 @@ pub async fn follow_up_views(
         .filter_map(|r| r.follow_up.owner_organisation.as_deref())
         .collect();
     let orgs = db.organisations_by_ids(&org_ids).await?;
-    let mut meetings: HashMap<String, String> = HashMap::new();
     let mut out = Vec::with_capacity(records.len());
     for r in records {
         let f = &r.follow_up;
@@ -201,28 +200,16 @@ pub async fn follow_up_views(
             (None, Some(t)) => t.clone(),
             (None, None) => String::new(),
         };
-        let origin = match &r.meeting_id {
-            Some(mid) => {
-                if !meetings.contains_key(mid) {
-                    if let Some(m) = db.meeting(mid).await? {
-                        let label = format!(
-                            "{} ({})",
-                            meeting_title(ctx, &m),
-                            i18n::format_date_medium(
-                                lang,
-                                m.meeting
-                                    .span
-                                    .start
-                                    .with_timezone(&m.meeting.time_zone)
-                                    .date_naive()
-                            )
-                        );
-                        meetings.insert(mid.clone(), label);
-                    }
-                }
-                meetings.get(mid).map(|l| (mid.clone(), l.clone()))
-            }
-            None => None,
+        let origin = match (&r.meeting_id, &r.origin) {
+            (Some(mid), Some((title, start, tz))) => Some((
+                mid.clone(),
+                format!(
+                    "{} ({})",
+                    title.get(lang.code()),
+                    i18n::format_date_medium(lang, start.with_timezone(tz).date_naive())
+                ),
+            )),
+            _ => None,
         };
         out.push(FollowUpView {
             id: r.id.clone(),
@@ -347,10 +334,15 @@ pub async fn show(
                 .as_ref()
                 .and_then(|mi| mi.items.iter().find(|it| it.agenda_position == i))
                 .and_then(|it| pick_text(lang.code(), &it.body));
+            let version = minutes.as_ref().map(|m| m.current_version).unwrap_or(0);
             AgendaView {
                 number: i + 1,
                 title: title.get(lang.code()).to_string(),
-                minutes_html: text.map(|(t, _)| crate::markdown::render(t)),
+                minutes_html: text.map(|(t, l)| {
+                    // Rendered once per version, item and language.
+                    let key = format!("minutes:{id}:{version}:{i}:{l}");
+                    crate::markdown::render_cached(&state.cache, key, t)
+                }),
                 minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
                 decisions: decisions
                     .iter()

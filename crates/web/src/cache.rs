@@ -1,0 +1,47 @@
+//! A small in-process cache of rendered text (calendar feeds, Markdown), keyed by everything the
+//! text depends on, so that an entry can never be stale: a change in the database changes the
+//! key. Each app node keeps its own; nothing needs invalidating across nodes.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+#[derive(Default)]
+pub struct RenderCache {
+    entries: Mutex<HashMap<String, Arc<String>>>,
+}
+
+/// Entries kept at most; past that the cache starts afresh (simple, bounded, good enough for
+/// a few feeds and the minutes being read).
+const CAPACITY: usize = 512;
+
+impl RenderCache {
+    pub fn get(&self, key: &str) -> Option<Arc<String>> {
+        self.entries.lock().ok().and_then(|m| m.get(key).cloned())
+    }
+
+    pub fn put(&self, key: String, value: String) -> Arc<String> {
+        let value = Arc::new(value);
+        if let Ok(mut m) = self.entries.lock() {
+            if m.len() >= CAPACITY {
+                m.clear();
+            }
+            m.insert(key, value.clone());
+        }
+        value
+    }
+
+    pub fn get_or_insert_with(&self, key: String, make: impl FnOnce() -> String) -> Arc<String> {
+        match self.get(&key) {
+            Some(hit) => hit,
+            None => self.put(key, make()),
+        }
+    }
+}
+
+/// A strong ETag for a cache key.
+pub fn etag(key: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    format!("\"{:016x}\"", h.finish())
+}
