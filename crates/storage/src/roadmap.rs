@@ -151,6 +151,56 @@ impl Db {
         Ok(())
     }
 
+    /// Replaces a group's roadmap for a year with `r`, in one transaction.
+    pub async fn replace_roadmap(&self, r: &Roadmap) -> Result<(), StorageError> {
+        let mut tx = self.begin().await?;
+        let old: Option<String> =
+            sqlx::query_scalar("SELECT id FROM roadmaps WHERE group_id = $1 AND year = $2")
+                .bind(&r.group_id)
+                .bind(r.year)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(old) = old {
+            let in_actions =
+                "SELECT a.id FROM roadmap_actions a JOIN roadmap_axes x ON x.id = a.axis_id \
+                              WHERE x.roadmap_id = $1";
+            for sql in [
+                format!("DELETE FROM roadmap_links WHERE action_id IN ({in_actions})"),
+                format!("DELETE FROM roadmap_milestones WHERE action_id IN ({in_actions})"),
+                "DELETE FROM roadmap_actions WHERE axis_id IN (SELECT id FROM roadmap_axes WHERE roadmap_id = $1)".into(),
+                "DELETE FROM roadmap_axes WHERE roadmap_id = $1".into(),
+                "DELETE FROM roadmaps WHERE id = $1".into(),
+            ] {
+                sqlx::query(&sql).bind(&old).execute(&mut *tx).await?;
+            }
+        }
+        self.insert_roadmap(&mut tx, r).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Changes the status of one action of one of the group's roadmaps.
+    pub async fn set_roadmap_action_status(
+        &self,
+        group: &str,
+        action: &str,
+        status: WorkStatus,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE roadmap_actions SET status = $1 WHERE id = $2 AND axis_id IN \
+             (SELECT x.id FROM roadmap_axes x JOIN roadmaps r ON r.id = x.roadmap_id WHERE r.group_id = $3)",
+        )
+        .bind(status.code())
+        .bind(action)
+        .bind(group)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(domain::ErrorKey::NotFound.into());
+        }
+        Ok(())
+    }
+
     /// The years a group has a roadmap for, latest first.
     pub async fn roadmap_years(&self, group: &str) -> Result<Vec<i64>, StorageError> {
         Ok(

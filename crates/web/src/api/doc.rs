@@ -22,7 +22,7 @@ use super::{meetings, organisations, partnerships, ErrorBody, ErrorEnvelope, MeD
         meetings::participants, meetings::add_participant, meetings::set_presence,
         meetings::minutes, meetings::save_minutes, meetings::minutes_status, meetings::minutes_versions,
         meetings::meeting_follow_ups, meetings::add_follow_up, meetings::group_follow_ups,
-        meetings::update_follow_up, meetings::roadmap,
+        meetings::update_follow_up, meetings::roadmap, meetings::replace_roadmap,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -32,6 +32,8 @@ use super::{meetings, organisations, partnerships, ErrorBody, ErrorEnvelope, MeD
         meetings::ParticipantWrite, meetings::PresenceWrite, meetings::MinutesDto, meetings::MinutesWrite,
         meetings::MinutesItemDto, meetings::StatusWrite, meetings::MinutesVersionDto,
         meetings::FollowUpDto, meetings::FollowUpWrite, meetings::FollowUpStatusWrite, meetings::RoadmapDto,
+        crate::ops::roadmap::RoadmapWrite, crate::ops::roadmap::AxisWrite, crate::ops::roadmap::ActionWrite,
+        crate::ops::roadmap::MilestoneWrite, crate::ops::roadmap::LinkWrite,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

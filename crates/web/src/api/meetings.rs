@@ -265,6 +265,8 @@ pub struct ParticipantDto {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParticipantWrite {
+    /// The person's name; without it, the organisation itself is invited.
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub organisation_id: Option<String>,
@@ -747,4 +749,19 @@ pub async fn roadmap(
         summary: (&r.summary).into(),
         axes,
     }))
+}
+
+#[utoipa::path(put, path = "/api/v1/groups/{id}/roadmaps/{year}", tag = "meetings",
+    params(("id" = String, Path), ("year" = i64, Path)), request_body = crate::ops::roadmap::RoadmapWrite,
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, body = RoadmapDto), (status = 403, body = super::ErrorEnvelope),
+        (status = 422, body = super::ErrorEnvelope)))]
+pub async fn replace_roadmap(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((group, year)): Path<(String, i64)>,
+    ApiJson(body): ApiJson<crate::ops::roadmap::RoadmapWrite>,
+) -> Result<Json<RoadmapDto>, AppError> {
+    crate::ops::roadmap::replace(&ctx, &state, &group, year, &body).await?;
+    roadmap(State(state), Path((group, year))).await
 }

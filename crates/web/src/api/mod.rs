@@ -22,6 +22,7 @@ use crate::ctx::Ctx;
 use crate::{AppError, AppState};
 
 pub use doc::ApiDoc;
+pub use organisations::NamesDto;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -75,7 +76,10 @@ pub fn routes() -> Router<AppState> {
             "/follow-ups/{id}",
             axum::routing::patch(meetings::update_follow_up),
         )
-        .route("/groups/{id}/roadmaps/{year}", get(meetings::roadmap))
+        .route(
+            "/groups/{id}/roadmaps/{year}",
+            get(meetings::roadmap).put(meetings::replace_roadmap),
+        )
         .route("/me", get(me))
         .route("/openapi.json", get(doc::openapi))
         .fallback(|| async { AppError::not_found() })

@@ -2,3 +2,4 @@
 //! storage call, once. Handlers only parse input and render the result.
 
 pub mod meetings;
+pub mod roadmap;

@@ -2,7 +2,7 @@
 
 mod auth;
 mod home;
-mod meetings;
+pub(crate) mod meetings;
 pub mod meetings_access {
     //! Who may see a meeting, for the API as for the pages.
     pub use super::meetings::{can_read_group, visible_meeting};
@@ -38,6 +38,10 @@ pub fn routes() -> Router<AppState> {
         .route("/groups/{id}/follow-ups", get(meetings::board))
         .route("/groups/{id}/roadmap", get(roadmap::latest))
         .route("/groups/{id}/roadmap/{year}", get(roadmap::show))
+        .route(
+            "/groups/{id}/roadmap/{year}/actions/{action}",
+            post(roadmap::set_action_status),
+        )
         .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
         .merge(meetings::routes())
 }

@@ -17,6 +17,7 @@ pub struct MilestoneView {
 }
 
 pub struct ActionView {
+    pub id: String,
     pub title: String,
     pub owner: Option<String>,
     pub period: Option<String>,
@@ -41,6 +42,9 @@ struct RoadmapTemplate {
     summary: String,
     axes: Vec<AxisView>,
     years: Vec<(i64, bool)>,
+    year: i64,
+    can_manage: bool,
+    statuses: Vec<super::meetings::Choice>,
 }
 
 pub async fn latest(
@@ -92,6 +96,7 @@ pub async fn show(
                 None => a.owner_text.clone(),
             };
             actions.push(ActionView {
+                id: a.id.clone(),
                 title: a.title.get(lang.code()).to_string(),
                 owner,
                 period: a.period.as_ref().map(|p| period_label(lang, p)),
@@ -126,8 +131,38 @@ pub async fn show(
             .into_iter()
             .map(|y| (y, y == year))
             .collect(),
+        can_manage: ctx
+            .actor()
+            .can(&domain::accounts::Action::ManageMeetings { group: &group }),
+        statuses: domain::meetings::roadmap::WorkStatus::ALL
+            .iter()
+            .map(|w| super::meetings::Choice {
+                value: w.code().into(),
+                label: code_label(lang, "work-status", w.code()),
+                selected: false,
+            })
+            .collect(),
         group,
         axes,
+        year,
     };
     Ok(render(&t))
+}
+
+#[derive(serde::Deserialize)]
+pub struct StatusForm {
+    status: String,
+}
+
+/// A coordinator moves one action of the roadmap on.
+pub async fn set_action_status(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((group, year, action)): Path<(String, i64, String)>,
+    axum::Form(form): axum::Form<StatusForm>,
+) -> Result<Response, AppError> {
+    let to = domain::meetings::roadmap::WorkStatus::parse(&form.status)
+        .ok_or_else(|| AppError::field(domain::ErrorKey::InvalidStatus, "status"))?;
+    crate::ops::roadmap::set_action_status(&ctx, &state, &group, &action, to).await?;
+    Ok(Redirect::to(&format!("/groups/{group}/roadmap/{year}")).into_response())
 }

@@ -693,3 +693,83 @@ both_engines!(group_meetings_are_for_the_group, |db| {
     let doc = app.get("/api/v1/openapi.json").await.json();
     assert!(doc["paths"].get("/api/v1/meetings/{id}/minutes").is_some());
 });
+
+both_engines!(coordinators_write_the_roadmap, |db| {
+    let app = TestApp::new(db).await;
+    let (coordinator, editor) = staff(&app).await;
+    let roadmap = json!({
+        "summary": {"fr": "Feuille de route 2022", "ko": "2022년 로드맵"},
+        "axes": [{
+            "title": {"fr": "Séminaires", "ko": "세미나"},
+            "actions": [{
+                "title": {"fr": "Séminaire sur l'eau", "ko": "물 세미나"},
+                "owner_organisation": "fr-mel", "period": "2022-03..2022-04", "status": "planned",
+                "milestones": [{"title": {"fr": "Programme envoyé"}, "period": "2022-02"}],
+                "links": [{"type": "meeting", "id": "m-2021-01-28"}]
+            }]
+        }]
+    });
+    let put = |body: Value, token: String| {
+        let app = &app;
+        async move {
+            app.json(
+                Method::PUT,
+                "/api/v1/groups/kr/roadmaps/2022",
+                body,
+                &[("authorization", &bearer(&token))],
+            )
+            .await
+        }
+    };
+    assert_eq!(put(roadmap.clone(), editor.clone()).await.status, 403);
+    let mut bad = roadmap.clone();
+    bad["axes"][0]["actions"][0]["period"] = json!("printemps");
+    let r = put(bad, coordinator.clone()).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["error"]["field"], "axes[0].actions[0].period");
+    assert_eq!(
+        app.get("/api/v1/groups/kr/roadmaps/2022").await.status,
+        404,
+        "nothing stored"
+    );
+    let r = put(roadmap.clone(), coordinator.clone()).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        r.json()["axes"][0]["actions"][0]["period"],
+        "2022-03..2022-04"
+    );
+    let page = app.get("/groups/kr/roadmap/2022?lang=ko").await;
+    assert!(page.body.contains("2022년 3월–4월") && page.body.contains("물 세미나"));
+    assert!(page.body.contains("href=\"/meetings/m-2021-01-28\""));
+    // Replacing keeps one roadmap per year.
+    assert_eq!(put(roadmap, coordinator.clone()).await.status, 200);
+    assert_eq!(
+        app.get("/groups/kr/roadmap").await.headers["location"],
+        "/groups/kr/roadmap/2022"
+    );
+    let (session, csrf) = {
+        app.user(
+            "coord2@cuf.example",
+            Role::Coordinator { group: "kr".into() },
+        )
+        .await;
+        app.sign_in("coord2@cuf.example").await
+    };
+    let action = app.get("/api/v1/groups/kr/roadmaps/2022").await.json()["axes"][0]["actions"][0]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = app
+        .form(
+            &format!("/groups/kr/roadmap/2022/actions/{action}"),
+            &[("csrf_token", &csrf), ("status", "done")],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        app.get("/api/v1/groups/kr/roadmaps/2022").await.json()["axes"][0]["actions"][0]["status"],
+        "done"
+    );
+});

@@ -113,6 +113,7 @@ pub async fn register(
 
 #[derive(Deserialize)]
 pub struct InviteForm {
+    #[serde(default)]
     name: String,
     organisation_id: Option<String>,
     role_title: Option<String>,
