@@ -11,6 +11,7 @@ pub mod groups;
 pub mod ids;
 pub mod meetings;
 pub mod period;
+pub mod seminars;
 pub mod time;
 
 pub use error::{DomainError, ErrorKey};

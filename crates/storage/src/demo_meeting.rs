@@ -269,6 +269,7 @@ pub async fn load(
 
     db.insert_roadmap(tx, &roadmap_2021(&data["roadmap_2021"]))
         .await?;
+    crate::demo_seminars::load(db, tx).await?;
     Ok(())
 }
 

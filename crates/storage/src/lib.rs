@@ -6,6 +6,7 @@
 mod accounts;
 mod demo;
 mod demo_meeting;
+mod demo_seminars;
 mod directory;
 mod engine;
 mod error;
@@ -13,9 +14,11 @@ mod groups;
 mod meetings;
 mod params;
 mod roadmap;
+mod seminars;
 
 pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
 pub use demo::load_demo;
+pub use demo_seminars::SERIES_2021;
 pub use directory::{
     ActionRecord, OrgFilter, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,
 };
@@ -27,6 +30,7 @@ pub use meetings::{
     MinutesVersion, Participant,
 };
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
+pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.
 pub fn now_ms() -> i64 {

@@ -305,3 +305,134 @@ both_engines!(names_round_trip_in_both_scripts, |db| {
     let back = db.organisation("kr-x").await.unwrap().unwrap();
     assert_eq!(back.org, o);
 });
+
+both_engines!(seminars_consultations_and_registrations, |db| {
+    use domain::seminars::consultation::{Answer, Willing};
+    use domain::seminars::registration::RegistrationStatus;
+    load_demo(&db).await.unwrap();
+    let series = db.series_of_group("kr").await.unwrap();
+    assert_eq!(series[0].year, 2021);
+    let seminars = db.seminars(&series[0].id).await.unwrap();
+    assert_eq!(seminars.len(), 3);
+    assert_eq!(
+        seminars[2].planned_period.unwrap().code(),
+        "2021-11..2021-12"
+    );
+    let c = db
+        .consultation_of_series(&series[0].id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(c.demo && c.open);
+    let answers = db.answers(&c.id).await.unwrap();
+    assert_eq!(answers.len(), 18);
+    let tours = answers
+        .iter()
+        .find(|a| a.organisation_id == "fr-tours")
+        .unwrap();
+    assert_eq!(tours.answer.ranks[0], (seminars[0].id.clone(), 1));
+
+    // Personal links: valid, then replaced (the old one revoked), unknown, expired.
+    let link = db
+        .create_consultation_link(&c.id, "kr-guro", 60_000)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.consultation_link(&link).await.unwrap(),
+        Some((c.id.clone(), "kr-guro".to_string()))
+    );
+    let newer = db
+        .create_consultation_link(&c.id, "kr-guro", 60_000)
+        .await
+        .unwrap();
+    assert!(db.consultation_link(&link).await.unwrap().is_none());
+    assert!(db.consultation_link(&newer).await.unwrap().is_some());
+    assert!(db.consultation_link("0000").await.unwrap().is_none());
+    let expired = db
+        .create_consultation_link(&c.id, "kr-suwon", -1)
+        .await
+        .unwrap();
+    assert!(db.consultation_link(&expired).await.unwrap().is_none());
+    db.revoke_consultation_links(&c.id, "kr-guro")
+        .await
+        .unwrap();
+    assert!(db.consultation_link(&newer).await.unwrap().is_none());
+
+    let answer = Answer {
+        ranks: vec![(seminars[2].id.clone(), 1)],
+        willing: Willing::Yes,
+        availability: Some("11월".into()),
+        comments: Some("구로구는 사회복지 세미나를 진행할 수 있습니다.".into()),
+    };
+    db.save_answer(&c.id, "kr-guro", &answer, Some("link"))
+        .await
+        .unwrap();
+    let guro = db
+        .answers(&c.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.organisation_id == "kr-guro")
+        .unwrap();
+    assert_eq!(guro.answer, answer);
+
+    // Capacity 2: the third waits; a cancellation moves them up.
+    let s = &seminars[0];
+    let mut t = s.clone();
+    t.capacity = Some(2);
+    db.update_seminar(&t, s.version).await.unwrap();
+    let reg = |n: u32| storage::Registration {
+        id: format!("r{n}"),
+        seminar_id: s.id.clone(),
+        user_id: None,
+        organisation_id: None,
+        name: format!("P{n}"),
+        email: format!("p{n}@example.org"),
+        locale: "fr".into(),
+        status: RegistrationStatus::Registered,
+        attended: false,
+        created_at: 0,
+    };
+    for n in 1..=3 {
+        db.register(&reg(n), Some(2)).await.unwrap();
+    }
+    let statuses: Vec<_> = db
+        .registrations(&s.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            RegistrationStatus::Registered,
+            RegistrationStatus::Registered,
+            RegistrationStatus::Waitlisted
+        ]
+    );
+    let dup = db.register(&reg(1), Some(2)).await.unwrap_err();
+    assert_eq!(dup.key().unwrap().key, ErrorKey::DuplicateId);
+    assert_eq!(
+        db.cancel_registration(&s.id, "r1")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("r3")
+    );
+    let statuses: Vec<_> = db
+        .registrations(&s.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            RegistrationStatus::Cancelled,
+            RegistrationStatus::Registered,
+            RegistrationStatus::Registered
+        ]
+    );
+});

@@ -1,0 +1,119 @@
+//! Public holidays of France and Korea, 2020–2035, shipped as data (`data/holidays.csv`, made by
+//! `tools/holidays/generate.py` from the `holidays` package): France's fixed and Easter-based
+//! holidays; Korea's including the lunar ones (설날, 추석), substitute holidays and election days.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::directory::Names;
+
+const DATA: &str = include_str!("../../data/holidays.csv");
+
+/// The first and last years the data covers.
+pub const FIRST_YEAR: i32 = 2020;
+pub const LAST_YEAR: i32 = 2035;
+
+type Table = HashMap<(&'static str, NaiveDate), Names>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out = HashMap::new();
+        for line in DATA.lines().skip(1) {
+            let fields = split_csv(line);
+            if fields.len() < 5 {
+                continue;
+            }
+            let country: &'static str = match fields[0].as_str() {
+                "FR" => "FR",
+                "KR" => "KR",
+                _ => continue,
+            };
+            let Ok(date) = NaiveDate::parse_from_str(&fields[1], "%Y-%m-%d") else {
+                continue;
+            };
+            let name = Names {
+                fr: Some(fields[2].clone()),
+                ko: Some(fields[3].clone()),
+                ko_latn: None,
+                en: Some(fields[4].clone()),
+            };
+            out.insert((country, date), name);
+        }
+        out
+    })
+}
+
+/// Splits one CSV line (quotes and doubled quotes as written by Python's csv module).
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}
+
+/// The holiday of `country` ("FR" or "KR") on `date`, if any.
+pub fn holiday(country: &str, date: NaiveDate) -> Option<&'static Names> {
+    table().get(&(if country == "KR" { "KR" } else { "FR" }, date))
+}
+
+/// Whether the data covers a date.
+pub fn covered(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn official_dates() {
+        for (c, date) in [
+            ("FR", "2021-04-05"),
+            ("FR", "2021-05-13"),
+            ("FR", "2024-05-20"),
+            ("FR", "2035-12-25"),
+            ("KR", "2021-02-12"),
+            ("KR", "2021-09-21"),
+            ("KR", "2021-08-16"),
+            ("KR", "2026-06-03"),
+            ("KR", "2025-10-06"),
+        ] {
+            assert!(holiday(c, d(date)).is_some(), "{c} {date}");
+        }
+        assert!(holiday("FR", d("2021-02-12")).is_none());
+        assert_eq!(
+            holiday("KR", d("2021-09-21")).unwrap().ko.as_deref(),
+            Some("추석")
+        );
+        assert!(covered(d("2035-06-01")) && !covered(d("2036-01-01")));
+    }
+
+    #[test]
+    fn csv_quotes() {
+        assert_eq!(
+            split_csv("a,\"b, c\",\"d \"\"e\"\"\""),
+            vec!["a", "b, c", "d \"e\""]
+        );
+    }
+}
