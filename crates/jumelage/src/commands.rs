@@ -17,10 +17,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{DOCUMENTED_DEFAULTS}");
             Ok(())
         }
-        Command::Serve { db, addr, no_demo } => {
-            let config = load(&db, addr, no_demo)?;
-            serve(config).await
+        Command::Serve {
+            db,
+            addr,
+            no_demo,
+            smtp_url,
+            mail_from,
+        } => {
+            let mut o = overrides(&db, addr, no_demo);
+            o.smtp_url = smtp_url;
+            o.mail_from = mail_from;
+            serve(Config::load(o)?).await
         }
+        Command::Lineup { input, output } => crate::lineup_cli::run(&input, output.as_deref()),
         Command::Migrate { db } => {
             let config = load(&db, None, true)?;
             let db = open(&config).await?;
@@ -75,14 +84,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn load(db: &DbArgs, addr: Option<String>, no_demo: bool) -> anyhow::Result<Config> {
-    Config::load(Overrides {
+fn overrides(db: &DbArgs, addr: Option<String>, no_demo: bool) -> Overrides {
+    Overrides {
         config: db.config.clone(),
         addr,
         data_dir: db.data_dir.clone(),
         database_url: db.database_url.clone(),
         no_demo,
-    })
+        smtp_url: None,
+        mail_from: None,
+    }
+}
+
+fn load(db: &DbArgs, addr: Option<String>, no_demo: bool) -> anyhow::Result<Config> {
+    Config::load(overrides(db, addr, no_demo))
 }
 
 /// Opens the database and brings its schema up to date.
@@ -148,12 +163,36 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             public_url,
         },
     );
+    let (stop_mail, stop_rx) = tokio::sync::watch::channel(false);
+    let worker = match &config.smtp_url {
+        Some(url) => {
+            let sender = mail::Sender::new(&mail::SmtpConfig {
+                url: url.clone(),
+                from: config.mail_from.clone(),
+            })
+            .map_err(|e| anyhow!(e))?;
+            Some(tokio::spawn(mail::run(
+                db.clone(),
+                sender,
+                Duration::from_secs(2),
+                stop_rx,
+            )))
+        }
+        None => {
+            tracing::warn!("no --smtp-url: e-mails are queued in the database and not sent");
+            None
+        }
+    };
     let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     println!("jumelage listening on http://{local}");
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
+    let _ = stop_mail.send(true);
+    if let Some(w) = worker {
+        let _ = w.await;
+    }
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -19,6 +19,8 @@ pub struct Config {
     pub log_format: String,
     pub login_max_failures: i64,
     pub login_window_secs: u64,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -33,6 +35,8 @@ impl Default for Config {
             log_format: "text".into(),
             login_max_failures: 5,
             login_window_secs: 900,
+            smtp_url: None,
+            mail_from: "Jumelage <no-reply@localhost>".into(),
         }
     }
 }
@@ -51,6 +55,11 @@ impl fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("secure_cookies", &self.secure_cookies)
             .field("log_format", &self.log_format)
+            .field(
+                "smtp_url",
+                &self.smtp_url.as_deref().map(storage::redact_url),
+            )
+            .field("mail_from", &self.mail_from)
             .finish()
     }
 }
@@ -85,6 +94,13 @@ secure_cookies = false
 # Log lines as "text" or "json". Env: JUMELAGE_LOG_FORMAT. Level: RUST_LOG (default "info").
 log_format = "text"
 
+# Outgoing e-mail (invitations, confirmations, reminders). Messages are queued in the database
+# and sent by a worker; unset, they wait in the queue. "smtp://127.0.0.1:25" for a local relay,
+# "smtp://host:587?tls=required" for STARTTLS, "smtps://user:pass@host:465".
+# Env: JUMELAGE_SMTP_URL, JUMELAGE_MAIL_FROM. Flags: --smtp-url, --mail-from.
+# smtp_url = "smtp://127.0.0.1:25"
+mail_from = "Jumelage <no-reply@localhost>"
+
 # Failed sign-ins allowed per account and per client address within the window.
 login_max_failures = 5
 login_window_secs = 900
@@ -98,6 +114,8 @@ pub struct Overrides {
     pub data_dir: Option<PathBuf>,
     pub database_url: Option<String>,
     pub no_demo: bool,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
 }
 
 impl Config {
@@ -134,6 +152,18 @@ impl Config {
         }
         if let Some(v) = env("JUMELAGE_LOG_FORMAT") {
             c.log_format = v;
+        }
+        if let Some(v) = env("JUMELAGE_SMTP_URL") {
+            c.smtp_url = Some(v);
+        }
+        if let Some(v) = env("JUMELAGE_MAIL_FROM") {
+            c.mail_from = v;
+        }
+        if let Some(v) = o.smtp_url {
+            c.smtp_url = Some(v);
+        }
+        if let Some(v) = o.mail_from {
+            c.mail_from = v;
         }
         if let Some(v) = o.addr {
             c.addr = v;

@@ -2,6 +2,7 @@
 
 mod commands;
 mod config;
+mod lineup_cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,21 @@ enum Command {
         /// Do not load the demo data set into an empty database.
         #[arg(long)]
         no_demo: bool,
+        /// SMTP server for outgoing e-mail, e.g. smtp://127.0.0.1:25 [env: JUMELAGE_SMTP_URL].
+        #[arg(long, value_name = "URL")]
+        smtp_url: Option<String>,
+        /// Sender of outgoing e-mail [env: JUMELAGE_MAIL_FROM].
+        #[arg(long, value_name = "ADDRESS")]
+        mail_from: Option<String>,
+    },
+    /// Solve a facilitator line-up problem (JSON, see the contracts) to a proven optimum.
+    Lineup {
+        /// The problem, as JSON.
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+        /// Where to write the solution [default: standard output].
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Create or update the database schema, then stop.
     Migrate {

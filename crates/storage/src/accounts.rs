@@ -177,6 +177,25 @@ impl Db {
         }))
     }
 
+    /// The editors of the organisations that take part in a group (for reminders).
+    pub async fn editors_of_group(&self, group: &str) -> Result<Vec<User>, StorageError> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT r.user_id FROM user_roles r JOIN group_members m ON m.organisation_id = r.organisation_id \
+             JOIN users u ON u.id = r.user_id WHERE m.group_id = $1 AND r.role = 'editor' AND u.disabled_at IS NULL \
+             ORDER BY r.user_id",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(u) = self.user(&id).await? {
+                out.push(u);
+            }
+        }
+        Ok(out)
+    }
+
     /// Checks a password. Unknown accounts and wrong passwords are the same answer, after
     /// the same work.
     pub async fn check_password(

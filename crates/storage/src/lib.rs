@@ -12,6 +12,7 @@ mod engine;
 mod error;
 mod groups;
 mod meetings;
+mod outbox;
 mod params;
 mod roadmap;
 mod seminars;
@@ -29,6 +30,7 @@ pub use meetings::{
     utc, Attachment, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
     MinutesVersion, Participant,
 };
+pub use outbox::{Email, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
 

@@ -318,8 +318,9 @@ impl Db {
             .collect()
     }
 
-    /// The facilitators of a seminar: (organisation, locked by the coordinator).
-    pub async fn facilitators(&self, seminar: &str) -> Result<Vec<(String, bool)>, StorageError> {
+    /// The line-up entries of a seminar: (organisation, state) where the state is 1 when the
+    /// coordinator locked it in, 0 when the solver chose it, -1 when the coordinator removed it.
+    pub async fn facilitators(&self, seminar: &str) -> Result<Vec<(String, i64)>, StorageError> {
         let rows = sqlx::query(
             "SELECT organisation_id, locked FROM facilitators WHERE seminar_id = $1 ORDER BY organisation_id",
         )
@@ -327,17 +328,14 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| {
-                let locked: i64 = r.try_get("locked")?;
-                Ok((r.try_get("organisation_id")?, locked != 0))
-            })
+            .map(|r| Ok((r.try_get("organisation_id")?, r.try_get("locked")?)))
             .collect()
     }
 
-    /// Replaces the line-up of a series' seminars at once (after a solve), in one transaction.
+    /// Replaces the line-up entries (organisation, state) of seminars at once, in one transaction.
     pub async fn set_lineup(
         &self,
-        lineup: &[(String, Vec<(String, bool)>)],
+        lineup: &[(String, Vec<(String, i64)>)],
     ) -> Result<(), StorageError> {
         let mut tx = self.begin().await?;
         let now = now_ms();
@@ -352,7 +350,7 @@ impl Db {
                 )
                 .bind(seminar)
                 .bind(org)
-                .bind(i64::from(*locked))
+                .bind(*locked)
                 .bind(now)
                 .execute(&mut *tx)
                 .await

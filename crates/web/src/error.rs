@@ -27,10 +27,9 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl
         | InvalidEmail | SelfPartnership | UnknownOrganisation | InvalidId | ParentCycle
         | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime | AmbiguousLocalTime
-        | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        MinutesLocked => StatusCode::CONFLICT,
+        | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType
+        | DuplicateRank => StatusCode::UNPROCESSABLE_ENTITY,
+        MinutesLocked | CapacityReached => StatusCode::CONFLICT,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
     }
 }

@@ -337,3 +337,136 @@ error-minutes-locked = The minutes are final: they can no longer be changed, onl
 error-invalid-transition = This status change is not possible.
 error-file-too-large = The file is too large (20 MB at most).
 error-file-type = File type refused, or content that does not match its extension.
+
+## Seminars
+nav-seminars = Seminars
+seminar-list-title = The Franco-Korean tour of local initiatives
+seminar-number = Seminar
+seminar-facilitators = Facilitating authorities:
+seminar-duration = Duration
+seminar-programme = Programme
+seminar-register = Register
+seminar-registrations = Registered
+seminar-waitlisted = waiting list:
+seminar-status-planned = Planned (date to be set)
+seminar-status-scheduled = Scheduled
+seminar-status-held = Held
+seminar-status-cancelled = Cancelled
+seminar-format-interactive-remote-workshop = Interactive remote workshop
+registration-confirmed = You are registered; a confirmation e-mail is on its way with the calendar file.
+registration-waitlisted = The seminar is full: you are on the waiting list and will hear from us if a place frees up.
+registration-already = You are already registered for this seminar.
+size-small = under 100,000 inhabitants
+size-medium = 100,000 to 999,999 inhabitants
+size-large = 1,000,000 inhabitants and over
+size-unknown = unknown population
+
+## Consultation
+consultation-title = Consultation of the local authorities
+consultation-demo = Demo: these answers are invented to show how it works.
+consultation-open = Open the consultation
+consultation-opened = The consultation is open.
+consultation-is-open = Open
+consultation-is-closed = Closed
+consultation-answered = have answered
+consultation-answered-on = Answered
+consultation-not-yet = not yet
+consultation-willing = Facilitation
+consultation-ranks = Themes ranked
+consultation-link = Personal link
+consultation-make-links = Make personal links
+consultation-links-made = Personal links made for the authorities that have not answered; they are shown once only, copy them now.
+consultation-remind = Send e-mail reminders
+consultation-reminded = { $count ->
+    [0] No reminder to send.
+    [one] One reminder queued.
+   *[other] { $count } reminders queued.
+}
+consultation-close = Close the consultation
+consultation-closed = The consultation is closed.
+consultation-answer-title = Your themes for the seminars
+consultation-rank-themes = Rank the themes that interest you
+consultation-rank-help = 1 = most interesting; leave the others as “not interested”.
+consultation-not-interested = not interested
+consultation-willing-question = Would your authority co-facilitate a seminar?
+willing-yes = Yes
+willing-maybe = Maybe
+willing-no = No
+consultation-availability = Availability (months, periods)
+consultation-comments = Comments
+consultation-send = Send the answer
+consultation-thanks = Thank you, your answer is saved. You can change it with the same link.
+
+## Line-up
+lineup-title = Facilitating authorities
+lineup-optimal = Optimal line-up (proven)
+lineup-score = Score:
+lineup-infeasible = No line-up meets every rule with these answers.
+lineup-lock = Keep
+lineup-release = Release
+lineup-remove = Remove
+lineup-restore = Restore
+lineup-removed = Removed:
+lineup-locked-badge = kept
+lineup-why = Why this line-up
+lineup-save = Save this line-up
+lineup-saved = Line-up saved.
+lineup-solved-again = Line-up solved again.
+lineup-chosen = { $name }: { $seminar } is its choice no. { $rank } (+{ $points }).
+lineup-locked = { $name } is kept for { $seminar } as you asked.
+lineup-twins = { $a } and { $b } are partners and facilitate { $seminar } together (+{ $points }).
+lineup-diverse-levels = { $seminar }: the authorities from { $country } are of different levels (+{ $points }).
+lineup-same-level = { $seminar }: the authorities from { $country } are all of level “{ $level }”.
+lineup-diverse-sizes = { $seminar }: the authorities from { $country } are of different sizes (+{ $points }).
+lineup-same-size = { $seminar }: the authorities from { $country } all have { $size }.
+lineup-too-few = { $seminar } needs { $needed } authorities from { $country }, but only { $available } are candidates.
+lineup-lock-conflict = { $seminar } takes { $allowed } authorities from { $country }, but these are kept: { $names }.
+lineup-shared-shortage = { $seminars } together need { $needed } authorities from { $country }, but only { $available } are candidates for any of them.
+
+## Slots
+slots-title = Find a time
+slots-from = From
+slots-to = To
+slots-paris-hours = Working hours in Paris
+slots-seoul-hours = Working hours in Seoul
+slots-find = Search
+slots-found = slots within both countries' working hours, weekends and public holidays excluded
+slots-no-overlap = working days without a long enough overlap:
+slots-schedule = Schedule at this time
+slots-holidays = Public holidays left out
+
+## E-mails
+email-date-later = Date to be set ({ $period }): you will receive it by e-mail.
+email-registered-subject = Registration confirmed: { $theme }
+email-registered-body =
+    Dear { $name },
+
+    Your registration for the seminar “{ $theme }” is confirmed.
+
+    { $when }
+
+    The attached calendar file adds the seminar to your calendar. Details and video link: { $url }
+
+    — United Cities France, Korea country group
+email-waitlisted-subject = Waiting list: { $theme }
+email-waitlisted-body =
+    Dear { $name },
+
+    The seminar “{ $theme }” is full: you are on the waiting list. We will write to you if a place frees up.
+
+    { $when }
+
+    { $url }
+
+    — United Cities France, Korea country group
+email-reminder-subject = Reminder: consultation on the themes — { $series }
+email-reminder-body =
+    Dear { $name },
+
+    Your authority has not yet said which themes interest it for “{ $series }”. Answering takes two minutes:
+
+    { $url }
+
+    — United Cities France, Korea country group
+error-duplicate-rank = Two themes have the same rank: give each a different rank.
+error-capacity-reached = There is no place left.

@@ -343,3 +343,136 @@ error-minutes-locked = Le compte-rendu est final : il ne peut plus être modifi�
 error-invalid-transition = Ce changement de statut n'est pas possible.
 error-file-too-large = Le fichier est trop volumineux (20 Mo au plus).
 error-file-type = Type de fichier refusé, ou contenu qui ne correspond pas à son extension.
+
+## Séminaires
+nav-seminars = Séminaires
+seminar-list-title = Le Tour franco-coréen des initiatives locales
+seminar-number = Séminaire
+seminar-facilitators = Collectivités animatrices :
+seminar-duration = Durée
+seminar-programme = Programme
+seminar-register = S'inscrire
+seminar-registrations = Inscrits
+seminar-waitlisted = en liste d'attente :
+seminar-status-planned = Prévu (date à fixer)
+seminar-status-scheduled = Programmé
+seminar-status-held = Tenu
+seminar-status-cancelled = Annulé
+seminar-format-interactive-remote-workshop = Atelier interactif à distance
+registration-confirmed = Votre inscription est enregistrée ; un courriel de confirmation part avec le fichier d'agenda.
+registration-waitlisted = Le séminaire est complet : vous êtes sur la liste d'attente et serez prévenu·e si une place se libère.
+registration-already = Vous êtes déjà inscrit·e à ce séminaire.
+size-small = moins de 100 000 habitants
+size-medium = de 100 000 à 999 999 habitants
+size-large = 1 000 000 d'habitants et plus
+size-unknown = population inconnue
+
+## Consultation
+consultation-title = Consultation des collectivités
+consultation-demo = Démonstration : ces réponses sont inventées pour montrer le fonctionnement.
+consultation-open = Ouvrir la consultation
+consultation-opened = La consultation est ouverte.
+consultation-is-open = Ouverte
+consultation-is-closed = Close
+consultation-answered = ont répondu
+consultation-answered-on = Réponse
+consultation-not-yet = pas encore
+consultation-willing = Animation
+consultation-ranks = Thèmes classés
+consultation-link = Lien personnel
+consultation-make-links = Créer les liens personnels
+consultation-links-made = Liens personnels créés pour les collectivités qui n'ont pas répondu ; ils ne s'affichent qu'une fois, copiez-les maintenant.
+consultation-remind = Relancer par courriel
+consultation-reminded = { $count ->
+    [0] Aucune relance à envoyer.
+    [one] Une relance mise en file d'envoi.
+   *[other] { $count } relances mises en file d'envoi.
+}
+consultation-close = Clore la consultation
+consultation-closed = La consultation est close.
+consultation-answer-title = Vos thèmes pour les séminaires
+consultation-rank-themes = Classez les thèmes qui vous intéressent
+consultation-rank-help = 1 = le plus intéressant ; laissez « non intéressé » pour les autres.
+consultation-not-interested = non intéressé
+consultation-willing-question = Votre collectivité souhaite-t-elle co-animer un séminaire ?
+willing-yes = Oui
+willing-maybe = Peut-être
+willing-no = Non
+consultation-availability = Disponibilités (mois, périodes)
+consultation-comments = Commentaires
+consultation-send = Envoyer la réponse
+consultation-thanks = Merci, votre réponse est enregistrée. Vous pouvez la modifier avec ce même lien.
+
+## Composition des séminaires
+lineup-title = Collectivités animatrices
+lineup-optimal = Composition optimale (prouvée)
+lineup-score = Score :
+lineup-infeasible = Aucune composition ne respecte toutes les règles avec ces réponses.
+lineup-lock = Garder
+lineup-release = Libérer
+lineup-remove = Retirer
+lineup-restore = Rétablir
+lineup-removed = Retirées :
+lineup-locked-badge = gardée
+lineup-why = Pourquoi cette composition
+lineup-save = Enregistrer cette composition
+lineup-saved = Composition enregistrée.
+lineup-solved-again = Composition recalculée.
+lineup-chosen = { $name } : { $seminar } est son choix n° { $rank } (+{ $points }).
+lineup-locked = { $name } est gardée pour { $seminar } à votre demande.
+lineup-twins = { $a } et { $b } sont partenaires et animent ensemble { $seminar } (+{ $points }).
+lineup-diverse-levels = { $seminar } : les collectivités de { $country } sont de niveaux différents (+{ $points }).
+lineup-same-level = { $seminar } : les collectivités de { $country } sont toutes de niveau « { $level } ».
+lineup-diverse-sizes = { $seminar } : les collectivités de { $country } sont de tailles différentes (+{ $points }).
+lineup-same-size = { $seminar } : les collectivités de { $country } ont toutes { $size }.
+lineup-too-few = { $seminar } demande { $needed } collectivités de { $country }, mais seules { $available } sont candidates.
+lineup-lock-conflict = { $seminar } accepte { $allowed } collectivités de { $country }, mais celles-ci sont gardées : { $names }.
+lineup-shared-shortage = { $seminars } demandent ensemble { $needed } collectivités de { $country }, mais seules { $available } sont candidates à l'un d'eux.
+
+## Créneaux
+slots-title = Trouver un créneau
+slots-from = Du
+slots-to = Au
+slots-paris-hours = Heures ouvrées à Paris
+slots-seoul-hours = Heures ouvrées à Séoul
+slots-find = Chercher
+slots-found = créneaux dans les heures ouvrées des deux pays, hors week-ends et jours fériés
+slots-no-overlap = jours ouvrés sans chevauchement assez long :
+slots-schedule = Programmer à ce créneau
+slots-holidays = Jours fériés écartés
+
+## Courriels
+email-date-later = Date à fixer ({ $period }) : vous la recevrez par courriel.
+email-registered-subject = Inscription confirmée : { $theme }
+email-registered-body =
+    Bonjour { $name },
+
+    Votre inscription au séminaire « { $theme } » est confirmée.
+
+    { $when }
+
+    Le fichier d'agenda joint ajoute le séminaire à votre calendrier. Détails et lien de connexion : { $url }
+
+    — Cités Unies France, groupe-pays Corée
+email-waitlisted-subject = Liste d'attente : { $theme }
+email-waitlisted-body =
+    Bonjour { $name },
+
+    Le séminaire « { $theme } » est complet : vous êtes sur la liste d'attente. Nous vous écrirons si une place se libère.
+
+    { $when }
+
+    { $url }
+
+    — Cités Unies France, groupe-pays Corée
+email-reminder-subject = Rappel : consultation sur les thèmes — { $series }
+email-reminder-body =
+    Bonjour { $name },
+
+    Votre collectivité n'a pas encore indiqué les thèmes qui l'intéressent pour « { $series } ». Répondre prend deux minutes :
+
+    { $url }
+
+    — Cités Unies France, groupe-pays Corée
+error-duplicate-rank = Deux thèmes ont le même rang : donnez à chacun un rang différent.
+error-capacity-reached = Il n'y a plus de place.

@@ -335,3 +335,135 @@ error-minutes-locked = 확정된 회의록은 수정할 수 없으며, 사유를
 error-invalid-transition = 이 상태 변경은 할 수 없습니다.
 error-file-too-large = 파일이 너무 큽니다 (최대 20MB).
 error-file-type = 허용되지 않는 파일 형식이거나, 내용이 확장자와 맞지 않습니다.
+
+## 세미나
+nav-seminars = 세미나
+seminar-list-title = 한불 지방정부 우수사례 순회 세미나
+seminar-number = 세미나
+seminar-facilitators = 진행 지자체:
+seminar-duration = 진행 시간
+seminar-programme = 프로그램
+seminar-register = 참가 신청
+seminar-registrations = 신청자
+seminar-waitlisted = 대기자:
+seminar-status-planned = 예정 (일정 미정)
+seminar-status-scheduled = 일정 확정
+seminar-status-held = 개최 완료
+seminar-status-cancelled = 취소
+seminar-format-interactive-remote-workshop = 온라인 참여형 워크숍
+registration-confirmed = 신청이 완료되었습니다. 일정 파일이 첨부된 확인 메일이 발송됩니다.
+registration-waitlisted = 정원이 찼습니다. 대기자 명단에 등록되었으며, 자리가 나면 알려 드립니다.
+registration-already = 이미 이 세미나에 신청하셨습니다.
+size-small = 인구 10만 명 미만
+size-medium = 인구 10만~99만 9,999명
+size-large = 인구 100만 명 이상
+size-unknown = 인구 미상
+
+## 의견 수렴
+consultation-title = 지자체 의견 수렴
+consultation-demo = 시연용: 이 응답들은 기능을 보여 주기 위해 만든 가상의 응답입니다.
+consultation-open = 의견 수렴 시작
+consultation-opened = 의견 수렴이 시작되었습니다.
+consultation-is-open = 진행 중
+consultation-is-closed = 종료
+consultation-answered = 응답 완료
+consultation-answered-on = 응답일
+consultation-not-yet = 미응답
+consultation-willing = 진행 의향
+consultation-ranks = 주제 순위
+consultation-link = 개별 링크
+consultation-make-links = 개별 링크 만들기
+consultation-links-made = 응답하지 않은 지자체의 개별 링크를 만들었습니다. 한 번만 표시되므로 지금 복사하십시오.
+consultation-remind = 이메일로 다시 알리기
+consultation-reminded = { $count ->
+    [0] 보낼 알림이 없습니다.
+   *[other] 알림 { $count }건을 발송 대기열에 넣었습니다.
+}
+consultation-close = 의견 수렴 종료
+consultation-closed = 의견 수렴이 종료되었습니다.
+consultation-answer-title = 세미나 주제에 대한 의견
+consultation-rank-themes = 관심 있는 주제의 순위를 매겨 주십시오
+consultation-rank-help = 1 = 가장 관심 있음; 나머지는 ‘관심 없음’으로 두십시오.
+consultation-not-interested = 관심 없음
+consultation-willing-question = 귀 지자체는 세미나 공동 진행을 희망하십니까?
+willing-yes = 예
+willing-maybe = 검토 중
+willing-no = 아니요
+consultation-availability = 가능한 시기 (월, 기간)
+consultation-comments = 의견
+consultation-send = 응답 보내기
+consultation-thanks = 감사합니다. 응답이 저장되었습니다. 같은 링크로 수정할 수 있습니다.
+
+## 진행 지자체 구성
+lineup-title = 진행 지자체
+lineup-optimal = 최적 구성 (증명됨)
+lineup-score = 점수:
+lineup-infeasible = 이 응답으로는 모든 규칙을 지키는 구성이 없습니다.
+lineup-lock = 고정
+lineup-release = 고정 해제
+lineup-remove = 제외
+lineup-restore = 복원
+lineup-removed = 제외됨:
+lineup-locked-badge = 고정됨
+lineup-why = 이 구성의 이유
+lineup-save = 이 구성 저장
+lineup-saved = 구성이 저장되었습니다.
+lineup-solved-again = 구성을 다시 계산했습니다.
+lineup-chosen = { $name }: { $seminar }은(는) { $rank }순위 선택입니다 (+{ $points }).
+lineup-locked = 요청에 따라 { $name }을(를) { $seminar }에 고정했습니다.
+lineup-twins = 교류 관계인 { $a }와(과) { $b }이(가) 함께 { $seminar }을(를) 진행합니다 (+{ $points }).
+lineup-diverse-levels = { $seminar }: { $country } 지자체의 유형이 서로 다릅니다 (+{ $points }).
+lineup-same-level = { $seminar }: { $country } 지자체가 모두 ‘{ $level }’ 유형입니다.
+lineup-diverse-sizes = { $seminar }: { $country } 지자체의 규모가 서로 다릅니다 (+{ $points }).
+lineup-same-size = { $seminar }: { $country } 지자체가 모두 { $size }입니다.
+lineup-too-few = { $seminar }에는 { $country } 지자체 { $needed }곳이 필요하지만 후보는 { $available }곳뿐입니다.
+lineup-lock-conflict = { $seminar }은(는) { $country } 지자체 { $allowed }곳까지 가능하지만 다음이 고정되어 있습니다: { $names }.
+lineup-shared-shortage = { $seminars }에 { $country } 지자체가 모두 { $needed }곳 필요하지만, 후보는 { $available }곳뿐입니다.
+
+## 일정 찾기
+slots-title = 일정 찾기
+slots-from = 시작일
+slots-to = 종료일
+slots-paris-hours = 파리 근무 시간
+slots-seoul-hours = 서울 근무 시간
+slots-find = 찾기
+slots-found = 개의 시간대 (양국 근무 시간, 주말·공휴일 제외)
+slots-no-overlap = 겹치는 시간이 충분하지 않은 근무일:
+slots-schedule = 이 시간으로 확정
+slots-holidays = 제외된 공휴일
+
+## 이메일
+email-date-later = 일정 미정 ({ $period }): 확정되면 이메일로 알려 드립니다.
+email-registered-subject = 참가 신청 완료: { $theme }
+email-registered-body =
+    { $name }님, 안녕하십니까.
+
+    ‘{ $theme }’ 세미나 참가 신청이 완료되었습니다.
+
+    { $when }
+
+    첨부한 일정 파일로 캘린더에 추가할 수 있습니다. 자세한 내용과 접속 링크: { $url }
+
+    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+email-waitlisted-subject = 대기자 등록: { $theme }
+email-waitlisted-body =
+    { $name }님, 안녕하십니까.
+
+    ‘{ $theme }’ 세미나의 정원이 차서 대기자 명단에 등록되었습니다. 자리가 나면 알려 드리겠습니다.
+
+    { $when }
+
+    { $url }
+
+    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+email-reminder-subject = 알림: 주제 의견 수렴 — { $series }
+email-reminder-body =
+    { $name }님, 안녕하십니까.
+
+    귀 지자체는 아직 ‘{ $series }’의 관심 주제를 알려 주지 않았습니다. 응답에는 2분이면 충분합니다:
+
+    { $url }
+
+    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+error-duplicate-rank = 두 주제의 순위가 같습니다. 주제마다 다른 순위를 주십시오.
+error-capacity-reached = 남은 자리가 없습니다.

@@ -3,3 +3,4 @@
 
 pub mod meetings;
 pub mod roadmap;
+pub mod seminars;

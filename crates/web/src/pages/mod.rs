@@ -10,6 +10,7 @@ pub mod meetings_access {
 mod organisations;
 mod partnerships;
 mod roadmap;
+mod seminars;
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
         .merge(meetings::routes())
+        .merge(seminars::routes())
 }
 
 /// Renders a template; a template error is logged and becomes a 500.

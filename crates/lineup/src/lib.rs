@@ -1,0 +1,102 @@
+//! The facilitator line-up problem of the seminar series, solved exactly.
+//!
+//! A [`Problem`] (seminars, candidates, their interests, partnerships, locks, counts per
+//! country and weights; see the platform's contracts) is [`check`]ed, then [`solve`]d:
+//! first an exact feasibility check by bipartite matching, which names the seminar and
+//! country that lack candidates, the locks that conflict, or the group of seminars that
+//! share too few candidates; then a MILP solved to proven optimality by the pure-Rust
+//! `microlp` solver through `good_lp`. The line-up found is checked against the hard rules
+//! and rescored independently of the solver before it is returned.
+//!
+//! The explanation comes as data ([`Reason`]) for a UI to translate, and in English.
+//! No I/O: this crate neither prints nor reads files.
+
+mod error;
+mod evaluate;
+mod feasibility;
+mod milp;
+mod prepared;
+mod reason;
+mod types;
+mod validate;
+
+pub use error::{ProblemError, MAX_WEIGHT};
+pub use reason::Reason;
+pub use types::{
+    Candidate, Interest, Lock, ModelStats, Problem, Seminar, SeminarLineup, SizeClass, Solution,
+    Status, Weights,
+};
+pub use validate::check_all;
+
+use prepared::Prepared;
+
+/// Checks that `problem` is well formed; the first malformed entry otherwise
+/// (see [`check_all`] for all of them).
+pub fn check(problem: &Problem) -> Result<(), ProblemError> {
+    match check_all(problem).into_iter().next() {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// Solves `problem` to proven optimality, or proves it infeasible.
+///
+/// Errors: a malformed problem (as [`check`]), or [`ProblemError::SolverFailure`] if the
+/// solver fails, which is not the problem's fault.
+pub fn solve(problem: &Problem) -> Result<Solution, ProblemError> {
+    solve_with_stats(problem).map(|(solution, _)| solution)
+}
+
+/// As [`solve`], with the size of the MILP solved.
+pub fn solve_with_stats(problem: &Problem) -> Result<(Solution, ModelStats), ProblemError> {
+    check(problem)?;
+    let p = Prepared::new(problem);
+
+    let reasons = feasibility::infeasibility(&p);
+    if !reasons.is_empty() {
+        return Ok((infeasible(reasons), ModelStats::default()));
+    }
+
+    let failure = |message: String| ProblemError::SolverFailure { message };
+    let (outcome, stats) = milp::solve(&p).map_err(failure)?;
+    let (mut lineup, objective) = match outcome {
+        milp::Outcome::Optimal { lineup, objective } => (lineup, objective),
+        // The matching check proved a line-up exists, so the solver contradicts it; say so.
+        milp::Outcome::Infeasible => {
+            let detail = "the solver found no line-up, although each country's candidates \
+                          can fill every seminar"
+                .to_owned();
+            return Ok((infeasible(vec![Reason::Infeasible { detail }]), stats));
+        }
+    };
+    evaluate::sort(&p, &mut lineup);
+    if let Some(broken) = evaluate::violation(&p, &lineup) {
+        return Err(failure(format!(
+            "the solver's line-up breaks a rule: {broken}"
+        )));
+    }
+    let (score, reasons) = evaluate::explain(&p, &lineup);
+    if (objective - score as f64).abs() > 0.5 {
+        return Err(failure(format!(
+            "the solver's objective {objective} differs from the line-up's score {score}"
+        )));
+    }
+    let solution = Solution {
+        status: Status::Optimal,
+        score,
+        lineup: evaluate::render(&p, &lineup),
+        explanation: reasons.iter().map(ToString::to_string).collect(),
+        reasons,
+    };
+    Ok((solution, stats))
+}
+
+fn infeasible(reasons: Vec<Reason>) -> Solution {
+    Solution {
+        status: Status::Infeasible,
+        score: 0,
+        lineup: Vec::new(),
+        explanation: reasons.iter().map(ToString::to_string).collect(),
+        reasons,
+    }
+}

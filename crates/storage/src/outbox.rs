@@ -1,0 +1,165 @@
+//! The e-mail outbox: messages are written in the same transaction as the change that causes
+//! them, then a worker claims them (a lease, so that two nodes never send one twice), sends
+//! them, and marks them sent — or schedules a retry. Nothing is ever deleted.
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::{now_ms, random_token, Db, StorageError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Email {
+    pub id: String,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    /// A calendar file: (file name, MIME type, content).
+    pub attachment: Option<(String, String, String)>,
+    pub attempts: i64,
+}
+
+impl Email {
+    pub fn new(kind: &str, recipient: &str, subject: String, body_text: String) -> Email {
+        Email {
+            id: format!("e-{}", &random_token()[..16]),
+            kind: kind.into(),
+            recipient: recipient.into(),
+            subject,
+            body_text,
+            body_html: None,
+            attachment: None,
+            attempts: 0,
+        }
+    }
+}
+
+/// Attempts before a message is given up (it stays in the table, `failed`).
+pub const MAX_ATTEMPTS: i64 = 10;
+
+fn email_from_row(r: &AnyRow) -> Result<Email, StorageError> {
+    let name: Option<String> = r.try_get("attachment_name")?;
+    let kind: Option<String> = r.try_get("attachment_type")?;
+    let content: Option<String> = r.try_get("attachment")?;
+    Ok(Email {
+        id: r.try_get("id")?,
+        kind: r.try_get("kind")?,
+        recipient: r.try_get("recipient")?,
+        subject: r.try_get("subject")?,
+        body_text: r.try_get("body_text")?,
+        body_html: r.try_get("body_html")?,
+        attachment: match (name, kind, content) {
+            (Some(n), Some(k), Some(c)) => Some((n, k, c)),
+            _ => None,
+        },
+        attempts: r.try_get("attempts")?,
+    })
+}
+
+impl Db {
+    pub async fn enqueue_email(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        e: &Email,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        let (name, kind, content) = match &e.attachment {
+            Some((n, k, c)) => (Some(n.as_str()), Some(k.as_str()), Some(c.as_str())),
+            None => (None, None, None),
+        };
+        sqlx::query(
+            "INSERT INTO outbox (id, kind, recipient, subject, body_text, body_html, attachment_name, \
+             attachment_type, attachment, status, attempts, next_attempt_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 0, $10, $10)",
+        )
+        .bind(&e.id)
+        .bind(&e.kind)
+        .bind(&e.recipient)
+        .bind(&e.subject)
+        .bind(&e.body_text)
+        .bind(&e.body_html)
+        .bind(name)
+        .bind(kind)
+        .bind(content)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Claims up to `limit` messages that are due, for `lease_ms`: a claimed message is not
+    /// handed to anyone else until the lease runs out (a worker that died loses its claim).
+    pub async fn claim_emails(
+        &self,
+        limit: i64,
+        lease_ms: i64,
+    ) -> Result<Vec<Email>, StorageError> {
+        let now = now_ms();
+        let rows = sqlx::query(
+            "UPDATE outbox SET status = 'sending', locked_until = $1 WHERE id IN (\
+               SELECT id FROM outbox WHERE next_attempt_at <= $2 AND (status = 'queued' \
+               OR (status = 'sending' AND locked_until < $2)) ORDER BY created_at, id LIMIT $3) \
+             AND (status = 'queued' OR (status = 'sending' AND locked_until < $2)) \
+             RETURNING id, kind, recipient, subject, body_text, body_html, attachment_name, \
+             attachment_type, attachment, attempts",
+        )
+        .bind(now + lease_ms)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(email_from_row).collect()
+    }
+
+    pub async fn mark_email_sent(&self, id: &str) -> Result<(), StorageError> {
+        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, locked_until = NULL WHERE id = $2")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt; retries later with a growing delay, or gives up for good.
+    pub async fn mark_email_failed(&self, e: &Email, error: &str) -> Result<(), StorageError> {
+        let attempts = e.attempts + 1;
+        let delay = 30_000i64.saturating_mul(1 << attempts.min(7));
+        let status = if attempts >= MAX_ATTEMPTS {
+            "failed"
+        } else {
+            "queued"
+        };
+        sqlx::query(
+            "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4, \
+             locked_until = NULL WHERE id = $5",
+        )
+        .bind(status)
+        .bind(attempts)
+        .bind(now_ms() + delay)
+        .bind(error.chars().take(1000).collect::<String>())
+        .bind(&e.id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Counts of the outbox by status (queued, sending, sent, failed).
+    pub async fn outbox_counts(&self) -> Result<Vec<(String, i64)>, StorageError> {
+        let rows =
+            sqlx::query("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status ORDER BY status")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("status")?, r.try_get("n")?)))
+            .collect()
+    }
+
+    /// Makes every queued message due now (tests and the `mail flush` command).
+    pub async fn outbox_due_now(&self) -> Result<(), StorageError> {
+        sqlx::query("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'queued'")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,189 @@
+//! Seminars: registration (with the confirmation e-mail queued in the same transaction) and
+//! calendar events.
+
+use domain::accounts::Action;
+use domain::seminars::registration::RegistrationStatus;
+use domain::seminars::{Audience, SeminarStatus};
+use domain::ErrorKey;
+use exports::ics::{Event, EventStatus};
+use i18n::Lang;
+use storage::{Email, Registration, Seminar};
+
+use crate::ctx::Ctx;
+use crate::view::when_label;
+use crate::{AppError, AppState};
+
+fn url(state: &AppState, s: &Seminar) -> String {
+    format!(
+        "{}/seminars/{}",
+        state.config.public_url.trim_end_matches('/'),
+        s.id
+    )
+}
+
+/// The calendar event of a scheduled seminar, in `ctx`'s language.
+pub fn event(ctx: &Ctx, state: &AppState, s: &Seminar) -> Option<Event> {
+    event_in(ctx.lang, state, s)
+}
+
+pub fn event_in(lang: Lang, state: &AppState, s: &Seminar) -> Option<Event> {
+    let span = s.span?;
+    let mut description = when_label(lang, &span, s.time_zone);
+    if let Some(link) = &s.link {
+        description.push_str(&format!("\n\n{link}"));
+    }
+    description.push_str(&format!("\n\n{}", url(state, s)));
+    Some(Event {
+        uid: format!("{}@jumelage", s.id),
+        sequence: s.sequence,
+        stamp: storage::utc(s.updated_at),
+        start: span.start,
+        end: span.end,
+        tz: s.time_zone,
+        summary: s.theme.get(lang.code()).to_string(),
+        description: Some(description),
+        location: s.link.clone(),
+        url: Some(url(state, s)),
+        status: if s.status == SeminarStatus::Cancelled {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        },
+    })
+}
+
+/// The confirmation (or waiting-list) e-mail, in the recipient's language, with both local
+/// times in the body and the calendar file attached once the seminar has a date.
+pub fn confirmation(
+    lang: Lang,
+    state: &AppState,
+    s: &Seminar,
+    name: &str,
+    email: &str,
+    status: RegistrationStatus,
+) -> Email {
+    let theme = s.theme.get(lang.code()).to_string();
+    let when = match &s.span {
+        // Paris first, then Seoul, whatever the zone of record.
+        Some(span) => when_label(lang, span, domain::time::PARIS),
+        None => s
+            .planned_period
+            .as_ref()
+            .map(|p| {
+                i18n::t_args(
+                    lang,
+                    "email-date-later",
+                    &[("period", crate::view::period_label(lang, p).into())],
+                )
+            })
+            .unwrap_or_default(),
+    };
+    let (subject_key, body_key) = match status {
+        RegistrationStatus::Waitlisted => ("email-waitlisted-subject", "email-waitlisted-body"),
+        _ => ("email-registered-subject", "email-registered-body"),
+    };
+    let subject = i18n::t_args(lang, subject_key, &[("theme", theme.clone().into())]);
+    let body = i18n::t_args(
+        lang,
+        body_key,
+        &[
+            ("name", name.into()),
+            ("theme", theme.into()),
+            ("when", when.into()),
+            ("url", url(state, s).into()),
+        ],
+    );
+    let mut e = Email::new("seminar_registration", email, subject, body);
+    if status == RegistrationStatus::Registered {
+        if let Some(ev) = event_in(lang, state, s) {
+            let ics = exports::ics::calendar(&ev.summary.clone(), &[ev]);
+            e.attachment = Some((
+                format!("{}.ics", s.id),
+                "text/calendar; charset=utf-8; method=PUBLISH".into(),
+                ics,
+            ));
+        }
+    }
+    e
+}
+
+/// Registers the signed-in user (members and observers of the group), or a member of the public
+/// when the seminar is open to the public; queues the e-mail with the registration.
+pub async fn register(
+    ctx: &Ctx,
+    state: &AppState,
+    seminar: &str,
+    name: &str,
+    email: &str,
+) -> Result<RegistrationStatus, AppError> {
+    let s = state
+        .db
+        .seminar(seminar)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if matches!(s.status, SeminarStatus::Cancelled | SeminarStatus::Held) {
+        return Err(AppError::new(ErrorKey::InvalidTransition));
+    }
+    let members: Vec<String> = state
+        .db
+        .group_members(&series.group_id)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation.org.id)
+        .collect();
+    let member = ctx.actor().can(&Action::ReadGroupWorkspace {
+        group: &series.group_id,
+        member_of: &members,
+    });
+    let (user_id, organisation, name, email, lang) = match (&ctx.user, member) {
+        (Some(u), true) => (
+            Some(u.id.clone()),
+            u.roles
+                .iter()
+                .find_map(|r| r.organisation().map(str::to_string)),
+            u.display_name.clone(),
+            u.email.clone(),
+            u.locale
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or(ctx.lang),
+        ),
+        _ if s.audience == Audience::Public => {
+            let name = domain::directory::clean_text(Some(name), "name", 200)?
+                .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
+            let email = email.trim().to_lowercase();
+            if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
+                return Err(AppError::field(ErrorKey::InvalidEmail, "email"));
+            }
+            (None, None, name, email, ctx.lang)
+        }
+        (None, _) => return Err(AppError::new(ErrorKey::Unauthenticated)),
+        (Some(_), false) => return Err(AppError::forbidden()),
+    };
+    let registration = Registration {
+        id: format!("r-{}", &storage::random_token()[..12]),
+        seminar_id: s.id.clone(),
+        user_id,
+        organisation_id: organisation,
+        name: name.clone(),
+        email: email.clone(),
+        locale: lang.code().into(),
+        status: RegistrationStatus::Registered,
+        attended: false,
+        created_at: 0,
+    };
+    let mut tx = state.db.begin().await?;
+    let done = state
+        .db
+        .register_in(&mut tx, &registration, s.capacity)
+        .await?;
+    let mail = confirmation(lang, state, &s, &name, &email, done.status);
+    state.db.enqueue_email(&mut tx, &mail).await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    Ok(done.status)
+}

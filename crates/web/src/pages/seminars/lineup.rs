@@ -1,0 +1,535 @@
+//! The line-up builder: from the consultation's answers and the register (country, level,
+//! population, partnerships) it proposes, for every seminar, the line-up that solves the
+//! contract's problem exactly, and says why in the user's language. The coordinator locks or
+//! removes a facilitator and solves again; an infeasible set of answers is explained.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Form;
+use domain::accounts::Action;
+use domain::seminars::consultation::Willing;
+use domain::ErrorKey;
+use i18n::{t_args, Arg, Lang};
+use lineup::{Candidate, Interest, Lock, Problem, Reason, Status};
+
+use crate::ctx::Ctx;
+use crate::pages::render;
+use crate::{AppError, AppState};
+
+/// The problem of a series as the register and the consultation state it, with the
+/// coordinator's locks (state 1) and removals (state -1).
+pub async fn problem(
+    state: &AppState,
+    series: &str,
+) -> Result<(Problem, HashMap<String, String>), AppError> {
+    let db = &state.db;
+    let seminars = db.seminars(series).await?;
+    let consultation = db
+        .consultation_of_series(series)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let answers: Vec<_> = db
+        .answers(&consultation.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.answer.willing != Willing::No)
+        .collect();
+    let ids: Vec<&str> = answers.iter().map(|a| a.organisation_id.as_str()).collect();
+    let orgs = db.organisations_by_ids(&ids).await?;
+    let mut removed = Vec::new();
+    let mut locked = Vec::new();
+    for s in &seminars {
+        for (org, st) in db.facilitators(&s.id).await? {
+            match st {
+                1 => locked.push(Lock {
+                    candidate: org,
+                    seminar: s.id.clone(),
+                }),
+                -1 => removed.push((org, s.id.clone())),
+                _ => {}
+            }
+        }
+    }
+    let mut names = HashMap::new();
+    let mut candidates = Vec::new();
+    let mut interests = Vec::new();
+    for a in &answers {
+        let Some(o) = orgs.get(&a.organisation_id) else {
+            continue;
+        };
+        names.insert(o.org.id.clone(), o.org.id.clone());
+        candidates.push(Candidate {
+            id: o.org.id.clone(),
+            country: o.org.country.as_str().to_string(),
+            level: o
+                .org
+                .level
+                .map(|l| l.code())
+                .unwrap_or(o.org.kind.code())
+                .to_string(),
+            population: o.org.population.and_then(|p| u64::try_from(p).ok()),
+        });
+        for (seminar, rank) in &a.answer.ranks {
+            if !removed
+                .iter()
+                .any(|(o2, s2)| o2 == &o.org.id && s2 == seminar)
+            {
+                interests.push(Interest {
+                    candidate: o.org.id.clone(),
+                    seminar: seminar.clone(),
+                    rank: i64::from(*rank),
+                });
+            }
+        }
+    }
+    // A lock on a seminar the candidate no longer chose is dropped rather than kept broken.
+    locked.retain(|l| {
+        interests
+            .iter()
+            .any(|i| i.candidate == l.candidate && i.seminar == l.seminar)
+    });
+    let (all, _) = db.partnerships(&Default::default(), 100_000, 0).await?;
+    let partnerships = all
+        .into_iter()
+        .map(|p| (p.partnership.organisation_a, p.partnership.organisation_b))
+        .filter(|(a, b)| names.contains_key(a) && names.contains_key(b))
+        .collect();
+    Ok((
+        Problem {
+            seminars: seminars
+                .iter()
+                .map(|s| lineup::Seminar {
+                    id: s.id.clone(),
+                    theme: s.theme.fr.clone(),
+                })
+                .collect(),
+            candidates,
+            interests,
+            partnerships,
+            locked,
+            per_seminar: BTreeMap::from([("FR".to_string(), 2), ("KR".to_string(), 2)]),
+            weights: Default::default(),
+        },
+        names,
+    ))
+}
+
+/// One reason in the user's language, with names for ids.
+pub fn reason_text(
+    lang: Lang,
+    r: &Reason,
+    name: &dyn Fn(&str) -> String,
+    seminar: &dyn Fn(&str) -> String,
+) -> String {
+    let country = |c: &str| crate::view::country_label(lang, c);
+    let level = |l: &str| match domain::directory::Level::parse(l) {
+        Some(x) => i18n::t(lang, &format!("level-{}", x.code().replace('_', "-"))),
+        None => l.replace('_', " "),
+    };
+    let size = |c: &lineup::SizeClass| {
+        i18n::t(
+            lang,
+            match c {
+                lineup::SizeClass::Under100k => "size-small",
+                lineup::SizeClass::From100kTo1m => "size-medium",
+                lineup::SizeClass::From1m => "size-large",
+                lineup::SizeClass::Unknown => "size-unknown",
+            },
+        )
+    };
+    let a = |k: &'static str, v: String| (k, Arg::Str(v));
+    match r {
+        Reason::Chosen {
+            seminar: s,
+            candidate,
+            rank,
+            points,
+        } => t_args(
+            lang,
+            "lineup-chosen",
+            &[
+                a("name", name(candidate)),
+                a("seminar", seminar(s)),
+                ("rank", Arg::Num(*rank)),
+                ("points", Arg::Num(*points)),
+            ],
+        ),
+        Reason::Locked {
+            seminar: s,
+            candidate,
+        } => t_args(
+            lang,
+            "lineup-locked",
+            &[a("name", name(candidate)), a("seminar", seminar(s))],
+        ),
+        Reason::TwinPair {
+            seminar: s,
+            a: x,
+            b: y,
+            points,
+        } => t_args(
+            lang,
+            "lineup-twins",
+            &[
+                a("a", name(x)),
+                a("b", name(y)),
+                a("seminar", seminar(s)),
+                ("points", Arg::Num(*points)),
+            ],
+        ),
+        Reason::DiverseLevels {
+            seminar: s,
+            country: c,
+            points,
+            ..
+        } => t_args(
+            lang,
+            "lineup-diverse-levels",
+            &[
+                a("seminar", seminar(s)),
+                a("country", country(c)),
+                ("points", Arg::Num(*points)),
+            ],
+        ),
+        Reason::SameLevel {
+            seminar: s,
+            country: c,
+            level: l,
+            ..
+        } => t_args(
+            lang,
+            "lineup-same-level",
+            &[
+                a("seminar", seminar(s)),
+                a("country", country(c)),
+                a("level", level(l)),
+            ],
+        ),
+        Reason::DiverseSizes {
+            seminar: s,
+            country: c,
+            points,
+            ..
+        } => t_args(
+            lang,
+            "lineup-diverse-sizes",
+            &[
+                a("seminar", seminar(s)),
+                a("country", country(c)),
+                ("points", Arg::Num(*points)),
+            ],
+        ),
+        Reason::SameSize {
+            seminar: s,
+            country: c,
+            class,
+            ..
+        } => t_args(
+            lang,
+            "lineup-same-size",
+            &[
+                a("seminar", seminar(s)),
+                a("country", country(c)),
+                a("size", size(class)),
+            ],
+        ),
+        Reason::TooFewCandidates {
+            seminar: s,
+            country: c,
+            needed,
+            available,
+        } => t_args(
+            lang,
+            "lineup-too-few",
+            &[
+                a("seminar", seminar(s)),
+                a("country", country(c)),
+                ("needed", Arg::Num(*needed)),
+                ("available", Arg::Num(*available as i64)),
+            ],
+        ),
+        Reason::LockConflict {
+            seminar: s,
+            country: c,
+            allowed,
+            locked,
+        } => t_args(
+            lang,
+            "lineup-lock-conflict",
+            &[
+                a("seminar", seminar(s)),
+                a("country", country(c)),
+                ("allowed", Arg::Num(*allowed)),
+                a(
+                    "names",
+                    locked
+                        .iter()
+                        .map(|x| name(x))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+        ),
+        Reason::SharedShortage {
+            country: c,
+            seminars,
+            needed,
+            available,
+            ..
+        } => t_args(
+            lang,
+            "lineup-shared-shortage",
+            &[
+                a("country", country(c)),
+                a(
+                    "seminars",
+                    seminars
+                        .iter()
+                        .map(|x| seminar(x))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                ("needed", Arg::Num(*needed)),
+                ("available", Arg::Num(*available as i64)),
+            ],
+        ),
+        Reason::Infeasible { .. } => i18n::t(lang, "lineup-infeasible"),
+    }
+}
+
+pub struct FacilitatorView {
+    pub id: String,
+    pub name: String,
+    pub country: String,
+    pub locked: bool,
+}
+
+pub struct SeminarView {
+    pub id: String,
+    pub number: i64,
+    pub theme: String,
+    pub facilitators: Vec<FacilitatorView>,
+    pub removed: Vec<(String, String)>,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "seminars/lineup.html")]
+struct LineupTemplate {
+    page: crate::view::Page,
+    series_id: String,
+    series_title: String,
+    optimal: bool,
+    score: i64,
+    seminars: Vec<SeminarView>,
+    general: Vec<String>,
+    message: Option<String>,
+    demo: bool,
+}
+
+async fn builder_page(
+    ctx: &Ctx,
+    state: &AppState,
+    series_id: &str,
+    message: Option<String>,
+) -> Result<Response, AppError> {
+    let series = state
+        .db
+        .series(series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let lang = ctx.lang;
+    let (problem, _) = problem(state, series_id).await?;
+    let solution = lineup::solve(&problem).map_err(|e| {
+        tracing::warn!(error = %e, "line-up problem");
+        AppError::field(
+            ErrorKey::BadRequest,
+            e.at().unwrap_or("problem").to_string(),
+        )
+    })?;
+    let seminars = state.db.seminars(series_id).await?;
+    let ids: Vec<&str> = problem.candidates.iter().map(|c| c.id.as_str()).collect();
+    let orgs = state.db.organisations_by_ids(&ids).await?;
+    let name = |id: &str| {
+        orgs.get(id)
+            .map(|o| o.org.names.get(lang.code()).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let theme = |id: &str| {
+        seminars
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| format!("#{} {}", s.position + 1, s.theme.get(lang.code())))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let seminar_of = |r: &Reason| -> Option<String> {
+        match r {
+            Reason::Chosen { seminar, .. }
+            | Reason::Locked { seminar, .. }
+            | Reason::TwinPair { seminar, .. }
+            | Reason::DiverseLevels { seminar, .. }
+            | Reason::SameLevel { seminar, .. }
+            | Reason::DiverseSizes { seminar, .. }
+            | Reason::SameSize { seminar, .. }
+            | Reason::TooFewCandidates { seminar, .. }
+            | Reason::LockConflict { seminar, .. } => Some(seminar.clone()),
+            _ => None,
+        }
+    };
+    let mut views = Vec::new();
+    for s in &seminars {
+        let entries = state.db.facilitators(&s.id).await?;
+        let chosen = solution
+            .lineup
+            .iter()
+            .find(|l| l.seminar == s.id)
+            .map(|l| l.facilitators.clone())
+            .unwrap_or_default();
+        views.push(SeminarView {
+            id: s.id.clone(),
+            number: s.position + 1,
+            theme: s.theme.get(lang.code()).to_string(),
+            facilitators: chosen
+                .iter()
+                .map(|c| FacilitatorView {
+                    name: name(c),
+                    country: orgs
+                        .get(c.as_str())
+                        .map(|o| o.org.country.as_str().to_string())
+                        .unwrap_or_default(),
+                    locked: entries.iter().any(|(o, st)| o == c && *st == 1),
+                    id: c.clone(),
+                })
+                .collect(),
+            removed: entries
+                .iter()
+                .filter(|(_, st)| *st == -1)
+                .map(|(o, _)| (o.clone(), name(o)))
+                .collect(),
+            reasons: solution
+                .reasons
+                .iter()
+                .filter(|r| seminar_of(r).as_deref() == Some(s.id.as_str()))
+                .map(|r| reason_text(lang, r, &name, &theme))
+                .collect(),
+        });
+    }
+    let general = solution
+        .reasons
+        .iter()
+        .filter(|r| seminar_of(r).is_none())
+        .map(|r| reason_text(lang, r, &name, &theme))
+        .collect();
+    let demo = state
+        .db
+        .consultation_of_series(series_id)
+        .await?
+        .is_some_and(|c| c.demo);
+    let t = LineupTemplate {
+        page: crate::view::Page::new(ctx, "seminars", ctx.t("lineup-title")),
+        series_title: series.title.get(lang.code()).to_string(),
+        series_id: series_id.to_string(),
+        optimal: solution.status == Status::Optimal,
+        score: solution.score,
+        seminars: views,
+        general,
+        message,
+        demo,
+    };
+    Ok(render(&t))
+}
+
+pub async fn builder(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(series): Path<String>,
+) -> Result<Response, AppError> {
+    builder_page(&ctx, &state, &series, None).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct ActForm {
+    action: String,
+    #[serde(default)]
+    seminar: String,
+    #[serde(default)]
+    organisation: String,
+}
+
+/// Lock (1), remove (-1) or release (delete the entry) a facilitator, or save the proposal.
+pub async fn act(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(series_id): Path<String>,
+    Form(form): Form<ActForm>,
+) -> Result<Response, AppError> {
+    let series = state
+        .db
+        .series(&series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let db = &state.db;
+    let seminars = db.seminars(&series_id).await?;
+    let message = match form.action.as_str() {
+        "lock" | "remove" | "release" => {
+            if !seminars.iter().any(|s| s.id == form.seminar) {
+                return Err(AppError::field(ErrorKey::NotFound, "seminar"));
+            }
+            let mut entries: Vec<(String, i64)> = db
+                .facilitators(&form.seminar)
+                .await?
+                .into_iter()
+                .filter(|(o, st)| o != &form.organisation && *st != 0)
+                .collect();
+            match form.action.as_str() {
+                "lock" => entries.push((form.organisation.clone(), 1)),
+                "remove" => entries.push((form.organisation.clone(), -1)),
+                _ => {}
+            }
+            db.set_lineup(&[(form.seminar.clone(), entries)]).await?;
+            ctx.t("lineup-solved-again")
+        }
+        "save" => {
+            let (problem, _) = problem(&state, &series_id).await?;
+            let solution =
+                lineup::solve(&problem).map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+            if solution.status != Status::Optimal {
+                return Err(AppError::new(ErrorKey::InvalidTransition));
+            }
+            let mut all = Vec::new();
+            for s in &seminars {
+                let kept: Vec<(String, i64)> = db
+                    .facilitators(&s.id)
+                    .await?
+                    .into_iter()
+                    .filter(|(_, st)| *st != 0)
+                    .collect();
+                let mut entries = kept.clone();
+                for f in solution
+                    .lineup
+                    .iter()
+                    .filter(|l| l.seminar == s.id)
+                    .flat_map(|l| l.facilitators.iter())
+                {
+                    if !kept.iter().any(|(o, _)| o == f) {
+                        entries.push((f.clone(), 0));
+                    }
+                }
+                all.push((s.id.clone(), entries));
+            }
+            db.set_lineup(&all).await?;
+            ctx.t("lineup-saved")
+        }
+        _ => return Err(AppError::field(ErrorKey::BadRequest, "action")),
+    };
+    builder_page(&ctx, &state, &series_id, Some(message)).await
+}

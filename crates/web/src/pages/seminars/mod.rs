@@ -1,0 +1,287 @@
+//! The seminar series: the series and its seminars, each seminar's page (theme, period or date
+//! in the viewer's zone, Paris and Seoul; programme; facilitators; registration), the
+//! consultation (`consultation`), the line-up builder (`lineup`) and the slot finder (`slots`).
+
+mod consultation;
+mod lineup;
+mod slots;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use domain::accounts::Action;
+use domain::seminars::registration::RegistrationStatus;
+use domain::seminars::Audience;
+use domain::ErrorKey;
+use serde::Deserialize;
+use storage::{Seminar, Series};
+
+use super::meetings_access::can_read_group;
+use super::render;
+use crate::ctx::Ctx;
+use crate::view::{code_label, period_label, when_label, Page};
+use crate::{AppError, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/seminars", get(list))
+        .route("/seminars/{id}", get(show))
+        .route("/seminars/{id}/register", post(register))
+        .route("/seminars/{id}/slots", get(slots::find))
+        .route("/seminars/{id}/schedule", post(slots::schedule))
+        .route(
+            "/series/{id}/consultation",
+            get(consultation::progress).post(consultation::act),
+        )
+        .route(
+            "/series/{id}/consultation/answer",
+            get(consultation::own_form).post(consultation::own_save),
+        )
+        .route(
+            "/consult/{token}",
+            get(consultation::link_form).post(consultation::link_save),
+        )
+        .route(
+            "/series/{id}/lineup",
+            get(lineup::builder).post(lineup::act),
+        )
+}
+
+pub struct SeminarItem {
+    pub id: String,
+    pub number: i64,
+    pub theme: String,
+    pub when: String,
+    pub status: String,
+    pub facilitators: Vec<(String, String)>,
+}
+
+async fn seminar_item(ctx: &Ctx, state: &AppState, s: &Seminar) -> Result<SeminarItem, AppError> {
+    let lang = ctx.lang;
+    let when = match (&s.span, &s.planned_period) {
+        (Some(span), _) => when_label(lang, span, ctx.tz),
+        (None, Some(p)) => period_label(lang, p),
+        (None, None) => String::new(),
+    };
+    let ids: Vec<String> = state
+        .db
+        .facilitators(&s.id)
+        .await?
+        .into_iter()
+        .filter(|(_, state)| *state >= 0)
+        .map(|(id, _)| id)
+        .collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let orgs = state.db.organisations_by_ids(&refs).await?;
+    Ok(SeminarItem {
+        id: s.id.clone(),
+        number: s.position + 1,
+        theme: s.theme.get(lang.code()).to_string(),
+        when,
+        status: code_label(lang, "seminar-status", s.status.code()),
+        facilitators: ids
+            .iter()
+            .filter_map(|id| {
+                orgs.get(id)
+                    .map(|o| (id.clone(), o.org.names.get(lang.code()).to_string()))
+            })
+            .collect(),
+    })
+}
+
+pub struct SeriesView {
+    pub id: String,
+    pub title: String,
+    pub seminars: Vec<SeminarItem>,
+}
+
+#[derive(Template)]
+#[template(path = "seminars/list.html")]
+struct ListTemplate {
+    page: Page,
+    series: Vec<SeriesView>,
+    can_manage: bool,
+}
+
+pub async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
+    let groups = state.db.groups().await?;
+    let group = groups.first().map(|g| g.id.clone()).unwrap_or_default();
+    let mut series = Vec::new();
+    for s in state.db.series_of_group(&group).await? {
+        let mut seminars = Vec::new();
+        for sem in state.db.seminars(&s.id).await? {
+            seminars.push(seminar_item(&ctx, &state, &sem).await?);
+        }
+        series.push(SeriesView {
+            title: s.title.get(ctx.lang.code()).to_string(),
+            id: s.id,
+            seminars,
+        });
+    }
+    let t = ListTemplate {
+        page: Page::new(&ctx, "seminars", ctx.t("seminar-list-title")),
+        can_manage: ctx.actor().can(&Action::ManageMeetings { group: &group }),
+        series,
+    };
+    Ok(render(&t))
+}
+
+pub struct PresentationView {
+    pub title: String,
+    pub organisation: Option<(String, String)>,
+    pub speaker: Option<String>,
+    pub minutes: i64,
+}
+
+#[derive(Template)]
+#[template(path = "seminars/show.html")]
+struct ShowTemplate {
+    page: Page,
+    item: SeminarItem,
+    series: Series,
+    series_title: String,
+    format: String,
+    link: Option<String>,
+    duration: i64,
+    capacity: Option<i64>,
+    registered: i64,
+    waitlisted: i64,
+    programme: Vec<PresentationView>,
+    can_manage: bool,
+    can_register: bool,
+    signed_in: bool,
+    message: Option<String>,
+}
+
+async fn seminar_and_series(state: &AppState, id: &str) -> Result<(Seminar, Series), AppError> {
+    let s = state
+        .db
+        .seminar(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((s, series))
+}
+
+pub async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    if let Some(id) = id.strip_suffix(".ics") {
+        return seminar_file(&ctx, &state, id).await;
+    }
+    page(&ctx, &state, &id, None).await
+}
+
+async fn page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    message: Option<String>,
+) -> Result<Response, AppError> {
+    let (s, series) = seminar_and_series(state, id).await?;
+    let lang = ctx.lang;
+    let regs = state.db.registrations(id).await?;
+    let presentations = state.db.presentations(id).await?;
+    let ids: Vec<&str> = presentations
+        .iter()
+        .filter_map(|p| p.organisation_id.as_deref())
+        .collect();
+    let orgs = state.db.organisations_by_ids(&ids).await?;
+    let member = can_read_group(ctx, &state.db, &series.group_id).await?;
+    let t = ShowTemplate {
+        page: Page::new(ctx, "seminars", s.theme.get(lang.code()).to_string()),
+        item: seminar_item(ctx, state, &s).await?,
+        series_title: series.title.get(lang.code()).to_string(),
+        format: code_label(lang, "seminar-format", &s.format),
+        link: s.link.clone().filter(|_| member),
+        duration: s.duration_minutes,
+        capacity: s.capacity,
+        registered: regs
+            .iter()
+            .filter(|r| r.status == RegistrationStatus::Registered)
+            .count() as i64,
+        waitlisted: regs
+            .iter()
+            .filter(|r| r.status == RegistrationStatus::Waitlisted)
+            .count() as i64,
+        programme: presentations
+            .iter()
+            .map(|p| PresentationView {
+                title: p.title.get(lang.code()).to_string(),
+                organisation: p
+                    .organisation_id
+                    .as_ref()
+                    .and_then(|o| orgs.get(o))
+                    .map(|o| (o.org.id.clone(), o.org.names.get(lang.code()).to_string())),
+                speaker: p.speaker.clone(),
+                minutes: p.duration_minutes,
+            })
+            .collect(),
+        can_manage: ctx.actor().can(&Action::ManageMeetings {
+            group: &series.group_id,
+        }),
+        can_register: member || s.audience == Audience::Public,
+        signed_in: ctx.user.is_some(),
+        series,
+        message,
+    };
+    Ok(render(&t))
+}
+
+async fn seminar_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
+    let (s, _) = seminar_and_series(state, id).await?;
+    let event = crate::ops::seminars::event(ctx, state, &s).ok_or_else(AppError::not_found)?;
+    let body = exports::ics::calendar(s.theme.get(ctx.lang.code()), &[event]);
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{id}.ics\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// Registers the signed-in user, or a member of the public when the seminar is open to them.
+pub async fn register(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<RegisterForm>,
+) -> Result<Response, AppError> {
+    match crate::ops::seminars::register(&ctx, &state, &id, &form.name, &form.email).await {
+        Ok(status) => {
+            let key = match status {
+                RegistrationStatus::Waitlisted => "registration-waitlisted",
+                _ => "registration-confirmed",
+            };
+            page(&ctx, &state, &id, Some(ctx.t(key))).await
+        }
+        Err(e) if e.key == ErrorKey::DuplicateId => {
+            page(&ctx, &state, &id, Some(ctx.t("registration-already"))).await
+        }
+        Err(e) => Err(e),
+    }
+}

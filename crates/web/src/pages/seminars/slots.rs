@@ -1,0 +1,235 @@
+//! The slot finder page: for a seminar's window (its planned period unless another is asked) and
+//! duration, the times inside working hours in Paris and in Seoul, on working days of both
+//! countries; the coordinator schedules the seminar at one of them.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use chrono::{NaiveDate, NaiveTime};
+use domain::accounts::Action;
+use domain::seminars::slots::{find as find_slots, Hours, Skipped, SlotQuery};
+use domain::seminars::SeminarStatus;
+use domain::time::{Span, PARIS};
+use domain::ErrorKey;
+
+use crate::ctx::Ctx;
+use crate::pages::render;
+use crate::view::{when_label, Page};
+use crate::{AppError, AppState};
+
+pub struct SlotView {
+    pub start_utc: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "seminars/slots.html")]
+struct SlotsTemplate {
+    page: Page,
+    seminar_id: String,
+    theme: String,
+    from: String,
+    to: String,
+    duration: i64,
+    paris_start: String,
+    paris_end: String,
+    seoul_start: String,
+    seoul_end: String,
+    slots: Vec<SlotView>,
+    skipped: Vec<String>,
+    no_overlap_days: usize,
+    can_manage: bool,
+    error: Option<String>,
+}
+
+fn time(q: &HashMap<String, String>, k: &str, default: &str) -> Result<NaiveTime, AppError> {
+    let v = q
+        .get(k)
+        .map(String::as_str)
+        .filter(|v| !v.is_empty())
+        .unwrap_or(default);
+    NaiveTime::parse_from_str(v, "%H:%M").map_err(|_| AppError::field(ErrorKey::InvalidTime, k))
+}
+
+pub async fn find(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let lang = ctx.lang;
+    let default_from = s
+        .planned_period
+        .map(|p| p.first_day())
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let default_to = s
+        .planned_period
+        .map(|p| p.last_day())
+        .unwrap_or(default_from + chrono::Duration::days(30));
+    let date = |k: &str, d: NaiveDate| -> Result<NaiveDate, AppError> {
+        match q.get(k).filter(|v| !v.is_empty()) {
+            Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| AppError::field(ErrorKey::InvalidDate, k)),
+            None => Ok(d),
+        }
+    };
+    let duration = match q.get("duration").filter(|v| !v.is_empty()) {
+        Some(v) => v
+            .parse::<i64>()
+            .map_err(|_| AppError::field(ErrorKey::InvalidNumber, "duration"))?,
+        None => s.duration_minutes,
+    };
+    let query = (|| -> Result<SlotQuery, AppError> {
+        Ok(SlotQuery {
+            from: date("from", default_from)?,
+            to: date("to", default_to)?,
+            duration_minutes: duration,
+            paris_hours: Hours {
+                start: time(&q, "paris_start", "09:00")?,
+                end: time(&q, "paris_end", "18:00")?,
+            },
+            seoul_hours: Hours {
+                start: time(&q, "seoul_start", "09:00")?,
+                end: time(&q, "seoul_end", "18:00")?,
+            },
+            step_minutes: 30,
+            limit: 60,
+        })
+    })();
+    let (answer, error) = match query
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|q| find_slots(q).map_err(AppError::from))
+    {
+        Ok(a) => (a, None),
+        Err(e) => (
+            Default::default(),
+            Some(ctx.t(&e.message_key()) + &e.field.map(|f| format!(" ({f})")).unwrap_or_default()),
+        ),
+    };
+    let skipped = answer
+        .skipped
+        .iter()
+        .filter_map(|s| match s {
+            Skipped::Holiday { country, date } => {
+                domain::seminars::holidays::holiday(country, *date).map(|h| {
+                    format!(
+                        "{} — {} ({})",
+                        i18n::format_date_medium(lang, *date),
+                        h.get(lang.code()),
+                        crate::view::country_label(lang, country)
+                    )
+                })
+            }
+            Skipped::Weekend { .. } => None,
+        })
+        .collect();
+    let q = query.ok();
+    let t = SlotsTemplate {
+        page: Page::new(&ctx, "seminars", ctx.t("slots-title")),
+        theme: s.theme.get(lang.code()).to_string(),
+        from: q.as_ref().map(|q| q.from.to_string()).unwrap_or_default(),
+        to: q.as_ref().map(|q| q.to.to_string()).unwrap_or_default(),
+        duration,
+        paris_start: q
+            .as_ref()
+            .map(|q| q.paris_hours.start.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        paris_end: q
+            .as_ref()
+            .map(|q| q.paris_hours.end.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        seoul_start: q
+            .as_ref()
+            .map(|q| q.seoul_hours.start.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        seoul_end: q
+            .as_ref()
+            .map(|q| q.seoul_hours.end.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        slots: answer
+            .slots
+            .iter()
+            .map(|span| SlotView {
+                start_utc: span.start.to_rfc3339(),
+                label: when_label(lang, span, PARIS),
+            })
+            .collect(),
+        skipped,
+        no_overlap_days: answer.no_overlap_days,
+        can_manage: ctx.actor().can(&Action::ManageMeetings {
+            group: &series.group_id,
+        }),
+        error,
+        seminar_id: id,
+    };
+    Ok(render(&t))
+}
+
+#[derive(serde::Deserialize)]
+pub struct ScheduleForm {
+    start_utc: String,
+    duration: i64,
+    #[serde(default)]
+    link: String,
+}
+
+/// The coordinator schedules the seminar at a found slot (times in UTC; shown in both zones).
+pub async fn schedule(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<ScheduleForm>,
+) -> Result<Response, AppError> {
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let start = chrono::DateTime::parse_from_rfc3339(&form.start_utc)
+        .map_err(|_| AppError::field(ErrorKey::InvalidDate, "start_utc"))?
+        .with_timezone(&chrono::Utc);
+    if !(15..=480).contains(&form.duration) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "duration"));
+    }
+    let link = domain::directory::clean_text(Some(&form.link), "link", 1000)?;
+    if link
+        .as_deref()
+        .is_some_and(|l| !(l.starts_with("https://") || l.starts_with("http://")))
+    {
+        return Err(AppError::field(ErrorKey::InvalidUrl, "link"));
+    }
+    let mut next = s.clone();
+    next.span = Some(Span {
+        start,
+        end: start + chrono::Duration::minutes(form.duration),
+    });
+    next.duration_minutes = form.duration;
+    next.status = SeminarStatus::Scheduled;
+    if link.is_some() {
+        next.link = link;
+    }
+    state.db.update_seminar(&next, s.version).await?;
+    Ok(Redirect::to(&format!("/seminars/{id}")).into_response())
+}
