@@ -1,10 +1,12 @@
 //! Benchmark of the line-up solver on a realistic instance: 20 seminars, 400 candidates
 //! (half French, half Korean), interests in 1–3 seminars each, about 150 partnerships.
 //!
-//! `cargo run --release -p lineup --example lineup_bench -- [--seed N] [--runs N] [--write FILE]`
+//! `cargo run --release -p lineup --example lineup_bench -- [--seed N] [--runs N] [--write FILE]
+//! [--read FILE]`
 //!
 //! `--write FILE` also writes the generated problem as JSON, for timing
-//! `jumelage lineup --input FILE` as a whole process.
+//! `jumelage lineup --input FILE` as a whole process; `--read FILE` times a problem of the
+//! contract's form from a file instead of generating one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -244,17 +246,29 @@ fn main() {
     let mut seed = 2024;
     let mut runs = 7;
     let mut write = None;
+    let mut read = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed N"),
             "--runs" => runs = args.next().and_then(|v| v.parse().ok()).expect("--runs N"),
             "--write" => write = Some(args.next().expect("--write FILE")),
-            other => panic!("unknown argument {other}; use --seed N, --runs N, --write FILE"),
+            "--read" => read = Some(args.next().expect("--read FILE")),
+            other => {
+                panic!(
+                    "unknown argument {other}; use --seed N, --runs N, --write FILE, --read FILE"
+                )
+            }
         }
     }
 
-    let problem = generate(seed);
+    let problem = match &read {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).expect("problem file read");
+            serde_json::from_str(&text).expect("problem JSON")
+        }
+        None => generate(seed),
+    };
     if let Some(path) = &write {
         let json = serde_json::to_string_pretty(&problem).expect("problem serialises");
         std::fs::write(path, json + "\n").expect("problem file written");
@@ -279,8 +293,9 @@ fn main() {
         .iter()
         .filter(|r| r.kind() == "twin_pair")
         .count();
+    let origin = read.map_or_else(|| format!("seed {seed}"), |path| path.to_string());
     println!(
-        "instance: {} seminars, {} candidates, {} interests, {} partnerships, {} locks (seed {seed})",
+        "instance: {} seminars, {} candidates, {} interests, {} partnerships, {} locks ({origin})",
         problem.seminars.len(),
         problem.candidates.len(),
         problem.interests.len(),

@@ -110,8 +110,8 @@ fn hall_shortage(p: &Prepared, k: usize, short: &[Vec<bool>]) -> Option<Reason> 
     }
 
     let mut matching = Matching::new(seminars, candidates);
-    for s in 0..seminars {
-        while matching.load[s] < demand[s] && matching.augment(s, &adj) {}
+    for (s, &wanted) in demand.iter().enumerate() {
+        while matching.load[s] < wanted && matching.augment(s, &adj) {}
     }
     let deficient: Vec<usize> = (0..seminars)
         .filter(|&s| matching.load[s] < demand[s])

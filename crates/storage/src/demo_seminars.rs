@@ -22,8 +22,10 @@ fn n(fr: &str, ko: &str, en: &str) -> Names {
     }
 }
 
-/// (organisation, [(seminar number, rank)], willing, availability)
-const DEMO_ANSWERS: &[(&str, &[(usize, u32)], Willing, &str)] = &[
+/// An invented answer: organisation, [(seminar number, rank)], willing, availability.
+type DemoAnswer = (&'static str, &'static [(usize, u32)], Willing, &'static str);
+
+const DEMO_ANSWERS: &[DemoAnswer] = &[
     ("fr-tours", &[(1, 1), (2, 2)], Willing::Yes, "juin"),
     ("fr-issy", &[(2, 1), (3, 2)], Willing::Yes, "juin, octobre"),
     ("fr-nice", &[(2, 1), (1, 2)], Willing::Yes, "octobre"),

@@ -375,6 +375,7 @@ consultation-willing = Facilitation
 consultation-ranks = Themes ranked
 consultation-link = Personal link
 consultation-make-links = Make personal links
+consultation-make-link = Make a link
 consultation-links-made = Personal links made for the authorities that have not answered; they are shown once only, copy them now.
 consultation-remind = Send e-mail reminders
 consultation-reminded = { $count ->

@@ -381,6 +381,7 @@ consultation-willing = Animation
 consultation-ranks = Thèmes classés
 consultation-link = Lien personnel
 consultation-make-links = Créer les liens personnels
+consultation-make-link = Créer un lien
 consultation-links-made = Liens personnels créés pour les collectivités qui n'ont pas répondu ; ils ne s'affichent qu'une fois, copiez-les maintenant.
 consultation-remind = Relancer par courriel
 consultation-reminded = { $count ->

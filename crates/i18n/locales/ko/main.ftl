@@ -373,6 +373,7 @@ consultation-willing = 진행 의향
 consultation-ranks = 주제 순위
 consultation-link = 개별 링크
 consultation-make-links = 개별 링크 만들기
+consultation-make-link = 링크 만들기
 consultation-links-made = 응답하지 않은 지자체의 개별 링크를 만들었습니다. 한 번만 표시되므로 지금 복사하십시오.
 consultation-remind = 이메일로 다시 알리기
 consultation-reminded = { $count ->

@@ -8,8 +8,8 @@ use crate::common::{build, compare, random_draw, Rng};
 fn random_small_problems_agree_with_brute_force() {
     let mut rng = Rng(0x6a75_6d65_6c61_6765);
     let (mut feasible, mut infeasible) = (0, 0);
-    for _ in 0..300 {
-        let draw = random_draw(&mut rng, 4, 9);
+    for _ in 0..1000 {
+        let draw = random_draw(&mut rng, 4, 10);
         let p = build(&draw);
         assert_eq!(lineup::check(&p), Ok(()), "{draw:?}");
         if compare(&p) {
@@ -19,8 +19,8 @@ fn random_small_problems_agree_with_brute_force() {
         }
     }
     // Both outcomes are well represented.
-    assert!(feasible >= 60, "{feasible} feasible");
-    assert!(infeasible >= 60, "{infeasible} infeasible");
+    assert!(feasible >= 200, "{feasible} feasible");
+    assert!(infeasible >= 200, "{infeasible} infeasible");
 }
 
 /// Four seminars, ten candidates, dense interests and partnerships: a search space big
@@ -31,12 +31,18 @@ fn dense(seed: u64) -> Problem {
     draw.seminars = 4;
     draw.candidates = (0..10)
         .map(|i| {
-            let picks = (0..3).map(|_| (rng.below(4), 1 + rng.below(3) as i64)).collect();
+            let picks = (0..3)
+                .map(|_| (rng.below(4), 1 + rng.below(3) as i64))
+                .collect();
             (i % 2, rng.below(3), rng.below(6), picks)
         })
         .collect();
     draw.partnerships = (0..8).map(|_| (rng.below(10), rng.below(10))).collect();
-    draw.locks = if seed % 3 == 0 { vec![(0, rng.below(4))] } else { vec![] };
+    draw.locks = if [true, false, false][seed as usize % 3] {
+        vec![(0, rng.below(4))]
+    } else {
+        vec![]
+    };
     draw.per_seminar = (1, 1, false);
     draw.weights = (vec![3, 2, 1], 2, 1, 1);
     build(&draw)
@@ -58,7 +64,8 @@ fn two_per_country_with_diversity_agrees_with_brute_force() {
     for seed in 0..10 {
         let mut p = dense(100 + seed);
         p.seminars.truncate(2);
-        p.interests.retain(|i| i.seminar == "s0" || i.seminar == "s1");
+        p.interests
+            .retain(|i| i.seminar == "s0" || i.seminar == "s1");
         p.locked.retain(|l| l.seminar == "s0" || l.seminar == "s1");
         p.per_seminar.insert("FR".into(), 2);
         p.per_seminar.insert("KR".into(), 2);
@@ -93,7 +100,5 @@ fn a_medium_problem_is_solved_and_checked() {
     // Each of the 24 places earns at most 3 for its rank, and each seminar at most 4 twin
     // pairs and 4 diversity bonuses.
     assert!(s.score <= 24 * 3 + 6 * (4 * 2 + 4));
-    // Every facilitator is someone's first or second choice at worst: the score is at least
-    // the points of any line-up, e.g. the reported one rescored.
     assert!(s.score > 0);
 }

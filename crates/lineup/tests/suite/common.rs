@@ -317,13 +317,14 @@ impl Rng {
     }
 }
 
+/// Country (0 FR, 1 KR, 2 DE), level, population class, interests (seminar, rank).
+pub type DrawnCandidate = (usize, usize, usize, Vec<(usize, i64)>);
+
 /// The raw draws of a small random problem; [`build`] makes a well-formed problem of them.
 #[derive(Debug, Clone)]
 pub struct Draw {
     pub seminars: usize,
-    /// Per candidate: country (0 FR, 1 KR, 2 DE), level, population class, interests
-    /// (seminar, rank).
-    pub candidates: Vec<(usize, usize, usize, Vec<(usize, i64)>)>,
+    pub candidates: Vec<DrawnCandidate>,
     pub partnerships: Vec<(usize, usize)>,
     pub locks: Vec<(usize, usize)>,
     /// FR and KR counts, and whether DE takes 1.
@@ -459,7 +460,6 @@ fn draw_count(rng: &mut Rng) -> i64 {
 /// Returns whether the problem was feasible.
 pub fn compare(p: &Problem) -> bool {
     let solution = lineup::solve(p).expect("well-formed problem");
-    eprintln!("STAT {:?} {}", solution.status, solution.reasons.iter().map(|r| r.kind()).collect::<Vec<_>>().join(","));
     match brute_force(p) {
         Some(best) => {
             assert_eq!(

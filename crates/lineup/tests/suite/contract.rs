@@ -39,9 +39,15 @@ fn completed_example() -> Problem {
 #[test]
 fn contract_input_round_trips() {
     let parsed: Problem = serde_json::from_str(CONTRACT_INPUT).unwrap();
-    assert_eq!(parsed.seminars[0].theme.as_deref(), Some("sustainable development"));
+    assert_eq!(
+        parsed.seminars[0].theme.as_deref(),
+        Some("sustainable development")
+    );
     assert_eq!(parsed.candidates[0].population, Some(68260));
-    assert_eq!(parsed.partnerships, vec![("fr-issy".into(), "kr-guro".into())]);
+    assert_eq!(
+        parsed.partnerships,
+        vec![("fr-issy".into(), "kr-guro".into())]
+    );
     assert_eq!(parsed.per_seminar["KR"], 2);
     let text = serde_json::to_string(&parsed).unwrap();
     let again: Problem = serde_json::from_str(&text).unwrap();
@@ -74,7 +80,11 @@ fn optional_fields_take_the_contract_defaults() {
     assert_eq!(p.weights, Weights::default());
     assert_eq!(p.weights.rank, vec![3, 2, 1]);
     assert_eq!(
-        (p.weights.twin_pair, p.weights.diverse_level, p.weights.diverse_size),
+        (
+            p.weights.twin_pair,
+            p.weights.diverse_level,
+            p.weights.diverse_size
+        ),
         (2, 1, 1)
     );
     assert_eq!(p.seminars[0].theme, None);
@@ -108,7 +118,11 @@ fn completed_example_gives_the_contract_output() {
         value["lineup"],
         json!([{"seminar": "s1", "facilitators": ["fr-issy", "fr-tours", "kr-guro", "kr-suwon"]}])
     );
-    assert!(value["explanation"].as_array().unwrap().iter().all(|e| e.is_string()));
+    assert!(value["explanation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e.is_string()));
     let kinds: Vec<&str> = value["reasons"]
         .as_array()
         .unwrap()
@@ -118,8 +132,16 @@ fn completed_example_gives_the_contract_output() {
     assert_eq!(
         kinds,
         [
-            "chosen", "locked", "chosen", "chosen", "chosen", "twin_pair", "same_level",
-            "diverse_sizes", "diverse_levels", "diverse_sizes"
+            "chosen",
+            "locked",
+            "chosen",
+            "chosen",
+            "chosen",
+            "twin_pair",
+            "same_level",
+            "diverse_sizes",
+            "diverse_levels",
+            "diverse_sizes"
         ]
     );
     assert!(solution.reasons.contains(&Reason::TwinPair {
@@ -162,7 +184,11 @@ fn reasons_serialise_with_a_kind_tag() {
         serde_json::from_value(json!(["under_100k", "100k_to_1m", "unknown"])).unwrap();
     assert_eq!(
         classes,
-        [SizeClass::Under100k, SizeClass::From100kTo1m, SizeClass::Unknown]
+        [
+            SizeClass::Under100k,
+            SizeClass::From100kTo1m,
+            SizeClass::Unknown
+        ]
     );
 }
 

@@ -73,7 +73,10 @@ fn unknown_candidate_in_interests_partnerships_and_locks() {
             id: "fr-zz".into()
         }
     );
-    assert_eq!(e.to_string(), "interests[4].candidate: unknown candidate \"fr-zz\"");
+    assert_eq!(
+        e.to_string(),
+        "interests[4].candidate: unknown candidate \"fr-zz\""
+    );
 
     let mut p = base();
     p.partnerships.push(("kr-zz".into(), "fr-a".into()));

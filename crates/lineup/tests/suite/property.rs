@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use crate::common::{build, compare, Draw};
 
 fn draws() -> impl Strategy<Value = Draw> {
-    (3usize..=9, count_strategy(), count_strategy())
+    (3usize..=10, count_strategy(), count_strategy())
         .prop_flat_map(|(count, fr, kr)| {
             // Seldom more seminars than the candidates could fill: about half are feasible.
             let fill = count / (fr + kr).max(1) as usize;
@@ -50,7 +50,7 @@ fn count_strategy() -> impl Strategy<Value = i64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn milp_agrees_with_brute_force(draw in draws()) {

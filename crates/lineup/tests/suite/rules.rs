@@ -8,7 +8,12 @@ use crate::common::{compare, verify_infeasible, verify_optimal};
 
 type C<'a> = (&'a str, &'a str, &'a str, Option<u64>);
 
-fn make(seminars: &[&str], candidates: &[C], interests: &[(&str, &str, i64)], per: &[(&str, i64)]) -> Problem {
+fn make(
+    seminars: &[&str],
+    candidates: &[C],
+    interests: &[(&str, &str, i64)],
+    per: &[(&str, i64)],
+) -> Problem {
     Problem {
         seminars: seminars
             .iter()
@@ -36,7 +41,10 @@ fn make(seminars: &[&str], candidates: &[C], interests: &[(&str, &str, i64)], pe
             .collect(),
         partnerships: Vec::new(),
         locked: Vec::new(),
-        per_seminar: per.iter().map(|&(k, n)| (k.to_owned(), n)).collect::<BTreeMap<_, _>>(),
+        per_seminar: per
+            .iter()
+            .map(|&(k, n)| (k.to_owned(), n))
+            .collect::<BTreeMap<_, _>>(),
         weights: Weights::default(),
     }
 }
@@ -53,7 +61,11 @@ fn solve(p: &Problem) -> (i64, Vec<Vec<String>>, Vec<Reason>) {
     compare(p);
     let s = lineup::solve(p).unwrap();
     verify_optimal(p, &s);
-    (s.score, s.lineup.into_iter().map(|l| l.facilitators).collect(), s.reasons)
+    (
+        s.score,
+        s.lineup.into_iter().map(|l| l.facilitators).collect(),
+        s.reasons,
+    )
 }
 
 fn infeasible(p: &Problem) -> Vec<Reason> {
@@ -78,7 +90,14 @@ fn each_seminar_takes_the_count_of_each_country() {
             ("k2", KR, "gu", None),
             ("k3", KR, "gu", None),
         ],
-        &[("f1", "s1", 1), ("f2", "s1", 2), ("f3", "s1", 2), ("k1", "s1", 3), ("k2", "s1", 1), ("k3", "s1", 1)],
+        &[
+            ("f1", "s1", 1),
+            ("f2", "s1", 2),
+            ("f3", "s1", 2),
+            ("k1", "s1", 3),
+            ("k2", "s1", 1),
+            ("k3", "s1", 1),
+        ],
         &[(FR, 1), (KR, 2)],
     );
     let (score, lineup, _) = solve(&p);
@@ -91,7 +110,12 @@ fn better_ranks_win() {
     let p = make(
         &["s1", "s2"],
         &[("fa", FR, "commune", None), ("fb", FR, "commune", None)],
-        &[("fa", "s1", 1), ("fa", "s2", 2), ("fb", "s1", 2), ("fb", "s2", 1)],
+        &[
+            ("fa", "s1", 1),
+            ("fa", "s2", 2),
+            ("fb", "s1", 2),
+            ("fb", "s2", 1),
+        ],
         &[(FR, 1)],
     );
     let (score, lineup, reasons) = solve(&p);
@@ -140,7 +164,11 @@ fn a_candidate_facilitates_one_seminar_at_most() {
 fn only_a_seminar_of_interest() {
     let mut p = make(
         &["s1", "s2"],
-        &[("fa", FR, "commune", None), ("fb", FR, "commune", None), ("fc", FR, "commune", None)],
+        &[
+            ("fa", FR, "commune", None),
+            ("fb", FR, "commune", None),
+            ("fc", FR, "commune", None),
+        ],
         &[("fa", "s2", 1), ("fb", "s1", 3), ("fc", "s2", 2)],
         &[(FR, 1)],
     );
@@ -218,7 +246,11 @@ fn a_locked_candidate_is_not_available_elsewhere() {
 fn partners_of_two_countries_earn_the_twin_bonus() {
     let mut p = make(
         &["s1"],
-        &[("fa", FR, "commune", None), ("fb", FR, "commune", None), ("kk", KR, "gu", None)],
+        &[
+            ("fa", FR, "commune", None),
+            ("fb", FR, "commune", None),
+            ("kk", KR, "gu", None),
+        ],
         &[("fa", "s1", 1), ("fb", "s1", 2), ("kk", "s1", 1)],
         &[(FR, 1), (KR, 1)],
     );
@@ -299,7 +331,10 @@ fn several_levels_earn_the_level_bonus() {
 fn one_facilitator_of_a_country_never_earns_diversity() {
     let p = make(
         &["s1"],
-        &[("fa", FR, "commune", Some(5)), ("kk", KR, "gu", Some(5_000_000))],
+        &[
+            ("fa", FR, "commune", Some(5)),
+            ("kk", KR, "gu", Some(5_000_000)),
+        ],
         &[("fa", "s1", 1), ("kk", "s1", 1)],
         &[(FR, 1), (KR, 1)],
     );
@@ -361,7 +396,12 @@ fn too_many_locks_of_a_country_conflict() {
             ("de", "DE", "land", None),
             ("kk", KR, "gu", None),
         ],
-        &[("fa", "s1", 1), ("fb", "s1", 1), ("de", "s1", 1), ("kk", "s1", 1)],
+        &[
+            ("fa", "s1", 1),
+            ("fb", "s1", 1),
+            ("de", "s1", 1),
+            ("kk", "s1", 1),
+        ],
         &[(FR, 1), (KR, 1)],
     );
     p.locked = vec![lock("fb", "s1"), lock("fa", "s1"), lock("de", "s1")];
@@ -413,13 +453,27 @@ fn every_shortage_is_reported() {
     assert_eq!(reasons.len(), 1);
     let p2 = make(
         &["s1", "s2", "s3"],
-        &[("k1", KR, "gu", None), ("k2", KR, "gu", None), ("k3", KR, "gu", None)],
-        &[("k1", "s2", 1), ("k2", "s2", 1), ("k1", "s3", 1), ("k2", "s3", 1), ("k3", "s3", 1)],
+        &[
+            ("k1", KR, "gu", None),
+            ("k2", KR, "gu", None),
+            ("k3", KR, "gu", None),
+        ],
+        &[
+            ("k1", "s2", 1),
+            ("k2", "s2", 1),
+            ("k1", "s3", 1),
+            ("k2", "s3", 1),
+            ("k3", "s3", 1),
+        ],
         &[(KR, 2)],
     );
     let reasons = infeasible(&p2);
-    assert!(matches!(&reasons[0], Reason::TooFewCandidates { seminar, available: 0, .. } if seminar == "s1"));
-    assert!(matches!(&reasons[1], Reason::SharedShortage { seminars, .. } if seminars == &["s2", "s3"]));
+    assert!(
+        matches!(&reasons[0], Reason::TooFewCandidates { seminar, available: 0, .. } if seminar == "s1")
+    );
+    assert!(
+        matches!(&reasons[1], Reason::SharedShortage { seminars, .. } if seminars == &["s2", "s3"])
+    );
     assert_eq!(
         reasons[1].to_string(),
         "Seminars s2 and s3 together need 4 facilitators from KR, but only 3 candidates of KR can facilitate any of them: k1, k2 and k3."
@@ -453,7 +507,11 @@ fn no_seminars_is_trivially_optimal() {
 fn zero_weights_still_give_a_valid_line_up() {
     let mut p = make(
         &["s1"],
-        &[("fa", FR, "commune", None), ("fb", FR, "si", Some(5)), ("fc", FR, "x", None)],
+        &[
+            ("fa", FR, "commune", None),
+            ("fb", FR, "si", Some(5)),
+            ("fc", FR, "x", None),
+        ],
         &[("fa", "s1", 1), ("fb", "s1", 2), ("fc", "s1", 1)],
         &[(FR, 2)],
     );
@@ -477,7 +535,13 @@ fn facilitators_come_by_country_code_then_id() {
             ("a-kr", KR, "si", None),
             ("c-fr", FR, "commune", None),
         ],
-        &[("z-kr", "s1", 1), ("b-fr", "s1", 1), ("y-de", "s1", 1), ("a-kr", "s1", 1), ("c-fr", "s1", 1)],
+        &[
+            ("z-kr", "s1", 1),
+            ("b-fr", "s1", 1),
+            ("y-de", "s1", 1),
+            ("a-kr", "s1", 1),
+            ("c-fr", "s1", 1),
+        ],
         &[(KR, 2), ("DE", 1), (FR, 2)],
     );
     assert_eq!(solve(&p).1, [["y-de", "b-fr", "c-fr", "a-kr", "z-kr"]]);

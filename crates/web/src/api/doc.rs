@@ -4,7 +4,7 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{meetings, organisations, partnerships, ErrorBody, ErrorEnvelope, MeDto};
+use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnvelope, MeDto};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,6 +23,8 @@ use super::{meetings, organisations, partnerships, ErrorBody, ErrorEnvelope, MeD
         meetings::minutes, meetings::save_minutes, meetings::minutes_status, meetings::minutes_versions,
         meetings::meeting_follow_ups, meetings::add_follow_up, meetings::group_follow_ups,
         meetings::update_follow_up, meetings::roadmap, meetings::replace_roadmap,
+        seminars::list, seminars::show, seminars::update, seminars::add_presentation, seminars::register,
+        seminars::lineup,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -34,10 +36,13 @@ use super::{meetings, organisations, partnerships, ErrorBody, ErrorEnvelope, MeD
         meetings::FollowUpDto, meetings::FollowUpWrite, meetings::FollowUpStatusWrite, meetings::RoadmapDto,
         crate::ops::roadmap::RoadmapWrite, crate::ops::roadmap::AxisWrite, crate::ops::roadmap::ActionWrite,
         crate::ops::roadmap::MilestoneWrite, crate::ops::roadmap::LinkWrite,
+        seminars::SeminarDto, seminars::SeminarWrite, seminars::PresentationDto, seminars::PresentationWrite,
+        seminars::RegistrationWrite, seminars::RegistrationDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),
          (name = "meetings", description = "Group meetings, minutes, follow-ups, roadmaps"),
+         (name = "seminars", description = "The seminar series: seminars, line-up, registrations"),
          (name = "accounts", description = "Who is calling"))
 )]
 pub struct ApiDoc;

@@ -6,6 +6,7 @@ mod doc;
 mod meetings;
 mod organisations;
 mod partnerships;
+mod seminars;
 
 use std::collections::HashMap;
 
@@ -80,6 +81,20 @@ pub fn routes() -> Router<AppState> {
             "/groups/{id}/roadmaps/{year}",
             get(meetings::roadmap).put(meetings::replace_roadmap),
         )
+        .route("/seminars", get(seminars::list))
+        .route(
+            "/seminars/{id}",
+            get(seminars::show).patch(seminars::update),
+        )
+        .route(
+            "/seminars/{id}/presentations",
+            axum::routing::post(seminars::add_presentation),
+        )
+        .route(
+            "/seminars/{id}/registrations",
+            axum::routing::post(seminars::register),
+        )
+        .route("/series/{id}/lineup", get(seminars::lineup))
         .route("/me", get(me))
         .route("/openapi.json", get(doc::openapi))
         .fallback(|| async { AppError::not_found() })

@@ -5,5 +5,6 @@ mod api;
 mod auth;
 mod meetings;
 mod pages;
+mod seminars;
 mod support;
 mod translations;

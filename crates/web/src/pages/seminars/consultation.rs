@@ -133,6 +133,8 @@ pub async fn progress(
 #[derive(serde::Deserialize)]
 pub struct ActForm {
     action: String,
+    #[serde(default)]
+    organisation: String,
 }
 
 /// The coordinator opens the consultation, makes personal links (shown once), sends reminders
@@ -191,6 +193,36 @@ pub async fn act(
                     links.insert(id, format!("{base}/consult/{secret}"));
                 }
             }
+            progress_page(
+                &ctx,
+                &state,
+                &series_id,
+                links,
+                Some(ctx.t("consultation-links-made")),
+            )
+            .await
+        }
+        ("link", Some(c)) if c.open => {
+            let members: Vec<String> = db
+                .group_members(&series.group_id)
+                .await?
+                .into_iter()
+                .filter(|m| matches!(m.role, GroupRole::Member | GroupRole::Partner))
+                .map(|m| m.organisation.org.id)
+                .collect();
+            if !members.contains(&form.organisation) {
+                return Err(AppError::field(
+                    ErrorKey::UnknownOrganisation,
+                    "organisation",
+                ));
+            }
+            let secret = db
+                .create_consultation_link(&c.id, &form.organisation, LINK_TTL_MS)
+                .await?;
+            let links = HashMap::from([(
+                form.organisation.clone(),
+                format!("{base}/consult/{secret}"),
+            )]);
             progress_page(
                 &ctx,
                 &state,

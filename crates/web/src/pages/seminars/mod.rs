@@ -6,6 +6,8 @@ mod consultation;
 mod lineup;
 mod slots;
 
+pub use lineup::problem as lineup_problem;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};

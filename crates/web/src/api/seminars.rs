@@ -1,0 +1,379 @@
+//! `/api/v1/seminars`, the series' line-up, slots and registrations.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use domain::accounts::Action;
+use domain::seminars::{Audience, SeminarStatus};
+use domain::ErrorKey;
+use serde::{Deserialize, Serialize};
+use storage::{Presentation, Seminar};
+use utoipa::ToSchema;
+
+use super::organisations::NamesDto;
+use super::{merge_patch, parse_json, ApiJson, Page};
+use crate::ctx::Ctx;
+use crate::{AppError, AppState};
+
+#[derive(Serialize, ToSchema)]
+pub struct PresentationDto {
+    pub id: String,
+    pub position: i64,
+    pub organisation_id: Option<String>,
+    pub speaker: Option<String>,
+    pub title: NamesDto,
+    pub duration_minutes: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SeminarDto {
+    pub id: String,
+    pub series_id: String,
+    pub number: i64,
+    pub theme: NamesDto,
+    /// Period code while no date is set (`2021-06`, `2021-11..2021-12`).
+    pub planned_period: Option<String>,
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+    pub time_zone: String,
+    pub duration_minutes: i64,
+    pub format: String,
+    pub link: Option<String>,
+    pub capacity: Option<i64>,
+    /// `members` or `public`.
+    pub audience: String,
+    /// `planned`, `scheduled`, `held`, `cancelled`.
+    pub status: String,
+    pub facilitators: Vec<String>,
+    pub programme: Vec<PresentationDto>,
+    pub version: i64,
+}
+
+async fn dto(state: &AppState, s: &Seminar) -> Result<SeminarDto, AppError> {
+    Ok(SeminarDto {
+        id: s.id.clone(),
+        series_id: s.series_id.clone(),
+        number: s.position + 1,
+        theme: (&s.theme).into(),
+        planned_period: s.planned_period.map(|p| p.code()),
+        start: s.span.map(|x| x.start),
+        end: s.span.map(|x| x.end),
+        time_zone: s.time_zone.name().into(),
+        duration_minutes: s.duration_minutes,
+        format: s.format.clone(),
+        link: s.link.clone(),
+        capacity: s.capacity,
+        audience: s.audience.code().into(),
+        status: s.status.code().into(),
+        facilitators: state
+            .db
+            .facilitators(&s.id)
+            .await?
+            .into_iter()
+            .filter(|(_, st)| *st >= 0)
+            .map(|(o, _)| o)
+            .collect(),
+        programme: state
+            .db
+            .presentations(&s.id)
+            .await?
+            .into_iter()
+            .map(|p| PresentationDto {
+                id: p.id,
+                position: p.position,
+                organisation_id: p.organisation_id,
+                speaker: p.speaker,
+                title: (&p.title).into(),
+                duration_minutes: p.duration_minutes,
+            })
+            .collect(),
+        version: s.version,
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/seminars", tag = "seminars",
+    params(("series" = Option<String>, Query, description = "a series id; default: every series of the first group")),
+    responses((status = 200, body = Page<SeminarDto>)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Page<SeminarDto>>, AppError> {
+    let series: Vec<String> = match q.get("series") {
+        Some(s) => vec![s.clone()],
+        None => {
+            let group = state
+                .db
+                .groups()
+                .await?
+                .first()
+                .map(|g| g.id.clone())
+                .unwrap_or_default();
+            state
+                .db
+                .series_of_group(&group)
+                .await?
+                .into_iter()
+                .map(|s| s.id)
+                .collect()
+        }
+    };
+    let mut items = Vec::new();
+    for s in series {
+        for sem in state.db.seminars(&s).await? {
+            items.push(dto(&state, &sem).await?);
+        }
+    }
+    let total = items.len() as i64;
+    Ok(Json(Page {
+        items,
+        total,
+        limit: total.max(1),
+        offset: 0,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/seminars/{id}", tag = "seminars", params(("id" = String, Path)),
+    responses((status = 200, body = SeminarDto), (status = 404, body = super::ErrorEnvelope)))]
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<SeminarDto>, AppError> {
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(dto(&state, &s).await?))
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeminarWrite {
+    pub theme: NamesDto,
+    #[serde(default)]
+    pub planned_period: Option<String>,
+    #[serde(default)]
+    pub start: Option<DateTime<Utc>>,
+    pub duration_minutes: i64,
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub capacity: Option<i64>,
+    pub audience: String,
+    pub status: String,
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/seminars/{id}", tag = "seminars", params(("id" = String, Path)),
+    request_body(content = Object, description = "JSON merge patch of SeminarWrite"),
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, body = SeminarDto), (status = 403, body = super::ErrorEnvelope),
+        (status = 422, body = super::ErrorEnvelope)))]
+pub async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> Result<Json<SeminarDto>, AppError> {
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let mut doc = serde_json::json!({
+        "theme": NamesDto::from(&s.theme), "planned_period": s.planned_period.map(|p| p.code()),
+        "start": s.span.map(|x| x.start), "duration_minutes": s.duration_minutes, "link": s.link,
+        "capacity": s.capacity, "audience": s.audience.code(), "status": s.status.code(),
+    });
+    merge_patch(&mut doc, &patch);
+    let w: SeminarWrite = parse_json(doc)?;
+    let mut next = s.clone();
+    next.theme = w.theme.into();
+    if next.theme.fr.is_none() && next.theme.ko.is_none() && next.theme.en.is_none() {
+        return Err(AppError::field(ErrorKey::Required, "theme.fr"));
+    }
+    next.planned_period = match w.planned_period.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => Some(domain::period::Period::parse(p, "planned_period")?),
+        None => None,
+    };
+    if !(15..=480).contains(&w.duration_minutes) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "duration_minutes"));
+    }
+    next.duration_minutes = w.duration_minutes;
+    next.span = w.start.map(|start| domain::time::Span {
+        start,
+        end: start + chrono::Duration::minutes(w.duration_minutes),
+    });
+    next.link = domain::directory::clean_text(w.link.as_deref(), "link", 1000)?;
+    if next
+        .link
+        .as_deref()
+        .is_some_and(|l| !(l.starts_with("https://") || l.starts_with("http://")))
+    {
+        return Err(AppError::field(ErrorKey::InvalidUrl, "link"));
+    }
+    if w.capacity.is_some_and(|c| !(1..=100_000).contains(&c)) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "capacity"));
+    }
+    next.capacity = w.capacity;
+    next.audience = Audience::parse(&w.audience)
+        .ok_or_else(|| AppError::field(ErrorKey::InvalidKind, "audience"))?;
+    next.status = SeminarStatus::parse(&w.status)
+        .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "status"))?;
+    if next.status == SeminarStatus::Scheduled && next.span.is_none() {
+        return Err(AppError::field(ErrorKey::Required, "start"));
+    }
+    state
+        .db
+        .update_seminar(&next, w.version.unwrap_or(s.version))
+        .await?;
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(dto(&state, &s).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PresentationWrite {
+    pub title: NamesDto,
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    pub duration_minutes: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/seminars/{id}/presentations", tag = "seminars", params(("id" = String, Path)),
+    request_body = PresentationWrite, security(("bearer" = []), ("session" = [])),
+    responses((status = 201, body = SeminarDto), (status = 422, body = super::ErrorEnvelope)))]
+pub async fn add_presentation(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(w): ApiJson<PresentationWrite>,
+) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let title: domain::directory::Names = w.title.into();
+    if title.fr.is_none() && title.ko.is_none() && title.en.is_none() {
+        return Err(AppError::field(ErrorKey::Required, "title.fr"));
+    }
+    if !(1..=480).contains(&w.duration_minutes) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "duration_minutes"));
+    }
+    if let Some(o) = w.organisation_id.as_deref().filter(|o| !o.is_empty()) {
+        if state.db.organisation(o).await?.is_none() {
+            return Err(AppError::field(
+                ErrorKey::UnknownOrganisation,
+                "organisation_id",
+            ));
+        }
+    }
+    let position = state.db.presentations(&id).await?.len() as i64;
+    let mut tx = state.db.begin().await?;
+    state
+        .db
+        .insert_presentation(
+            &mut tx,
+            &id,
+            &Presentation {
+                id: format!("{id}-p{}", &storage::random_token()[..8]),
+                position,
+                organisation_id: w.organisation_id.filter(|o| !o.is_empty()),
+                speaker: domain::directory::clean_text(w.speaker.as_deref(), "speaker", 200)?,
+                title,
+                duration_minutes: w.duration_minutes,
+            },
+        )
+        .await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct RegistrationWrite {
+    /// For the public (seminars open to the public); members register as themselves.
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationDto {
+    /// `registered` or `waitlisted`.
+    pub status: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/seminars/{id}/registrations", tag = "seminars", params(("id" = String, Path)),
+    request_body = RegistrationWrite, responses((status = 201, body = RegistrationDto), (status = 409, body = super::ErrorEnvelope)))]
+pub async fn register(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(w): ApiJson<RegistrationWrite>,
+) -> Result<(StatusCode, Json<RegistrationDto>), AppError> {
+    let status = crate::ops::seminars::register(&ctx, &state, &id, &w.name, &w.email).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RegistrationDto {
+            status: status.code().into(),
+        }),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/series/{id}/lineup", tag = "seminars", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, body = Object, description = "the solution, in the contracts' form")))]
+pub async fn lineup(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<lineup::Solution>, AppError> {
+    let series = state
+        .db
+        .series(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let (problem, _) = crate::pages::seminars_lineup::problem(&state, &id).await?;
+    let solution = lineup::solve(&problem).map_err(|e| {
+        AppError::field(
+            ErrorKey::BadRequest,
+            e.at().unwrap_or("problem").to_string(),
+        )
+    })?;
+    Ok(Json(solution))
+}

@@ -1,0 +1,480 @@
+//! The seminar series on both engines: consultation by personal link, the line-up builder,
+//! the slot finder, registration with capacity, and the confirmation e-mail through a real SMTP
+//! server on loopback (Python's aiosmtpd), its calendar file read by icalendar.
+
+use axum::http::Method;
+use domain::accounts::Role;
+use serde_json::json;
+use storage::both_engines;
+
+use crate::support::{bearer, python, TestApp};
+
+const SERIES: &str = "tour-kr-2021";
+
+fn link_of(html: &str, org: &str) -> String {
+    let marker = format!("data-organisation=\"{org}\"");
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no link for {org}"));
+    let before = &html[..at];
+    let start = before.rfind("value=\"").unwrap() + "value=\"".len();
+    let end = start + before[start..].find('"').unwrap();
+    before[start..end].to_string()
+}
+
+both_engines!(the_series_and_its_periods, |db| {
+    let app = TestApp::new(db).await;
+    let list = app.get("/seminars").await;
+    assert!(list.body.contains("juin 2021") && list.body.contains("novembre–décembre 2021"));
+    let ko = app.get("/seminars?lang=ko").await;
+    assert!(ko.body.contains("지속가능한 발전") && ko.body.contains("2021년 11월–12월"));
+    let api = app.get("/api/v1/seminars").await.json();
+    assert_eq!(api["total"], 3);
+    assert_eq!(api["items"][0]["planned_period"], "2021-06");
+});
+
+both_engines!(a_korean_member_answers_through_its_link, |db| {
+    let app = TestApp::new(db).await;
+    app.user(
+        "coord@cuf.example",
+        Role::Coordinator { group: "kr".into() },
+    )
+    .await;
+    let (session, csrf) = app.sign_in("coord@cuf.example").await;
+    let page = app
+        .form(
+            &format!("/series/{SERIES}/consultation"),
+            &[
+                ("csrf_token", &csrf),
+                ("action", "link"),
+                ("organisation", "kr-seocho"),
+            ],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let link = link_of(&page.body, "kr-seocho").replace("http://127.0.0.1:8080", "");
+    assert!(link.starts_with("/consult/"));
+    let form = app.get(&format!("{link}?lang=ko")).await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("관심 있는 주제의 순위를 매겨 주십시오"));
+    let cookie = format!("jumelage_csrf={}", form.cookie("jumelage_csrf").unwrap());
+    let token = form.cookie("jumelage_csrf").unwrap();
+    let ids = ["tour-kr-2021-1", "tour-kr-2021-2", "tour-kr-2021-3"];
+    let dup = app
+        .form(
+            &link,
+            &[
+                ("csrf_token", &token),
+                (&format!("rank-{}", ids[0]), "1"),
+                (&format!("rank-{}", ids[1]), "1"),
+                ("willing", "yes"),
+                ("comments", "두 주제 모두 관심"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(dup.status, 422);
+    assert!(
+        dup.body.contains("두 주제 모두 관심"),
+        "what was typed comes back"
+    );
+    let ok = app
+        .form(
+            &link,
+            &[
+                ("csrf_token", &token),
+                (&format!("rank-{}", ids[2]), "1"),
+                (&format!("rank-{}", ids[0]), "2"),
+                ("willing", "yes"),
+                ("availability", "11월"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(ok.status, 200);
+    assert!(ok.body.contains("id=\"saved\""));
+    let progress = app
+        .get_with(
+            &format!("/series/{SERIES}/consultation"),
+            &[("cookie", &session)],
+        )
+        .await;
+    assert!(progress.body.contains("1. #3 · 2. #1"));
+    let answers = app
+        .db
+        .answers(&format!("{SERIES}-consultation"))
+        .await
+        .unwrap();
+    let seocho = answers
+        .iter()
+        .find(|a| a.organisation_id == "kr-seocho")
+        .unwrap();
+    assert_eq!(seocho.answered_by.as_deref(), Some("link"));
+    assert_eq!(seocho.answer.availability.as_deref(), Some("11월"));
+    // Tampered, revoked (replaced by a new link) and unknown links all get one answer.
+    let tampered = app.get(&format!("{link}x?lang=ko")).await;
+    assert_eq!(tampered.status, 401);
+    assert!(tampered.body.contains("유효하지 않거나 만료된 링크"));
+    app.form(
+        &format!("/series/{SERIES}/consultation"),
+        &[
+            ("csrf_token", &csrf),
+            ("action", "link"),
+            ("organisation", "kr-seocho"),
+        ],
+        &[("cookie", &session)],
+    )
+    .await;
+    assert_eq!(
+        app.get(&link).await.status,
+        401,
+        "a new link revokes the old one"
+    );
+    assert_eq!(app.get("/consult/0123").await.status, 401);
+    assert_eq!(
+        app.get(&format!("/series/{SERIES}/consultation"))
+            .await
+            .status,
+        401
+    );
+});
+
+both_engines!(the_lineup_builder_respects_locks_and_removals, |db| {
+    let app = TestApp::new(db).await;
+    app.user(
+        "coord@cuf.example",
+        Role::Coordinator { group: "kr".into() },
+    )
+    .await;
+    let (session, csrf) = app.sign_in("coord@cuf.example").await;
+    let page = app
+        .get_with(&format!("/series/{SERIES}/lineup"), &[("cookie", &session)])
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Composition optimale (prouvée)"));
+    let token = app
+        .db
+        .create_token(
+            &app.db
+                .user_by_email("coord@cuf.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            "t",
+        )
+        .await
+        .unwrap();
+    let sol = app
+        .get_with(
+            &format!("/api/v1/series/{SERIES}/lineup"),
+            &[("authorization", &bearer(&token))],
+        )
+        .await
+        .json();
+    assert_eq!(sol["status"], "optimal");
+    for l in sol["lineup"].as_array().unwrap() {
+        assert_eq!(l["facilitators"].as_array().unwrap().len(), 4);
+    }
+    // Tours said it wants sustainable development: lock Tours there and remove another.
+    let act = |action: &str, seminar: &str, org: &str| {
+        let app = &app;
+        let session = session.clone();
+        let csrf = csrf.clone();
+        let (action, seminar, org) = (action.to_string(), seminar.to_string(), org.to_string());
+        async move {
+            app.form(
+                &format!("/series/{SERIES}/lineup"),
+                &[
+                    ("csrf_token", &csrf),
+                    ("action", &action),
+                    ("seminar", &seminar),
+                    ("organisation", &org),
+                ],
+                &[("cookie", &session)],
+            )
+            .await
+        }
+    };
+    let r = act("lock", "tour-kr-2021-1", "fr-tours").await;
+    assert_eq!(r.status, 200);
+    let sol = app
+        .get_with(
+            &format!("/api/v1/series/{SERIES}/lineup"),
+            &[("authorization", &bearer(&token))],
+        )
+        .await
+        .json();
+    let first = &sol["lineup"][0]["facilitators"];
+    assert!(
+        first.as_array().unwrap().iter().any(|f| f == "fr-tours"),
+        "the lock holds: {first}"
+    );
+    let removed = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f.as_str().unwrap().starts_with("kr-"))
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    act("remove", "tour-kr-2021-1", &removed).await;
+    let sol = app
+        .get_with(
+            &format!("/api/v1/series/{SERIES}/lineup"),
+            &[("authorization", &bearer(&token))],
+        )
+        .await
+        .json();
+    let first = sol["lineup"][0]["facilitators"].as_array().unwrap().clone();
+    assert!(!first.iter().any(|f| f == removed.as_str()) && first.iter().any(|f| f == "fr-tours"));
+    let saved = act("save", "", "").await;
+    assert!(saved.body.contains("Composition enregistrée"));
+    let seminar = app.get("/api/v1/seminars/tour-kr-2021-1").await.json();
+    assert!(seminar["facilitators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f == "fr-tours"));
+    // Removing every Korean candidate of a seminar makes it infeasible, and says why.
+    for org in ["kr-guro", "kr-suwon", "kr-seoul", "kr-daegu", "kr-gyeonggi"] {
+        act("remove", "tour-kr-2021-1", org).await;
+    }
+    let page = app
+        .get_with(
+            &format!("/series/{SERIES}/lineup?lang=en"),
+            &[("cookie", &session)],
+        )
+        .await;
+    assert!(page.body.contains("No line-up meets every rule"));
+    assert!(
+        page.body
+            .contains("needs 2 authorities from Korea, but only"),
+        "{}",
+        page.body
+    );
+});
+
+both_engines!(slots_then_registration_and_the_e_mail, |db| {
+    let app = TestApp::new(db).await;
+    app.user(
+        "coord@cuf.example",
+        Role::Coordinator { group: "kr".into() },
+    )
+    .await;
+    app.user(
+        "officer@issy.example",
+        Role::Editor {
+            organisation: "fr-issy".into(),
+        },
+    )
+    .await;
+    let (session, csrf) = app.sign_in("coord@cuf.example").await;
+    let slots = app
+        .get_with("/seminars/tour-kr-2021-1/slots", &[("cookie", &session)])
+        .await;
+    assert!(
+        slots
+            .body
+            .contains("mardi 1er juin 2021, 09:00–10:30 (Paris) · 16:00–17:30 (Séoul)"),
+        "{}",
+        slots.body
+    );
+    let r = app
+        .form(
+            "/seminars/tour-kr-2021-1/schedule",
+            &[
+                ("csrf_token", &csrf),
+                ("start_utc", "2021-06-01T07:00:00+00:00"),
+                ("duration", "90"),
+                ("link", "https://visio.example.org/s1"),
+            ],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let token = app
+        .db
+        .create_token(
+            &app.db
+                .user_by_email("coord@cuf.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            "t",
+        )
+        .await
+        .unwrap();
+    let r = app
+        .json(
+            Method::PATCH,
+            "/api/v1/seminars/tour-kr-2021-1",
+            json!({"capacity": 1, "audience": "public"}),
+            &[("authorization", &bearer(&token))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let (officer, ocsrf) = app.sign_in("officer@issy.example").await;
+    let page = app
+        .form(
+            "/seminars/tour-kr-2021-1/register",
+            &[("csrf_token", &ocsrf)],
+            &[("cookie", &officer)],
+        )
+        .await;
+    assert!(page.body.contains("Votre inscription est enregistrée"));
+    let again = app
+        .form(
+            "/seminars/tour-kr-2021-1/register",
+            &[("csrf_token", &ocsrf)],
+            &[("cookie", &officer)],
+        )
+        .await;
+    assert!(again.body.contains("déjà inscrit"));
+    let public = app
+        .json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-1/registrations",
+            json!({"name": "김민지", "email": "minji@example.kr"}),
+            &[("accept-language", "ko"), ("x-csrf-token", "none")],
+        )
+        .await;
+    assert_eq!(
+        public.status, 403,
+        "the API with a cookie-less call needs a token or the CSRF header of a session"
+    );
+
+    // The e-mail goes out through a real SMTP server on loopback.
+    let dir = std::env::temp_dir().join(format!("mbox-{}", storage::random_token()));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let py = std::env::var("JUMELAGE_PYTHON").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/py-tools/bin/python"
+        )
+        .into()
+    });
+    let mut smtp = std::process::Command::new(py)
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            dir.to_str().unwrap(),
+        ])
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let sender = mail::Sender::new(&mail::SmtpConfig {
+        url: format!("smtp://127.0.0.1:{port}"),
+        from: "Jumelage <no-reply@example.org>".into(),
+    })
+    .unwrap();
+    let sent = sender.drain(&app.db).await.unwrap();
+    assert_eq!(sent, 1);
+    assert_eq!(sender.drain(&app.db).await.unwrap(), 0, "never sent twice");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let out = python(
+        r#"
+import sys, mailbox, icalendar, datetime
+box = mailbox.Maildir(sys.stdin.read().strip(), create=False)
+msgs = list(box)
+m = msgs[0]
+body = [p for p in m.walk() if p.get_content_type() == 'text/plain'][0].get_payload(decode=True).decode()
+ics = [p for p in m.walk() if p.get_content_type() == 'text/calendar'][0].get_payload(decode=True).decode()
+cal = icalendar.Calendar.from_ical(ics)
+ev = cal.walk('VEVENT')[0]
+start = ev.decoded('DTSTART')
+import email.header
+print(len(msgs), m['To'], '|', str(email.header.make_header(email.header.decode_header(m['Subject']))))
+print('Paris' in body and 'Séoul' in body, '09:00–10:30 (Paris)' in body, '16:00–17:30 (Séoul)' in body)
+print(start.astimezone(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M'), str(ev['UID']))
+"#,
+        dir.to_str().unwrap(),
+    );
+    let _ = smtp.kill();
+    let _ = smtp.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "1 officer@issy.example | Inscription confirmée : Le développement durable : les solutions des collectivités contre le réchauffement climatique", "{out}");
+    assert_eq!(lines[1], "True True True", "{out}");
+    assert_eq!(lines[2], "2021-06-01 07:00 tour-kr-2021-1@jumelage");
+    // Capacity 1: the next one waits.
+    let tours = app
+        .user(
+            "officer@tours.example",
+            Role::Editor {
+                organisation: "fr-tours".into(),
+            },
+        )
+        .await;
+    let r = app
+        .json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-1/registrations",
+            json!({}),
+            &[("authorization", &bearer(&tours))],
+        )
+        .await;
+    assert_eq!(r.json()["status"], "waitlisted");
+    let ics = app.get("/seminars/tour-kr-2021-1.ics").await;
+    assert!(ics
+        .body
+        .contains("DTSTART;TZID=Europe/Paris:20210601T090000"));
+});
+
+both_engines!(an_smtp_server_that_is_down_keeps_the_mail, |db| {
+    let app = TestApp::new(db).await;
+    let tours = app
+        .user(
+            "officer@tours.example",
+            Role::Editor {
+                organisation: "fr-tours".into(),
+            },
+        )
+        .await;
+    let r = app
+        .json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-2/registrations",
+            json!({}),
+            &[("authorization", &bearer(&tours))],
+        )
+        .await;
+    assert_eq!(
+        r.status, 201,
+        "the page answers although no mail server is there"
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let sender = mail::Sender::new(&mail::SmtpConfig {
+        url: format!("smtp://127.0.0.1:{port}"),
+        from: "x@example.org".into(),
+    })
+    .unwrap();
+    assert_eq!(sender.drain(&app.db).await.unwrap(), 0);
+    let counts = app.db.outbox_counts().await.unwrap();
+    assert_eq!(
+        counts,
+        vec![("queued".to_string(), 1)],
+        "waiting for a retry, not lost"
+    );
+});
