@@ -147,6 +147,9 @@ impl<'p, 'a> Model<'p, 'a> {
         for s in 0..self.x.len() {
             // Per facilitator and partner country: (x of the facilitator, its pair variables).
             let mut stars: BTreeMap<(usize, usize), (Variable, Vec<Variable>)> = BTreeMap::new();
+            // Per pair of countries (low, high): the partner pairs (low side, high side, y).
+            let mut by_countries: BTreeMap<(usize, usize), Vec<(usize, usize, Variable)>> =
+                BTreeMap::new();
             let mut pairs = 0;
             for (i, &(a, va)) in self.x[s].iter().enumerate() {
                 for &(b, vb) in &self.x[s][i + 1..] {
@@ -165,7 +168,25 @@ impl<'p, 'a> Model<'p, 'a> {
                             .1
                             .push(y);
                     }
+                    let (ka, kb) = (p.country_of[a].unwrap(), p.country_of[b].unwrap());
+                    let entry = if ka < kb {
+                        (ka, kb, a, b)
+                    } else {
+                        (kb, ka, b, a)
+                    };
+                    by_countries
+                        .entry((entry.0, entry.1))
+                        .or_default()
+                        .push((entry.2, entry.3, y));
                     pairs += 1;
+                }
+            }
+            for ((k, l), edges) in by_countries {
+                if let Some(best) = most_pairs(&edges, p.need_of(k), p.need_of(l)) {
+                    if (best as usize) < edges.len() && best < p.need[k] * p.need[l] {
+                        let sum: Expression = edges.iter().map(|e| e.2).sum();
+                        self.constraints.push(sum.leq(best as f64));
+                    }
                 }
             }
             // A facilitator with more partners of a country than the seminar takes from it
@@ -282,5 +303,54 @@ impl<'p, 'a> Model<'p, 'a> {
             },
             stats,
         ))
+    }
+}
+
+/// The most partner pairs that `n` facilitators of one country and `m` of another can form,
+/// by trying every team of the first country among those with a partner (`None` when that
+/// is too many teams to try).
+fn most_pairs(edges: &[(usize, usize, Variable)], n: usize, m: usize) -> Option<i64> {
+    let left: Vec<usize> = edges
+        .iter()
+        .map(|e| e.0)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let size = n.min(left.len());
+    // Number of teams: C(left, size), capped.
+    let mut teams: u128 = 1;
+    for i in 0..size {
+        teams = teams * (left.len() - i) as u128 / (i + 1) as u128;
+        if teams > 20_000 {
+            return None;
+        }
+    }
+    let mut best = 0;
+    let mut team: Vec<usize> = (0..size).collect();
+    loop {
+        let mut count: BTreeMap<usize, i64> = BTreeMap::new();
+        for e in edges {
+            if team.iter().any(|&i| left[i] == e.0) {
+                *count.entry(e.1).or_default() += 1;
+            }
+        }
+        let mut counts: Vec<i64> = count.into_values().collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        best = best.max(counts.iter().take(m).sum::<i64>());
+        // Next combination.
+        let mut i = size;
+        loop {
+            if i == 0 {
+                return Some(best);
+            }
+            i -= 1;
+            if team[i] < left.len() - size + i {
+                team[i] += 1;
+                for j in i + 1..size {
+                    team[j] = team[j - 1] + 1;
+                }
+                break;
+            }
+        }
     }
 }

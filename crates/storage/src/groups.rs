@@ -124,6 +124,22 @@ impl Db {
             .collect())
     }
 
+    /// Whether an organisation takes part in a group.
+    pub async fn is_group_member(
+        &self,
+        group: &str,
+        organisation: &str,
+    ) -> Result<bool, StorageError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND organisation_id = $2",
+        )
+        .bind(group)
+        .bind(organisation)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
     /// The groups an organisation takes part in.
     pub async fn groups_of(
         &self,

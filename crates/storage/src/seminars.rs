@@ -271,6 +271,40 @@ impl Db {
         Ok(())
     }
 
+    /// What a seminar's page depends on, in one query: its group, and a stamp that changes when
+    /// the seminar, its programme, the programme's organisations, its line-up or its
+    /// registrations change (for the page cache).
+    pub async fn seminar_stamp(&self, id: &str) -> Result<Option<(String, String)>, StorageError> {
+        let row = sqlx::query(
+            "SELECT r.group_id, s.version, s.updated_at, \
+             (SELECT COUNT(*) FROM presentations p WHERE p.seminar_id = s.id) AS n_presentations, \
+             (SELECT COALESCE(MAX(o.updated_at), 0) FROM presentations p JOIN organisations o \
+                ON o.id = p.organisation_id WHERE p.seminar_id = s.id) AS orgs_changed, \
+             (SELECT COUNT(*) FROM facilitators f WHERE f.seminar_id = s.id) AS n_facilitators, \
+             (SELECT COALESCE(MAX(f.chosen_at), 0) FROM facilitators f WHERE f.seminar_id = s.id) AS lineup_changed, \
+             (SELECT COUNT(*) FROM registrations g WHERE g.seminar_id = s.id AND g.status = 'registered') AS n_registered, \
+             (SELECT COUNT(*) FROM registrations g WHERE g.seminar_id = s.id AND g.status = 'waitlisted') AS n_waiting \
+             FROM seminars s JOIN seminar_series r ON r.id = s.series_id WHERE s.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let n = |k: &str| -> Result<i64, sqlx::Error> { r.try_get(k) };
+        let stamp = format!(
+            "{}.{}.{}.{}.{}.{}.{}.{}",
+            n("version")?,
+            n("updated_at")?,
+            n("n_presentations")?,
+            n("orgs_changed")?,
+            n("n_facilitators")?,
+            n("lineup_changed")?,
+            n("n_registered")?,
+            n("n_waiting")?
+        );
+        Ok(Some((r.try_get("group_id")?, stamp)))
+    }
+
     pub async fn insert_presentation(
         &self,
         tx: &mut Transaction<'static, Any>,
@@ -707,6 +741,18 @@ impl Db {
         }
         tx.commit().await?;
         Ok(promoted)
+    }
+
+    /// How many are registered, and how many wait.
+    pub async fn registration_counts(&self, seminar: &str) -> Result<(i64, i64), StorageError> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM registrations WHERE seminar_id = $1 AND status = 'registered') AS r, \
+             (SELECT COUNT(*) FROM registrations WHERE seminar_id = $1 AND status = 'waitlisted') AS w",
+        )
+        .bind(seminar)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("r")?, row.try_get("w")?))
     }
 
     pub async fn registrations(&self, seminar: &str) -> Result<Vec<Registration>, StorageError> {

@@ -5,21 +5,28 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-#[derive(Default)]
-pub struct RenderCache {
-    entries: Mutex<HashMap<String, Arc<String>>>,
+pub struct RenderCache<V = String> {
+    entries: Mutex<HashMap<String, Arc<V>>>,
+}
+
+impl<V> Default for RenderCache<V> {
+    fn default() -> Self {
+        RenderCache {
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
 }
 
 /// Entries kept at most; past that the cache starts afresh (simple, bounded, good enough for
 /// a few feeds and the minutes being read).
 const CAPACITY: usize = 512;
 
-impl RenderCache {
-    pub fn get(&self, key: &str) -> Option<Arc<String>> {
+impl<V> RenderCache<V> {
+    pub fn get(&self, key: &str) -> Option<Arc<V>> {
         self.entries.lock().ok().and_then(|m| m.get(key).cloned())
     }
 
-    pub fn put(&self, key: String, value: String) -> Arc<String> {
+    pub fn put(&self, key: String, value: V) -> Arc<V> {
         let value = Arc::new(value);
         if let Ok(mut m) = self.entries.lock() {
             if m.len() >= CAPACITY {
@@ -30,7 +37,7 @@ impl RenderCache {
         value
     }
 
-    pub fn get_or_insert_with(&self, key: String, make: impl FnOnce() -> String) -> Arc<String> {
+    pub fn get_or_insert_with(&self, key: String, make: impl FnOnce() -> V) -> Arc<V> {
         match self.get(&key) {
             Some(hit) => hit,
             None => self.put(key, make()),

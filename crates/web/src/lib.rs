@@ -62,6 +62,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<WebConfig>,
     pub cache: Arc<cache::RenderCache>,
+    /// Seminar pages' shared part, by what it depends on (see `pages::seminars`).
+    pub(crate) seminar_pages: Arc<cache::RenderCache<pages::SeminarCached>>,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             cache: Arc::default(),
+            seminar_pages: Arc::default(),
         }
     }
 }

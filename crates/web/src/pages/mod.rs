@@ -11,6 +11,7 @@ mod organisations;
 mod partnerships;
 mod roadmap;
 mod seminars;
+pub(crate) use seminars::SeminarCached;
 pub mod seminars_lineup {
     //! The line-up problem of a series, for the API as for the pages.
     pub use super::seminars::lineup_problem as problem;

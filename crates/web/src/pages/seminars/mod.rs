@@ -8,6 +8,8 @@ mod slots;
 
 pub use lineup::problem as lineup_problem;
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -20,7 +22,6 @@ use domain::ErrorKey;
 use serde::Deserialize;
 use storage::{Seminar, Series};
 
-use super::meetings_access::can_read_group;
 use super::render;
 use crate::ctx::Ctx;
 use crate::view::{code_label, period_label, when_label, Page};
@@ -137,12 +138,20 @@ pub struct PresentationView {
     pub minutes: i64,
 }
 
+/// The part of a seminar's page that is the same for everyone who sees it in one language,
+/// zone and role: cached under a key holding everything it depends on.
+pub struct SeminarCached {
+    pub title: String,
+    pub body: String,
+    pub public: bool,
+    pub series_id: String,
+}
+
 #[derive(Template)]
-#[template(path = "seminars/show.html")]
-struct ShowTemplate {
+#[template(path = "seminars/_body.html")]
+struct BodyTemplate {
     page: Page,
     item: SeminarItem,
-    series: Series,
     series_title: String,
     format: String,
     link: Option<String>,
@@ -151,10 +160,19 @@ struct ShowTemplate {
     registered: i64,
     waitlisted: i64,
     programme: Vec<PresentationView>,
+    has_date: bool,
+}
+
+#[derive(Template)]
+#[template(path = "seminars/show.html")]
+struct ShowTemplate {
+    page: Page,
+    body: Arc<SeminarCached>,
     can_manage: bool,
     can_register: bool,
     signed_in: bool,
     message: Option<String>,
+    id: String,
 }
 
 async fn seminar_and_series(state: &AppState, id: &str) -> Result<(Seminar, Series), AppError> {
@@ -182,38 +200,51 @@ pub async fn show(
     page(&ctx, &state, &id, None).await
 }
 
-async fn page(
+/// Members and observers of the group (and the secretariat) see the video link.
+async fn is_member(ctx: &Ctx, state: &AppState, group: &str) -> Result<bool, AppError> {
+    let Some(user) = &ctx.user else {
+        return Ok(false);
+    };
+    for role in &user.roles {
+        match role {
+            domain::accounts::Role::Secretariat => return Ok(true),
+            r if r.group() == Some(group) => return Ok(true),
+            domain::accounts::Role::Editor { organisation } => {
+                if state.db.is_group_member(group, organisation).await? {
+                    return Ok(true);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(false)
+}
+
+async fn render_body(
     ctx: &Ctx,
     state: &AppState,
     id: &str,
-    message: Option<String>,
-) -> Result<Response, AppError> {
+    member: bool,
+) -> Result<SeminarCached, AppError> {
     let (s, series) = seminar_and_series(state, id).await?;
     let lang = ctx.lang;
-    let regs = state.db.registrations(id).await?;
+    let (registered, waitlisted) = state.db.registration_counts(id).await?;
     let presentations = state.db.presentations(id).await?;
     let ids: Vec<&str> = presentations
         .iter()
         .filter_map(|p| p.organisation_id.as_deref())
         .collect();
     let orgs = state.db.organisations_by_ids(&ids).await?;
-    let member = can_read_group(ctx, &state.db, &series.group_id).await?;
-    let t = ShowTemplate {
-        page: Page::new(ctx, "seminars", s.theme.get(lang.code()).to_string()),
+    let body = BodyTemplate {
+        page: Page::new(ctx, "seminars", String::new()),
         item: seminar_item(ctx, state, &s).await?,
         series_title: series.title.get(lang.code()).to_string(),
         format: code_label(lang, "seminar-format", &s.format),
         link: s.link.clone().filter(|_| member),
         duration: s.duration_minutes,
         capacity: s.capacity,
-        registered: regs
-            .iter()
-            .filter(|r| r.status == RegistrationStatus::Registered)
-            .count() as i64,
-        waitlisted: regs
-            .iter()
-            .filter(|r| r.status == RegistrationStatus::Waitlisted)
-            .count() as i64,
+        registered,
+        waitlisted,
         programme: presentations
             .iter()
             .map(|p| PresentationView {
@@ -227,13 +258,50 @@ async fn page(
                 minutes: p.duration_minutes,
             })
             .collect(),
-        can_manage: ctx.actor().can(&Action::ManageMeetings {
-            group: &series.group_id,
-        }),
-        can_register: member || s.audience == Audience::Public,
+        has_date: s.span.is_some(),
+    };
+    Ok(SeminarCached {
+        title: s.theme.get(lang.code()).to_string(),
+        body: body.render().map_err(|e| {
+            tracing::error!(error = %e, "template error");
+            AppError::new(ErrorKey::Internal)
+        })?,
+        public: s.audience == Audience::Public,
+        series_id: series.id,
+    })
+}
+
+async fn page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    message: Option<String>,
+) -> Result<Response, AppError> {
+    let (group, stamp) = state
+        .db
+        .seminar_stamp(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let member = is_member(ctx, state, &group).await?;
+    let key = format!(
+        "{id}:{}:{}:{member}:{stamp}",
+        ctx.lang.code(),
+        ctx.tz.name()
+    );
+    let body = match state.seminar_pages.get(&key) {
+        Some(hit) => hit,
+        None => state
+            .seminar_pages
+            .put(key, render_body(ctx, state, id, member).await?),
+    };
+    let t = ShowTemplate {
+        page: Page::new(ctx, "seminars", body.title.clone()),
+        can_manage: ctx.actor().can(&Action::ManageMeetings { group: &group }),
+        can_register: member || body.public,
         signed_in: ctx.user.is_some(),
-        series,
         message,
+        id: id.to_string(),
+        body,
     };
     Ok(render(&t))
 }
