@@ -57,6 +57,9 @@ pub enum ProblemError {
         first_seminar: String,
         second_seminar: String,
     },
+    /// No line-up was proven optimal within the time limit (of `limit_ms` milliseconds).
+    #[error("no line-up was proven optimal within {limit_ms} ms")]
+    TimeLimit { limit_ms: u64 },
     /// Not the problem's fault: the solver failed or contradicted the checks around it.
     #[error("the solver failed: {message}")]
     SolverFailure { message: String },
@@ -77,12 +80,13 @@ impl ProblemError {
             ProblemError::WeightTooLarge { .. } => "weight_too_large",
             ProblemError::NegativeCount { .. } => "negative_count",
             ProblemError::ConflictingLocks { .. } => "conflicting_locks",
+            ProblemError::TimeLimit { .. } => "time_limit",
             ProblemError::SolverFailure { .. } => "solver_failure",
         }
     }
 
     /// The JSON path of the entry at fault, e.g. `interests[3].candidate`
-    /// (`None` for a solver failure).
+    /// (`None` for a time limit or a solver failure).
     pub fn at(&self) -> Option<&str> {
         match self {
             ProblemError::UnknownCandidate { at, .. }
@@ -96,7 +100,7 @@ impl ProblemError {
             | ProblemError::WeightTooLarge { at, .. }
             | ProblemError::NegativeCount { at, .. }
             | ProblemError::ConflictingLocks { at, .. } => Some(at),
-            ProblemError::SolverFailure { .. } => None,
+            ProblemError::TimeLimit { .. } | ProblemError::SolverFailure { .. } => None,
         }
     }
 }

@@ -28,6 +28,8 @@ pub use types::{
 };
 pub use validate::check_all;
 
+use std::time::Duration;
+
 use prepared::Prepared;
 
 /// Checks that `problem` is well formed; the first malformed entry otherwise
@@ -39,16 +41,46 @@ pub fn check(problem: &Problem) -> Result<(), ProblemError> {
     }
 }
 
-/// Solves `problem` to proven optimality, or proves it infeasible.
+/// The time [`solve`] allows the solver for a proof of optimality.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// How to solve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SolveOptions {
+    /// Time allowed to the solver for a proof of optimality (`None`: unlimited). Line-ups of
+    /// the platform's size take tens of milliseconds; many partnerships among the candidates
+    /// of the same seminars can make the proof much longer.
+    pub time_limit: Option<Duration>,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions {
+            time_limit: Some(DEFAULT_TIME_LIMIT),
+        }
+    }
+}
+
+/// Solves `problem` to proven optimality, or proves it infeasible, within
+/// [`DEFAULT_TIME_LIMIT`].
 ///
-/// Errors: a malformed problem (as [`check`]), or [`ProblemError::SolverFailure`] if the
-/// solver fails, which is not the problem's fault.
+/// Errors: a malformed problem (as [`check`]); [`ProblemError::TimeLimit`] when the proof
+/// takes longer; [`ProblemError::SolverFailure`] if the solver fails, which is not the
+/// problem's fault.
 pub fn solve(problem: &Problem) -> Result<Solution, ProblemError> {
-    solve_with_stats(problem).map(|(solution, _)| solution)
+    solve_with(problem, &SolveOptions::default()).map(|(solution, _)| solution)
 }
 
 /// As [`solve`], with the size of the MILP solved.
 pub fn solve_with_stats(problem: &Problem) -> Result<(Solution, ModelStats), ProblemError> {
+    solve_with(problem, &SolveOptions::default())
+}
+
+/// As [`solve`] with `options`, returning the size of the MILP solved too.
+pub fn solve_with(
+    problem: &Problem,
+    options: &SolveOptions,
+) -> Result<(Solution, ModelStats), ProblemError> {
     check(problem)?;
     let p = Prepared::new(problem);
 
@@ -58,7 +90,12 @@ pub fn solve_with_stats(problem: &Problem) -> Result<(Solution, ModelStats), Pro
     }
 
     let failure = |message: String| ProblemError::SolverFailure { message };
-    let (outcome, stats) = milp::solve(&p).map_err(failure)?;
+    let (outcome, stats) = milp::solve(&p, options.time_limit).map_err(|why| match why {
+        milp::Failure::TimeLimit => ProblemError::TimeLimit {
+            limit_ms: options.time_limit.map_or(0, |t| t.as_millis() as u64),
+        },
+        milp::Failure::Other(message) => failure(message),
+    })?;
     let (mut lineup, objective) = match outcome {
         milp::Outcome::Optimal { lineup, objective } => (lineup, objective),
         // The matching check proved a line-up exists, so the solver contradicts it; say so.

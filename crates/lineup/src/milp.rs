@@ -23,9 +23,10 @@
 //! same proof as exhausting the tree, without the nodes that could only tie.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
 
 use good_lp::solvers::microlp::microlp;
-use good_lp::solvers::{SolutionStatus, WithMipGap};
+use good_lp::solvers::{SolutionStatus, WithMipGap, WithTimeLimit};
 use good_lp::{
     variable, Constraint, Expression, ProblemVariables, Solution as _, SolverModel, Variable,
 };
@@ -40,14 +41,24 @@ pub(crate) enum Outcome {
     Infeasible,
 }
 
+/// Why the solver gave no answer.
+pub(crate) enum Failure {
+    /// No proof of optimality within the time limit.
+    TimeLimit,
+    Other(String),
+}
+
 /// Builds and solves the MILP of `p`, whose feasibility was checked.
-pub(crate) fn solve(p: &Prepared) -> Result<(Outcome, ModelStats), String> {
+pub(crate) fn solve(
+    p: &Prepared,
+    time_limit: Option<Duration>,
+) -> Result<(Outcome, ModelStats), Failure> {
     let mut model = Model::new(p);
     model.assignments();
     model.counts();
     model.twins();
     model.diversity();
-    model.solve()
+    model.solve(time_limit)
 }
 
 struct Model<'p, 'a> {
@@ -147,9 +158,6 @@ impl<'p, 'a> Model<'p, 'a> {
         for s in 0..self.x.len() {
             // Per facilitator and partner country: (x of the facilitator, its pair variables).
             let mut stars: BTreeMap<(usize, usize), (Variable, Vec<Variable>)> = BTreeMap::new();
-            // Per pair of countries (low, high): the partner pairs (low side, high side, y).
-            let mut by_countries: BTreeMap<(usize, usize), Vec<(usize, usize, Variable)>> =
-                BTreeMap::new();
             let mut pairs = 0;
             for (i, &(a, va)) in self.x[s].iter().enumerate() {
                 for &(b, vb) in &self.x[s][i + 1..] {
@@ -168,25 +176,7 @@ impl<'p, 'a> Model<'p, 'a> {
                             .1
                             .push(y);
                     }
-                    let (ka, kb) = (p.country_of[a].unwrap(), p.country_of[b].unwrap());
-                    let entry = if ka < kb {
-                        (ka, kb, a, b)
-                    } else {
-                        (kb, ka, b, a)
-                    };
-                    by_countries
-                        .entry((entry.0, entry.1))
-                        .or_default()
-                        .push((entry.2, entry.3, y));
                     pairs += 1;
-                }
-            }
-            for ((k, l), edges) in by_countries {
-                if let Some(best) = most_pairs(&edges, p.need_of(k), p.need_of(l)) {
-                    if (best as usize) < edges.len() && best < p.need[k] * p.need[l] {
-                        let sum: Expression = edges.iter().map(|e| e.2).sum();
-                        self.constraints.push(sum.leq(best as f64));
-                    }
                 }
             }
             // A facilitator with more partners of a country than the seminar takes from it
@@ -244,7 +234,7 @@ impl<'p, 'a> Model<'p, 'a> {
         self.upper += weight;
     }
 
-    fn solve(self) -> Result<(Outcome, ModelStats), String> {
+    fn solve(self, time_limit: Option<Duration>) -> Result<(Outcome, ModelStats), Failure> {
         let Model {
             vars,
             objective,
@@ -260,19 +250,28 @@ impl<'p, 'a> Model<'p, 'a> {
         for constraint in constraints {
             model.add_constraint(constraint);
         }
+        let other = |message: String| Failure::Other(message);
         if upper > 0 {
-            model = model
-                .with_mip_gap((0.99 / upper as f64) as f32)
-                .map_err(|e| e.to_string())?;
+            model = match model.with_mip_gap((0.99 / upper as f64) as f32) {
+                Ok(model) => model,
+                Err(error) => return Err(other(error.to_string())),
+            };
+        }
+        if let Some(limit) = time_limit {
+            model = model.with_time_limit(limit.as_secs_f64());
         }
         let solution = match model.solve() {
             Ok(solution) => solution,
             Err(good_lp::ResolutionError::Infeasible) => return Ok((Outcome::Infeasible, stats)),
-            Err(error) => return Err(error.to_string()),
+            // Interrupted before any line-up was found.
+            Err(good_lp::ResolutionError::Other(m)) if m.starts_with("Time limit") => {
+                return Err(Failure::TimeLimit)
+            }
+            Err(error) => return Err(other(error.to_string())),
         };
         let status = solution.status();
-        if !matches!(status, SolutionStatus::Optimal | SolutionStatus::GapLimit) {
-            return Err(format!("no proof of optimality ({status:?})"));
+        if let SolutionStatus::TimeLimit = status {
+            return Err(Failure::TimeLimit);
         }
         let lineup = x
             .iter()
@@ -290,9 +289,10 @@ impl<'p, 'a> Model<'p, 'a> {
             match solver_stats.best_bound {
                 Some(bound) if bound < value + 0.999 => {}
                 bound => {
-                    return Err(format!(
+                    let message = format!(
                         "the bound {bound:?} does not prove {value} optimal among integer scores"
-                    ))
+                    );
+                    return Err(other(message));
                 }
             }
         }
@@ -303,54 +303,5 @@ impl<'p, 'a> Model<'p, 'a> {
             },
             stats,
         ))
-    }
-}
-
-/// The most partner pairs that `n` facilitators of one country and `m` of another can form,
-/// by trying every team of the first country among those with a partner (`None` when that
-/// is too many teams to try).
-fn most_pairs(edges: &[(usize, usize, Variable)], n: usize, m: usize) -> Option<i64> {
-    let left: Vec<usize> = edges
-        .iter()
-        .map(|e| e.0)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let size = n.min(left.len());
-    // Number of teams: C(left, size), capped.
-    let mut teams: u128 = 1;
-    for i in 0..size {
-        teams = teams * (left.len() - i) as u128 / (i + 1) as u128;
-        if teams > 20_000 {
-            return None;
-        }
-    }
-    let mut best = 0;
-    let mut team: Vec<usize> = (0..size).collect();
-    loop {
-        let mut count: BTreeMap<usize, i64> = BTreeMap::new();
-        for e in edges {
-            if team.iter().any(|&i| left[i] == e.0) {
-                *count.entry(e.1).or_default() += 1;
-            }
-        }
-        let mut counts: Vec<i64> = count.into_values().collect();
-        counts.sort_unstable_by(|a, b| b.cmp(a));
-        best = best.max(counts.iter().take(m).sum::<i64>());
-        // Next combination.
-        let mut i = size;
-        loop {
-            if i == 0 {
-                return Some(best);
-            }
-            i -= 1;
-            if team[i] < left.len() - size + i {
-                team[i] += 1;
-                for j in i + 1..size {
-                    team[j] = team[j - 1] + 1;
-                }
-                break;
-            }
-        }
     }
 }

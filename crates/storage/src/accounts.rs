@@ -196,6 +196,24 @@ impl Db {
         Ok(out)
     }
 
+    /// The users bound to a group itself (coordinators, observers).
+    pub async fn users_of_group(&self, group: &str) -> Result<Vec<User>, StorageError> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.group_id = $1 AND u.disabled_at IS NULL ORDER BY r.user_id",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(u) = self.user(&id).await? {
+                out.push(u);
+            }
+        }
+        Ok(out)
+    }
+
     /// Checks a password. Unknown accounts and wrong passwords are the same answer, after
     /// the same work.
     pub async fn check_password(

@@ -322,9 +322,14 @@ impl Db {
         } else {
             ""
         };
+        // The group's feed holds its meetings and its scheduled seminars.
         let row = sqlx::query(&format!(
-            "SELECT COUNT(*) AS n, COALESCE(MAX(updated_at), 0) AS last FROM meetings \
-             WHERE group_id = $1 AND archived_at IS NULL{filter}"
+            "SELECT (SELECT COUNT(*) FROM meetings WHERE group_id = $1 AND archived_at IS NULL{filter}) \
+               + (SELECT COUNT(*) FROM seminars s JOIN seminar_series r ON r.id = s.series_id \
+                  WHERE r.group_id = $1 AND s.starts_at IS NOT NULL) AS n, \
+             (SELECT COALESCE(MAX(updated_at), 0) FROM meetings WHERE group_id = $1 AND archived_at IS NULL{filter}) \
+               + (SELECT COALESCE(MAX(s.updated_at), 0) FROM seminars s JOIN seminar_series r ON r.id = s.series_id \
+                  WHERE r.group_id = $1) AS last"
         ))
         .bind(group)
         .fetch_one(&self.pool)

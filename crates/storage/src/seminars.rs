@@ -702,22 +702,35 @@ impl Db {
         id: &str,
     ) -> Result<Option<String>, StorageError> {
         let mut tx = self.begin().await?;
+        let promoted = self.cancel_registration_in(&mut tx, seminar, id).await?;
+        tx.commit().await?;
+        Ok(promoted)
+    }
+
+    /// The same, in the caller's transaction (so that the e-mail to whoever moves up is queued
+    /// with the change).
+    pub async fn cancel_registration_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        seminar: &str,
+        id: &str,
+    ) -> Result<Option<String>, StorageError> {
         if let Some(lock) = self.setup_lock_sql() {
-            sqlx::query(lock).execute(&mut *tx).await?;
+            sqlx::query(lock).execute(&mut **tx).await?;
         }
         let status: Option<String> = sqlx::query_scalar(
             "SELECT status FROM registrations WHERE id = $1 AND seminar_id = $2",
         )
         .bind(id)
         .bind(seminar)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
         let status = status.ok_or(StorageError::from(ErrorKey::NotFound))?;
         let now = now_ms();
         sqlx::query("UPDATE registrations SET status = 'cancelled', updated_at = $1 WHERE id = $2")
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         let mut promoted = None;
         if status == "registered" {
@@ -726,7 +739,7 @@ impl Db {
                  ORDER BY created_at, id LIMIT 1",
             )
             .bind(seminar)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut **tx)
             .await?;
             if let Some(next) = next {
                 sqlx::query(
@@ -734,13 +747,54 @@ impl Db {
                 )
                 .bind(now)
                 .bind(&next)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
                 promoted = Some(next);
             }
         }
-        tx.commit().await?;
         Ok(promoted)
+    }
+
+    /// Marks a registration as attended (or not).
+    pub async fn set_attended(
+        &self,
+        seminar: &str,
+        id: &str,
+        attended: bool,
+    ) -> Result<(), StorageError> {
+        let done = sqlx::query(
+            "UPDATE registrations SET attended_at = $1, updated_at = $2 WHERE id = $3 AND seminar_id = $4",
+        )
+        .bind(attended.then(now_ms))
+        .bind(now_ms())
+        .bind(id)
+        .bind(seminar)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(ErrorKey::NotFound.into());
+        }
+        Ok(())
+    }
+
+    /// The scheduled seminars of a group's series, for its calendar feed.
+    pub async fn scheduled_seminars_of_group(
+        &self,
+        group: &str,
+    ) -> Result<Vec<Seminar>, StorageError> {
+        let cols = SEMINAR_COLUMNS
+            .split(", ")
+            .map(|c| format!("s.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows = sqlx::query(&format!(
+            "SELECT {cols} FROM seminars s JOIN seminar_series r ON r.id = s.series_id \
+             WHERE r.group_id = $1 AND s.starts_at IS NOT NULL ORDER BY s.starts_at"
+        ))
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(seminar_from_row).collect()
     }
 
     /// How many are registered, and how many wait.

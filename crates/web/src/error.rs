@@ -30,6 +30,7 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType
         | DuplicateRank => StatusCode::UNPROCESSABLE_ENTITY,
         MinutesLocked | CapacityReached => StatusCode::CONFLICT,
+        SolverTimeLimit => StatusCode::SERVICE_UNAVAILABLE,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
     }
 }

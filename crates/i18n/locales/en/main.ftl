@@ -471,3 +471,21 @@ email-reminder-body =
     — United Cities France, Korea country group
 error-duplicate-rank = Two themes have the same rank: give each a different rank.
 error-capacity-reached = There is no place left.
+seminar-invite = Invite the group's members by e-mail
+seminar-invited = { $count ->
+    [0] Nobody to invite.
+    [one] One invitation queued.
+   *[other] { $count } invitations queued.
+}
+email-invitation-subject = Invitation: { $theme }
+email-invitation-body =
+    Dear { $name },
+
+    You are invited to the seminar “{ $theme }” of the Franco-Korean tour of local initiatives.
+
+    { $when }
+
+    The attached calendar file adds the seminar to your calendar. Registration and programme: { $url }
+
+    — United Cities France, Korea country group
+error-solver-time-limit = Finding the optimal line-up takes too long: remove or keep some candidates, then try again.

@@ -477,3 +477,21 @@ email-reminder-body =
     — Cités Unies France, groupe-pays Corée
 error-duplicate-rank = Deux thèmes ont le même rang : donnez à chacun un rang différent.
 error-capacity-reached = Il n'y a plus de place.
+seminar-invite = Inviter les membres du groupe par courriel
+seminar-invited = { $count ->
+    [0] Personne à inviter.
+    [one] Une invitation mise en file d'envoi.
+   *[other] { $count } invitations mises en file d'envoi.
+}
+email-invitation-subject = Invitation : { $theme }
+email-invitation-body =
+    Bonjour { $name },
+
+    Vous êtes invité·e au séminaire « { $theme } » du Tour franco-coréen des initiatives locales.
+
+    { $when }
+
+    Le fichier d'agenda joint ajoute le séminaire à votre calendrier. Inscription et programme : { $url }
+
+    — Cités Unies France, groupe-pays Corée
+error-solver-time-limit = Le calcul de la composition optimale prend trop de temps : retirez des candidatures ou gardez des collectivités, puis réessayez.

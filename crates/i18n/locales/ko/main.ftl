@@ -468,3 +468,20 @@ email-reminder-body =
     — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
 error-duplicate-rank = 두 주제의 순위가 같습니다. 주제마다 다른 순위를 주십시오.
 error-capacity-reached = 남은 자리가 없습니다.
+seminar-invite = 그룹 회원에게 이메일로 초대장 보내기
+seminar-invited = { $count ->
+    [0] 초대할 사람이 없습니다.
+   *[other] 초대장 { $count }건을 발송 대기열에 넣었습니다.
+}
+email-invitation-subject = 초대: { $theme }
+email-invitation-body =
+    { $name }님, 안녕하십니까.
+
+    한불 지방정부 우수사례 순회 세미나 ‘{ $theme }’에 초대합니다.
+
+    { $when }
+
+    첨부한 일정 파일로 캘린더에 추가할 수 있습니다. 참가 신청 및 프로그램: { $url }
+
+    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+error-solver-time-limit = 최적 구성 계산이 너무 오래 걸립니다. 후보를 일부 제외하거나 고정한 뒤 다시 시도하십시오.

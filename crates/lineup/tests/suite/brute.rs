@@ -1,6 +1,8 @@
 //! The MILP against exhaustive search, on fixed and on many seeded random small problems.
 
-use lineup::{Problem, Status};
+use std::time::Duration;
+
+use lineup::{Problem, ProblemError, Status};
 
 use crate::common::{build, compare, random_draw, Rng};
 
@@ -75,9 +77,8 @@ fn two_per_country_with_diversity_agrees_with_brute_force() {
     }
 }
 
-#[test]
-fn a_medium_problem_is_solved_and_checked() {
-    // Too big for brute force: checked against the rules and an independent upper bound.
+/// Six seminars, sixty candidates, two of each country per seminar.
+fn medium() -> Problem {
     let mut rng = Rng(7);
     let mut draw = random_draw(&mut rng, 1, 3);
     draw.seminars = 6;
@@ -93,12 +94,37 @@ fn a_medium_problem_is_solved_and_checked() {
     draw.locks = vec![];
     draw.per_seminar = (2, 2, false);
     draw.weights = (vec![3, 2, 1], 2, 1, 1);
-    let p = build(&draw);
-    let s = lineup::solve(&p).unwrap();
+    build(&draw)
+}
+
+#[test]
+fn a_medium_problem_is_solved_and_checked() {
+    // Too big for brute force: checked against the rules and an independent upper bound.
+    let p = medium();
+    let (s, stats) = lineup::solve_with_stats(&p).unwrap();
+    assert!(stats.assignment_variables > 0 && stats.constraints > 0);
+    assert_eq!(
+        stats.variables,
+        stats.assignment_variables + stats.twin_variables + stats.diversity_variables
+    );
     assert_eq!(s.status, Status::Optimal, "{:?}", s.explanation);
     crate::common::verify_optimal(&p, &s);
     // Each of the 24 places earns at most 3 for its rank, and each seminar at most 4 twin
     // pairs and 4 diversity bonuses.
     assert!(s.score <= 24 * 3 + 6 * (4 * 2 + 4));
     assert!(s.score > 0);
+}
+
+#[test]
+fn the_time_limit_is_an_error_not_a_guess() {
+    let options = lineup::SolveOptions {
+        time_limit: Some(Duration::ZERO),
+    };
+    let error = lineup::solve_with(&medium(), &options).unwrap_err();
+    assert_eq!(error, ProblemError::TimeLimit { limit_ms: 0 });
+    assert_eq!(error.code(), "time_limit");
+    assert_eq!(error.at(), None);
+    let unlimited = lineup::SolveOptions { time_limit: None };
+    let (solution, _) = lineup::solve_with(&medium(), &unlimited).unwrap();
+    assert_eq!(solution, lineup::solve(&medium()).unwrap());
 }

@@ -24,7 +24,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         meetings::meeting_follow_ups, meetings::add_follow_up, meetings::group_follow_ups,
         meetings::update_follow_up, meetings::roadmap, meetings::replace_roadmap,
         seminars::list, seminars::show, seminars::update, seminars::add_presentation, seminars::register,
-        seminars::lineup,
+        seminars::lineup, seminars::registrations, seminars::change_registration, seminars::invite,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -37,7 +37,8 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         crate::ops::roadmap::RoadmapWrite, crate::ops::roadmap::AxisWrite, crate::ops::roadmap::ActionWrite,
         crate::ops::roadmap::MilestoneWrite, crate::ops::roadmap::LinkWrite,
         seminars::SeminarDto, seminars::SeminarWrite, seminars::PresentationDto, seminars::PresentationWrite,
-        seminars::RegistrationWrite, seminars::RegistrationDto,
+        seminars::RegistrationWrite, seminars::RegistrationDto, seminars::RegistrationItem, seminars::RegistrationChange,
+        seminars::InvitationsDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

@@ -92,7 +92,15 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/seminars/{id}/registrations",
-            axum::routing::post(seminars::register),
+            get(seminars::registrations).post(seminars::register),
+        )
+        .route(
+            "/seminars/{id}/registrations/{rid}",
+            axum::routing::patch(seminars::change_registration),
+        )
+        .route(
+            "/seminars/{id}/invitations",
+            axum::routing::post(seminars::invite),
         )
         .route("/series/{id}/lineup", get(seminars::lineup))
         .route("/me", get(me))

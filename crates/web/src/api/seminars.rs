@@ -369,11 +369,117 @@ pub async fn lineup(
         group: &series.group_id,
     })?;
     let (problem, _) = crate::pages::seminars_lineup::problem(&state, &id).await?;
-    let solution = lineup::solve(&problem).map_err(|e| {
-        AppError::field(
-            ErrorKey::BadRequest,
-            e.at().unwrap_or("problem").to_string(),
-        )
-    })?;
+    let solution = crate::pages::seminars_lineup::solve(&problem)?;
     Ok(Json(solution))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationItem {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub organisation_id: Option<String>,
+    /// `registered`, `waitlisted`, `cancelled`.
+    pub status: String,
+    pub attended: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/seminars/{id}/registrations", tag = "seminars", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 200, body = Vec<RegistrationItem>)))]
+pub async fn registrations(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<RegistrationItem>>, AppError> {
+    let s = state
+        .db
+        .seminar(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    Ok(Json(
+        state
+            .db
+            .registrations(&id)
+            .await?
+            .into_iter()
+            .map(|r| RegistrationItem {
+                status: r.status.code().into(),
+                id: r.id,
+                name: r.name,
+                email: r.email,
+                organisation_id: r.organisation_id,
+                attended: r.attended,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationChange {
+    /// `cancelled` to cancel (the registrant or the coordinators).
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Attendance, recorded by the coordinators.
+    #[serde(default)]
+    pub attended: Option<bool>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/seminars/{id}/registrations/{rid}", tag = "seminars",
+    params(("id" = String, Path), ("rid" = String, Path)), request_body = RegistrationChange,
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn change_registration(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, rid)): Path<(String, String)>,
+    ApiJson(w): ApiJson<RegistrationChange>,
+) -> Result<StatusCode, AppError> {
+    if let Some(attended) = w.attended {
+        let s = state
+            .db
+            .seminar(&id)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        let series = state
+            .db
+            .series(&s.series_id)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        ctx.require(&Action::ManageMeetings {
+            group: &series.group_id,
+        })?;
+        state.db.set_attended(&id, &rid, attended).await?;
+    }
+    match w.status.as_deref() {
+        None => {}
+        Some("cancelled") => {
+            crate::ops::seminars::cancel_registration(&ctx, &state, &id, &rid).await?
+        }
+        Some(_) => return Err(AppError::field(ErrorKey::InvalidStatus, "status")),
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationsDto {
+    pub queued: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/seminars/{id}/invitations", tag = "seminars", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 202, body = InvitationsDto)))]
+pub async fn invite(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<InvitationsDto>), AppError> {
+    let queued = crate::ops::seminars::invite_members(&ctx, &state, &id).await?;
+    Ok((StatusCode::ACCEPTED, Json(InvitationsDto { queued })))
 }

@@ -187,3 +187,127 @@ pub async fn register(
     tx.commit().await.map_err(storage::StorageError::from)?;
     Ok(done.status)
 }
+
+/// Invites the group's people (editors of its organisations, observers, coordinators) to a
+/// scheduled seminar: one e-mail each, in their language, with both local times and the
+/// calendar file; all queued in one transaction. Returns how many were queued.
+pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Result<i64, AppError> {
+    let s = state
+        .db
+        .seminar(seminar)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    if s.span.is_none() {
+        return Err(AppError::field(ErrorKey::Required, "start"));
+    }
+    let mut people = state.db.editors_of_group(&series.group_id).await?;
+    for u in state.db.users_of_group(&series.group_id).await? {
+        if !people.iter().any(|p| p.id == u.id) {
+            people.push(u);
+        }
+    }
+    let mut tx = state.db.begin().await?;
+    for u in &people {
+        let lang = u
+            .locale
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(ctx.lang);
+        let theme = s.theme.get(lang.code()).to_string();
+        let when = s
+            .span
+            .as_ref()
+            .map(|span| when_label(lang, span, domain::time::PARIS))
+            .unwrap_or_default();
+        let subject = i18n::t_args(
+            lang,
+            "email-invitation-subject",
+            &[("theme", theme.clone().into())],
+        );
+        let body = i18n::t_args(
+            lang,
+            "email-invitation-body",
+            &[
+                ("name", u.display_name.clone().into()),
+                ("theme", theme.into()),
+                ("when", when.into()),
+                ("url", url(state, &s).into()),
+            ],
+        );
+        let mut e = Email::new("seminar_invitation", &u.email, subject, body);
+        if let Some(ev) = event_in(lang, state, &s) {
+            let ics = exports::ics::calendar(&ev.summary.clone(), &[ev]);
+            e.attachment = Some((
+                format!("{}.ics", s.id),
+                "text/calendar; charset=utf-8; method=PUBLISH".into(),
+                ics,
+            ));
+        }
+        state.db.enqueue_email(&mut tx, &e).await?;
+    }
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    Ok(people.len() as i64)
+}
+
+/// Cancels a registration (its owner or the coordinators); the first on the waiting list
+/// moves up and is told so by e-mail, in the same transaction.
+pub async fn cancel_registration(
+    ctx: &Ctx,
+    state: &AppState,
+    seminar: &str,
+    id: &str,
+) -> Result<(), AppError> {
+    let s = state
+        .db
+        .seminar(seminar)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let regs = state.db.registrations(seminar).await?;
+    let reg = regs
+        .iter()
+        .find(|r| r.id == id)
+        .ok_or_else(AppError::not_found)?;
+    let own = ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| reg.user_id.as_deref() == Some(u.id.as_str()));
+    if !own {
+        ctx.require(&Action::ManageMeetings {
+            group: &series.group_id,
+        })?;
+    }
+    let mut tx = state.db.begin().await?;
+    if let Some(promoted) = state
+        .db
+        .cancel_registration_in(&mut tx, seminar, id)
+        .await?
+    {
+        if let Some(p) = regs.iter().find(|r| r.id == promoted) {
+            let lang = Lang::parse(&p.locale).unwrap_or(ctx.lang);
+            let mail = confirmation(
+                lang,
+                state,
+                &s,
+                &p.name,
+                &p.email,
+                RegistrationStatus::Registered,
+            );
+            state.db.enqueue_email(&mut tx, &mail).await?;
+        }
+    }
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    Ok(())
+}

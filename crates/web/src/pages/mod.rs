@@ -14,7 +14,7 @@ mod seminars;
 pub(crate) use seminars::SeminarCached;
 pub mod seminars_lineup {
     //! The line-up problem of a series, for the API as for the pages.
-    pub use super::seminars::lineup_problem as problem;
+    pub use super::seminars::{lineup_problem as problem, lineup_solve as solve};
 }
 
 use askama::Template;

@@ -478,3 +478,172 @@ both_engines!(an_smtp_server_that_is_down_keeps_the_mail, |db| {
         "waiting for a retry, not lost"
     );
 });
+
+both_engines!(invitations_cancellations_and_attendance, |db| {
+    let app = TestApp::new(db).await;
+    let coordinator = app
+        .user(
+            "coord@cuf.example",
+            Role::Coordinator { group: "kr".into() },
+        )
+        .await;
+    let issy = app
+        .user(
+            "officer@issy.example",
+            Role::Editor {
+                organisation: "fr-issy".into(),
+            },
+        )
+        .await;
+    let tours = app
+        .user(
+            "officer@tours.example",
+            Role::Editor {
+                organisation: "fr-tours".into(),
+            },
+        )
+        .await;
+    let auth = |t: &str| bearer(t);
+    // Not scheduled yet: no invitation.
+    let r = app
+        .json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-2/invitations",
+            json!({}),
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["error"]["field"], "start");
+    let r = app
+        .json(
+            Method::PATCH,
+            "/api/v1/seminars/tour-kr-2021-2",
+            json!({"start": "2021-10-05T07:00:00Z", "status": "scheduled", "capacity": 1}),
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = app
+        .json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-2/invitations",
+            json!({}),
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await;
+    assert_eq!(r.status, 202);
+    assert_eq!(r.json()["queued"], 3, "the two editors and the coordinator");
+    assert_eq!(
+        app.json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-2/invitations",
+            json!({}),
+            &[("authorization", &auth(&issy))]
+        )
+        .await
+        .status,
+        403
+    );
+    // The feed of the group now holds the seminar; the public one without its video link.
+    let feed = app.get("/groups/kr/calendar.ics").await;
+    assert!(feed.body.contains("UID:tour-kr-2021-2@jumelage"));
+    // Capacity 1: Issy registered, Tours waits; Issy cancels, Tours moves up and is told.
+    for t in [&issy, &tours] {
+        app.json(
+            Method::POST,
+            "/api/v1/seminars/tour-kr-2021-2/registrations",
+            json!({}),
+            &[("authorization", &auth(t))],
+        )
+        .await;
+    }
+    let regs = app
+        .get_with(
+            "/api/v1/seminars/tour-kr-2021-2/registrations",
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await
+        .json();
+    let issy_reg = regs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "officer@issy.example")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let tours_reg = regs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["email"] == "officer@tours.example")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other = app
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/seminars/tour-kr-2021-2/registrations/{issy_reg}"),
+            json!({"status": "cancelled"}),
+            &[("authorization", &auth(&tours))],
+        )
+        .await;
+    assert_eq!(
+        other.status, 403,
+        "only its owner or the coordinators cancel a registration"
+    );
+    let r = app
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/seminars/tour-kr-2021-2/registrations/{issy_reg}"),
+            json!({"status": "cancelled"}),
+            &[("authorization", &auth(&issy))],
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let regs = app
+        .get_with(
+            "/api/v1/seminars/tour-kr-2021-2/registrations",
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await
+        .json();
+    assert_eq!(
+        regs.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == tours_reg.as_str())
+            .unwrap()["status"],
+        "registered"
+    );
+    let r = app
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/seminars/tour-kr-2021-2/registrations/{tours_reg}"),
+            json!({"attended": true}),
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await;
+    assert_eq!(r.status, 204);
+    let regs = app
+        .get_with(
+            "/api/v1/seminars/tour-kr-2021-2/registrations",
+            &[("authorization", &auth(&coordinator))],
+        )
+        .await
+        .json();
+    assert_eq!(
+        regs.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == tours_reg.as_str())
+            .unwrap()["attended"],
+        true
+    );
+    // 3 invitations + 2 registration e-mails (registered, waiting) + 1 to the one who moved up.
+    let counts = app.db.outbox_counts().await.unwrap();
+    assert_eq!(counts, vec![("queued".to_string(), 6)]);
+});

@@ -115,7 +115,14 @@ pub async fn group_feed(
                 .db
                 .meetings(Some(&group), public_only, 5000, 0)
                 .await?;
-            let events: Vec<Event> = records.iter().map(|r| event(&ctx, &state, r)).collect();
+            let mut events: Vec<Event> = records.iter().map(|r| event(&ctx, &state, r)).collect();
+            for mut s in state.db.scheduled_seminars_of_group(&group).await? {
+                if public_only {
+                    // The video link is for the group.
+                    s.link = None;
+                }
+                events.extend(crate::ops::seminars::event(&ctx, &state, &s));
+            }
             state
                 .cache
                 .put(key, calendar(g.name.get(ctx.lang.code()), &events))

@@ -19,6 +19,30 @@ use crate::ctx::Ctx;
 use crate::pages::render;
 use crate::{AppError, AppState};
 
+/// How long a page waits for a proof of optimality; past it, the page says so (the CLI has no
+/// such limit but the solver's own).
+const PAGE_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Solves with the page's time limit; a problem the solver cannot prove in time is an error
+/// the user reads in their language.
+pub fn solve(problem: &Problem) -> Result<lineup::Solution, AppError> {
+    let options = lineup::SolveOptions {
+        time_limit: Some(PAGE_TIME_LIMIT),
+    };
+    lineup::solve_with(problem, &options)
+        .map(|(s, _)| s)
+        .map_err(|e| {
+            tracing::warn!(error = %e, "line-up problem");
+            match e.code() {
+                "time_limit" => AppError::new(ErrorKey::SolverTimeLimit),
+                _ => AppError::field(
+                    ErrorKey::BadRequest,
+                    e.at().unwrap_or("problem").to_string(),
+                ),
+            }
+        })
+}
+
 /// The problem of a series as the register and the consultation state it, with the
 /// coordinator's locks (state 1) and removals (state -1).
 pub async fn problem(
@@ -346,13 +370,7 @@ async fn builder_page(
     })?;
     let lang = ctx.lang;
     let (problem, _) = problem(state, series_id).await?;
-    let solution = lineup::solve(&problem).map_err(|e| {
-        tracing::warn!(error = %e, "line-up problem");
-        AppError::field(
-            ErrorKey::BadRequest,
-            e.at().unwrap_or("problem").to_string(),
-        )
-    })?;
+    let solution = solve(&problem)?;
     let seminars = state.db.seminars(series_id).await?;
     let ids: Vec<&str> = problem.candidates.iter().map(|c| c.id.as_str()).collect();
     let orgs = state.db.organisations_by_ids(&ids).await?;
@@ -500,8 +518,7 @@ pub async fn act(
         }
         "save" => {
             let (problem, _) = problem(&state, &series_id).await?;
-            let solution =
-                lineup::solve(&problem).map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+            let solution = solve(&problem)?;
             if solution.status != Status::Optimal {
                 return Err(AppError::new(ErrorKey::InvalidTransition));
             }

@@ -6,7 +6,7 @@ mod consultation;
 mod lineup;
 mod slots;
 
-pub use lineup::problem as lineup_problem;
+pub use lineup::{problem as lineup_problem, solve as lineup_solve};
 
 use std::sync::Arc;
 
@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/seminars", get(list))
         .route("/seminars/{id}", get(show))
         .route("/seminars/{id}/register", post(register))
+        .route("/seminars/{id}/invite", post(invite))
         .route("/seminars/{id}/slots", get(slots::find))
         .route("/seminars/{id}/schedule", post(slots::schedule))
         .route(
@@ -206,15 +207,16 @@ async fn is_member(ctx: &Ctx, state: &AppState, group: &str) -> Result<bool, App
         return Ok(false);
     };
     for role in &user.roles {
-        match role {
-            domain::accounts::Role::Secretariat => return Ok(true),
-            r if r.group() == Some(group) => return Ok(true),
+        let member = match role {
+            domain::accounts::Role::Secretariat => true,
+            r if r.group() == Some(group) => true,
             domain::accounts::Role::Editor { organisation } => {
-                if state.db.is_group_member(group, organisation).await? {
-                    return Ok(true);
-                }
+                state.db.is_group_member(group, organisation).await?
             }
-            _ => {}
+            _ => false,
+        };
+        if member {
+            return Ok(true);
         }
     }
     Ok(false)
@@ -354,4 +356,15 @@ pub async fn register(
         }
         Err(e) => Err(e),
     }
+}
+
+/// The coordinator invites the group's people to a scheduled seminar, by e-mail.
+pub async fn invite(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let n = crate::ops::seminars::invite_members(&ctx, &state, &id).await?;
+    let msg = i18n::t_args(ctx.lang, "seminar-invited", &[("count", n.into())]);
+    page(&ctx, &state, &id, Some(msg)).await
 }
