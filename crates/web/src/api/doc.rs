@@ -24,7 +24,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         meetings::meeting_follow_ups, meetings::add_follow_up, meetings::group_follow_ups,
         meetings::update_follow_up, meetings::roadmap, meetings::replace_roadmap,
         seminars::list, seminars::show, seminars::update, seminars::add_presentation, seminars::register,
-        seminars::lineup, seminars::registrations, seminars::change_registration, seminars::invite,
+        seminars::lineup, seminars::registrations, seminars::change_registration, seminars::invite, seminars::create_series, seminars::create_seminar,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -38,7 +38,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         crate::ops::roadmap::MilestoneWrite, crate::ops::roadmap::LinkWrite,
         seminars::SeminarDto, seminars::SeminarWrite, seminars::PresentationDto, seminars::PresentationWrite,
         seminars::RegistrationWrite, seminars::RegistrationDto, seminars::RegistrationItem, seminars::RegistrationChange,
-        seminars::InvitationsDto,
+        seminars::InvitationsDto, seminars::SeriesWrite, seminars::SeriesDto, seminars::SeminarCreate,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

@@ -103,6 +103,11 @@ pub fn routes() -> Router<AppState> {
             axum::routing::post(seminars::invite),
         )
         .route("/series/{id}/lineup", get(seminars::lineup))
+        .route("/series", axum::routing::post(seminars::create_series))
+        .route(
+            "/series/{id}/seminars",
+            axum::routing::post(seminars::create_seminar),
+        )
         .route("/me", get(me))
         .route("/openapi.json", get(doc::openapi))
         .fallback(|| async { AppError::not_found() })

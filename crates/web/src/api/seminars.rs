@@ -483,3 +483,152 @@ pub async fn invite(
     let queued = crate::ops::seminars::invite_members(&ctx, &state, &id).await?;
     Ok((StatusCode::ACCEPTED, Json(InvitationsDto { queued })))
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesWrite {
+    pub group_id: String,
+    pub year: i64,
+    pub title: NamesDto,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SeriesDto {
+    pub id: String,
+    pub group_id: String,
+    pub year: i64,
+    pub title: NamesDto,
+}
+
+#[utoipa::path(post, path = "/api/v1/series", tag = "seminars", request_body = SeriesWrite,
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 201, body = SeriesDto), (status = 409, body = super::ErrorEnvelope)))]
+pub async fn create_series(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiJson(w): ApiJson<SeriesWrite>,
+) -> Result<(StatusCode, Json<SeriesDto>), AppError> {
+    ctx.require(&Action::ManageMeetings { group: &w.group_id })?;
+    state
+        .db
+        .group(&w.group_id)
+        .await?
+        .ok_or_else(|| AppError::field(ErrorKey::NotFound, "group_id"))?;
+    if !(1990..=2200).contains(&w.year) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "year"));
+    }
+    let title: domain::directory::Names = w.title.into();
+    if title.fr.is_none() && title.ko.is_none() && title.en.is_none() {
+        return Err(AppError::field(ErrorKey::Required, "title.fr"));
+    }
+    let id = format!("tour-{}-{}", w.group_id, w.year);
+    let mut tx = state.db.begin().await?;
+    state
+        .db
+        .insert_series(
+            &mut tx,
+            &storage::Series {
+                id: id.clone(),
+                group_id: w.group_id.clone(),
+                year: w.year,
+                title: title.clone(),
+                sources: serde_json::json!({}),
+            },
+        )
+        .await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SeriesDto {
+            id,
+            group_id: w.group_id,
+            year: w.year,
+            title: (&title).into(),
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeminarCreate {
+    pub theme: NamesDto,
+    #[serde(default)]
+    pub planned_period: Option<String>,
+    #[serde(default = "default_duration")]
+    pub duration_minutes: i64,
+    #[serde(default)]
+    pub capacity: Option<i64>,
+    #[serde(default)]
+    pub audience: Option<String>,
+}
+
+fn default_duration() -> i64 {
+    90
+}
+
+#[utoipa::path(post, path = "/api/v1/series/{id}/seminars", tag = "seminars", params(("id" = String, Path)),
+    request_body = SeminarCreate, security(("bearer" = []), ("session" = [])),
+    responses((status = 201, body = SeminarDto), (status = 422, body = super::ErrorEnvelope)))]
+pub async fn create_seminar(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(series_id): Path<String>,
+    ApiJson(w): ApiJson<SeminarCreate>,
+) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
+    let series = state
+        .db
+        .series(&series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let theme: domain::directory::Names = w.theme.into();
+    if theme.fr.is_none() && theme.ko.is_none() && theme.en.is_none() {
+        return Err(AppError::field(ErrorKey::Required, "theme.fr"));
+    }
+    let planned_period = match w.planned_period.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => Some(domain::period::Period::parse(p, "planned_period")?),
+        None => None,
+    };
+    if !(15..=480).contains(&w.duration_minutes) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "duration_minutes"));
+    }
+    if w.capacity.is_some_and(|c| !(1..=100_000).contains(&c)) {
+        return Err(AppError::field(ErrorKey::InvalidNumber, "capacity"));
+    }
+    let audience = match w.audience.as_deref() {
+        None => Audience::Members,
+        Some(a) => {
+            Audience::parse(a).ok_or_else(|| AppError::field(ErrorKey::InvalidKind, "audience"))?
+        }
+    };
+    let position = state.db.seminars(&series_id).await?.len() as i64;
+    let seminar = Seminar {
+        id: format!("{series_id}-{}", position + 1),
+        series_id: series_id.clone(),
+        position,
+        theme,
+        planned_period,
+        span: None,
+        time_zone: domain::time::PARIS,
+        duration_minutes: w.duration_minutes,
+        format: "interactive_remote_workshop".into(),
+        link: None,
+        capacity: w.capacity,
+        audience,
+        status: SeminarStatus::Planned,
+        sequence: 0,
+        version: 1,
+        updated_at: 0,
+    };
+    let mut tx = state.db.begin().await?;
+    state.db.insert_seminar(&mut tx, &seminar).await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    let s = state
+        .db
+        .seminar(&seminar.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
+}

@@ -647,3 +647,49 @@ both_engines!(invitations_cancellations_and_attendance, |db| {
     let counts = app.db.outbox_counts().await.unwrap();
     assert_eq!(counts, vec![("queued".to_string(), 6)]);
 });
+
+both_engines!(coordinators_start_a_new_series, |db| {
+    let app = TestApp::new(db).await;
+    let coordinator = app
+        .user(
+            "coord@cuf.example",
+            Role::Coordinator { group: "kr".into() },
+        )
+        .await;
+    let auth = [("authorization", bearer(&coordinator))];
+    let auth: Vec<(&str, &str)> = auth.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = app
+        .json(Method::POST, "/api/v1/series", json!({"group_id": "kr", "year": 2022, "title": {"fr": "Tour 2022", "ko": "2022 순회 세미나"}}), &auth)
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let dup = app
+        .json(
+            Method::POST,
+            "/api/v1/series",
+            json!({"group_id": "kr", "year": 2022, "title": {"fr": "x"}}),
+            &auth,
+        )
+        .await;
+    assert_eq!(dup.status, 409);
+    let bad = app
+        .json(
+            Method::POST,
+            "/api/v1/series/tour-kr-2022/seminars",
+            json!({"theme": {"fr": "L'eau"}, "planned_period": "printemps"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(bad.json()["error"]["field"], "planned_period");
+    let s = app
+        .json(
+            Method::POST,
+            "/api/v1/series/tour-kr-2022/seminars",
+            json!({"theme": {"fr": "L'eau", "ko": "물"}, "planned_period": "2022-03"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(s.status, 201, "{}", s.body);
+    assert_eq!(s.json()["id"], "tour-kr-2022-1");
+    let list = app.get("/seminars?lang=ko").await;
+    assert!(list.body.contains("2022 순회 세미나") && list.body.contains("2022년 3월"));
+});
