@@ -30,6 +30,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             serve(Config::load(o)?).await
         }
         Command::Lineup { input, output } => crate::lineup_cli::run(&input, output.as_deref()),
+        Command::Import {
+            db,
+            collection,
+            file,
+            dry_run,
+        } => {
+            let config = load(&db, None, true)?;
+            let db = open(&config).await?;
+            let result = crate::register_cli::import(&db, &collection, &file, dry_run).await;
+            db.close().await;
+            result
+        }
+        Command::Export {
+            db,
+            collection,
+            format,
+            output,
+        } => {
+            let config = load(&db, None, true)?;
+            let db = open(&config).await?;
+            let result =
+                crate::register_cli::export(&db, &collection, &format, output.as_deref()).await;
+            db.close().await;
+            result
+        }
         Command::Migrate { db } => {
             let config = load(&db, None, true)?;
             let db = open(&config).await?;

@@ -3,6 +3,7 @@
 mod commands;
 mod config;
 mod lineup_cli;
+mod register_cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +54,30 @@ enum Command {
         /// Sender of outgoing e-mail [env: JUMELAGE_MAIL_FROM].
         #[arg(long, value_name = "ADDRESS")]
         mail_from: Option<String>,
+    },
+    /// Import organisations or partnerships from a CSV, XLSX or JSON file, all or nothing.
+    Import {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(value_parser = ["organisations", "partnerships"])]
+        collection: String,
+        /// The file (its extension tells the format: .csv, .xlsx, .json).
+        file: PathBuf,
+        /// Check everything and store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export organisations or partnerships (same columns as the import).
+    Export {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(value_parser = ["organisations", "partnerships"])]
+        collection: String,
+        #[arg(long, value_parser = ["csv", "xlsx", "json"], default_value = "csv")]
+        format: String,
+        /// Where to write [default: standard output].
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Solve a facilitator line-up problem (JSON, see the contracts) to a proven optimum.
     Lineup {

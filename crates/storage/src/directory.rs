@@ -287,6 +287,31 @@ impl Db {
         Ok(out)
     }
 
+    /// Sets an organisation's parent, in the caller's transaction (imports write parents after
+    /// every organisation of the file exists).
+    pub async fn set_parent_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: &str,
+        parent: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2")
+            .bind(parent)
+            .bind(id)
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| unique_to_duplicate(e, "parent_id"))?;
+        Ok(())
+    }
+
+    /// Which of `ids` exist already.
+    pub async fn existing_organisation_ids(
+        &self,
+        ids: &[&str],
+    ) -> Result<std::collections::HashSet<String>, StorageError> {
+        Ok(self.organisations_by_ids(ids).await?.into_keys().collect())
+    }
+
     /// Organisations whose parent is `id` (districts of a city, ...).
     pub async fn children(&self, id: &str) -> Result<Vec<OrganisationRecord>, StorageError> {
         let rows = sqlx::query(&format!(

@@ -30,7 +30,7 @@ pub use meetings::{
     utc, Attachment, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
     MinutesVersion, Participant,
 };
-pub use outbox::{Email, MAX_ATTEMPTS};
+pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
 

@@ -163,3 +163,68 @@ impl Db {
         Ok(())
     }
 }
+
+/// A file kept between an import's preview and its confirmation.
+#[derive(Debug, Clone)]
+pub struct PendingImport {
+    pub id: String,
+    pub collection: String,
+    pub format: String,
+    pub file_name: String,
+    pub content: Vec<u8>,
+    pub created_by: String,
+}
+
+impl Db {
+    pub async fn save_pending_import(&self, p: &PendingImport) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO pending_imports (id, collection, format, file_name, content, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&p.id)
+        .bind(&p.collection)
+        .bind(&p.format)
+        .bind(&p.file_name)
+        .bind(p.content.clone())
+        .bind(&p.created_by)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A pending import of `user`, not used yet and less than a day old.
+    pub async fn pending_import(
+        &self,
+        id: &str,
+        user: &str,
+    ) -> Result<Option<PendingImport>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, collection, format, file_name, content, created_by FROM pending_imports \
+             WHERE id = $1 AND created_by = $2 AND used_at IS NULL AND created_at > $3",
+        )
+        .bind(id)
+        .bind(user)
+        .bind(now_ms() - 24 * 3600 * 1000)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(PendingImport {
+            id: r.try_get("id")?,
+            collection: r.try_get("collection")?,
+            format: r.try_get("format")?,
+            file_name: r.try_get("file_name")?,
+            content: r.try_get("content")?,
+            created_by: r.try_get("created_by")?,
+        }))
+    }
+
+    pub async fn use_pending_import(&self, id: &str) -> Result<(), StorageError> {
+        sqlx::query("UPDATE pending_imports SET used_at = $1 WHERE id = $2")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

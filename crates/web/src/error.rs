@@ -28,7 +28,9 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         | InvalidEmail | SelfPartnership | UnknownOrganisation | InvalidId | ParentCycle
         | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime | AmbiguousLocalTime
         | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType
-        | DuplicateRank => StatusCode::UNPROCESSABLE_ENTITY,
+        | DuplicateRank | UnknownColumn | MissingColumn | FileUnreadable => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         MinutesLocked | CapacityReached => StatusCode::CONFLICT,
         SolverTimeLimit => StatusCode::SERVICE_UNAVAILABLE,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -13,7 +13,7 @@ mod cache;
 mod ctx;
 mod error;
 mod markdown;
-mod ops;
+pub mod ops;
 mod pages;
 mod view;
 

@@ -4,10 +4,12 @@
 mod levels;
 mod organisation;
 mod partnership;
+mod romanize;
 
 pub use levels::{Country, Level, OrgKind, SizeClass};
 pub use organisation::{Names, Organisation, OrganisationInput, Seat};
 pub use partnership::{Partnership, PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
+pub use romanize::{romanize, romanize_place};
 
 use crate::{DomainError, ErrorKey};
 

@@ -489,3 +489,19 @@ email-invitation-body =
 
     — United Cities France, Korea country group
 error-solver-time-limit = Finding the optimal line-up takes too long: remove or keep some candidates, then try again.
+error-unknown-column = Unknown column: the import template lists the expected columns.
+error-missing-column = Missing column: the import template lists the expected columns.
+error-file-unreadable = Unreadable file: save it as UTF-8 CSV or as XLSX.
+import-title = Import into the directory
+import-collection = What the file holds
+import-file = File (UTF-8 CSV, XLSX or JSON)
+import-check = Check the file
+import-failed = Nothing was imported: fix these rows and try again.
+import-ready = The file is right; rows ready:
+import-confirm = Import now
+import-done = Import done; records created:
+import-row = Row
+import-column = Column
+import-problem = Problem
+import-templates = File templates
+import-help = The columns are the export's: an exported file imports as it is. A partnership's themes are separated by “|”. The import is all or nothing.

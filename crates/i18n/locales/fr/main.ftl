@@ -495,3 +495,19 @@ email-invitation-body =
 
     — Cités Unies France, groupe-pays Corée
 error-solver-time-limit = Le calcul de la composition optimale prend trop de temps : retirez des candidatures ou gardez des collectivités, puis réessayez.
+error-unknown-column = Colonne inconnue : le modèle d'import donne les colonnes attendues.
+error-missing-column = Colonne manquante : le modèle d'import donne les colonnes attendues.
+error-file-unreadable = Fichier illisible : enregistrez-le en CSV UTF-8 ou en XLSX.
+import-title = Importer dans l'annuaire
+import-collection = Que contient le fichier ?
+import-file = Fichier (CSV UTF-8, XLSX ou JSON)
+import-check = Vérifier le fichier
+import-failed = Rien n'a été importé : corrigez ces lignes puis recommencez.
+import-ready = Le fichier est correct ; lignes prêtes :
+import-confirm = Importer maintenant
+import-done = Import terminé ; enregistrements créés :
+import-row = Ligne
+import-column = Colonne
+import-problem = Problème
+import-templates = Modèles de fichier
+import-help = Les colonnes sont celles de l'export : un fichier exporté se réimporte tel quel. Les thèmes d'un partenariat se séparent par « | ». L'import est tout ou rien.

@@ -485,3 +485,19 @@ email-invitation-body =
 
     — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
 error-solver-time-limit = 최적 구성 계산이 너무 오래 걸립니다. 후보를 일부 제외하거나 고정한 뒤 다시 시도하십시오.
+error-unknown-column = 알 수 없는 열입니다. 가져오기 양식에서 필요한 열을 확인하십시오.
+error-missing-column = 필요한 열이 없습니다. 가져오기 양식에서 필요한 열을 확인하십시오.
+error-file-unreadable = 파일을 읽을 수 없습니다. UTF-8 CSV 또는 XLSX로 저장하십시오.
+import-title = 목록 가져오기
+import-collection = 파일 내용
+import-file = 파일 (UTF-8 CSV, XLSX 또는 JSON)
+import-check = 파일 검사
+import-failed = 아무것도 가져오지 않았습니다. 다음 행을 고친 뒤 다시 시도하십시오.
+import-ready = 파일에 문제가 없습니다. 준비된 행:
+import-confirm = 지금 가져오기
+import-done = 가져오기 완료. 생성된 항목:
+import-row = 행
+import-column = 열
+import-problem = 문제
+import-templates = 파일 양식
+import-help = 열은 내보내기와 같습니다. 내보낸 파일은 그대로 다시 가져올 수 있습니다. 교류 관계의 분야는 ‘|’로 구분합니다. 가져오기는 전부 또는 전무 방식입니다.

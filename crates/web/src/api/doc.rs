@@ -25,6 +25,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         meetings::update_follow_up, meetings::roadmap, meetings::replace_roadmap,
         seminars::list, seminars::show, seminars::update, seminars::add_presentation, seminars::register,
         seminars::lineup, seminars::registrations, seminars::change_registration, seminars::invite, seminars::create_series, seminars::create_seminar,
+        super::register_io::export, super::register_io::template, super::register_io::import,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -39,6 +40,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         seminars::SeminarDto, seminars::SeminarWrite, seminars::PresentationDto, seminars::PresentationWrite,
         seminars::RegistrationWrite, seminars::RegistrationDto, seminars::RegistrationItem, seminars::RegistrationChange,
         seminars::InvitationsDto, seminars::SeriesWrite, seminars::SeriesDto, seminars::SeminarCreate,
+        super::register_io::ImportReport, super::register_io::RowErrorDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

@@ -6,6 +6,7 @@ mod doc;
 mod meetings;
 mod organisations;
 mod partnerships;
+pub(crate) mod register_io;
 mod seminars;
 
 use std::collections::HashMap;
@@ -107,6 +108,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/series/{id}/seminars",
             axum::routing::post(seminars::create_seminar),
+        )
+        .route("/export/{collection}", get(register_io::export))
+        .route("/import/{collection}/template", get(register_io::template))
+        .route(
+            "/import/{collection}",
+            axum::routing::post(register_io::import).layer(axum::extract::DefaultBodyLimit::max(
+                exports::read::MAX_BYTES + 1024,
+            )),
         )
         .route("/me", get(me))
         .route("/openapi.json", get(doc::openapi))

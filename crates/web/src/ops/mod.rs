@@ -2,5 +2,6 @@
 //! storage call, once. Handlers only parse input and render the result.
 
 pub mod meetings;
+pub mod register_io;
 pub mod roadmap;
 pub mod seminars;

@@ -9,6 +9,7 @@ pub mod meetings_access {
 }
 mod organisations;
 mod partnerships;
+mod register_io;
 mod roadmap;
 mod seminars;
 pub(crate) use seminars::SeminarCached;
@@ -49,6 +50,8 @@ pub fn routes() -> Router<AppState> {
             post(roadmap::set_action_status),
         )
         .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
+        .route("/import", get(register_io::form).post(register_io::preview))
+        .route("/import/{id}/confirm", post(register_io::confirm))
         .merge(meetings::routes())
         .merge(seminars::routes())
 }

@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod meetings;
 mod pages;
+mod register_io;
 mod seminars;
 mod support;
 mod translations;

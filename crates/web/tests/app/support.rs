@@ -51,6 +51,11 @@ impl Resp {
 impl TestApp {
     pub async fn new(db: Db) -> TestApp {
         storage::load_demo(&db).await.unwrap();
+        TestApp::empty(db).await
+    }
+
+    /// On a database without the demo data.
+    pub async fn empty(db: Db) -> TestApp {
         let state = AppState::new(db.clone(), WebConfig::default());
         TestApp {
             router: web::router(state),

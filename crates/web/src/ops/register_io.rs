@@ -1,0 +1,690 @@
+//! Import and export of the register: organisations and partnerships, as CSV, XLSX or JSON with
+//! one documented column layout. Exporting then importing into an empty database and exporting
+//! again gives the same file. Imports are all or nothing: every problem is reported by row and
+//! column, and nothing is stored unless the whole file is right.
+
+use std::collections::{HashMap, HashSet};
+
+use domain::directory::{Names, OrganisationInput, PartnershipInput, Seat, Signed};
+use domain::{DomainError, ErrorKey};
+use exports::read::{ReadError, Sheet};
+use exports::table::{Cell, Table};
+use serde_json::{Map, Value};
+use storage::{Db, OrgFilter, PartnershipFilter};
+
+use crate::AppError;
+
+pub const ORGANISATION_COLUMNS: [&str; 16] = [
+    "id",
+    "kind",
+    "country",
+    "level",
+    "parent_id",
+    "name_fr",
+    "name_ko",
+    "name_ko_latn",
+    "name_en",
+    "population",
+    "population_year",
+    "lat",
+    "lon",
+    "seat_name",
+    "website",
+    "notes",
+];
+pub const PARTNERSHIP_COLUMNS: [&str; 9] = [
+    "id",
+    "organisation_a",
+    "organisation_b",
+    "kind",
+    "status",
+    "signed_date",
+    "signed_year",
+    "themes",
+    "notes",
+];
+/// Themes are one cell, separated by this.
+pub const THEME_SEPARATOR: &str = " | ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    Organisations,
+    Partnerships,
+}
+
+impl Collection {
+    pub fn parse(s: &str) -> Option<Collection> {
+        match s {
+            "organisations" => Some(Collection::Organisations),
+            "partnerships" => Some(Collection::Partnerships),
+            _ => None,
+        }
+    }
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Collection::Organisations => &ORGANISATION_COLUMNS,
+            Collection::Partnerships => &PARTNERSHIP_COLUMNS,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Organisations => "organisations",
+            Collection::Partnerships => "partnerships",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+    /// From a file name's extension.
+    pub fn of_file(name: &str) -> Option<Format> {
+        Format::parse(&name.rsplit('.').next()?.to_ascii_lowercase())
+    }
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Json => "application/json",
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// One problem of an import: where (row as the user sees it, header = 1; column name) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub row: usize,
+    pub column: Option<String>,
+    pub key: ErrorKey,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub rows: usize,
+    pub created: usize,
+    pub committed: bool,
+    pub errors: Vec<RowError>,
+}
+
+/// Errors kept per import, at most (the first ones, in row order).
+pub const MAX_ERRORS: usize = 200;
+
+fn text(s: &Option<String>) -> Cell {
+    s.clone().map(Cell::Text).unwrap_or(Cell::Empty)
+}
+
+/// The records of a collection as a table with the documented columns, ordered by id.
+pub async fn table(db: &Db, collection: Collection) -> Result<Table, AppError> {
+    let mut rows = Vec::new();
+    match collection {
+        Collection::Organisations => {
+            let (mut all, _) = db
+                .organisations(&OrgFilter::default(), i64::MAX / 2, 0)
+                .await?;
+            all.sort_by(|a, b| a.org.id.cmp(&b.org.id));
+            for r in all {
+                let o = r.org;
+                rows.push(vec![
+                    Cell::Text(o.id),
+                    Cell::Text(o.kind.code().into()),
+                    Cell::Text(o.country.as_str().into()),
+                    text(&o.level.map(|l| l.code().to_string())),
+                    text(&o.parent_id),
+                    text(&o.names.fr),
+                    text(&o.names.ko),
+                    text(&o.names.ko_latn),
+                    text(&o.names.en),
+                    o.population.map(Cell::from).unwrap_or(Cell::Empty),
+                    o.population_year
+                        .map(|y| Cell::from(i64::from(y)))
+                        .unwrap_or(Cell::Empty),
+                    o.seat
+                        .map(|s| Cell::Text(s.lat.to_string()))
+                        .unwrap_or(Cell::Empty),
+                    o.seat
+                        .map(|s| Cell::Text(s.lon.to_string()))
+                        .unwrap_or(Cell::Empty),
+                    text(&o.seat_name),
+                    text(&o.website),
+                    text(&o.notes),
+                ]);
+            }
+        }
+        Collection::Partnerships => {
+            let (mut all, _) = db
+                .partnerships(&PartnershipFilter::default(), i64::MAX / 2, 0)
+                .await?;
+            all.sort_by(|a, b| a.partnership.id.cmp(&b.partnership.id));
+            for r in all {
+                let p = r.partnership;
+                let (date, year) = match p.signed {
+                    Some(Signed::Date(d)) => (
+                        Some(d.format("%Y-%m-%d").to_string()),
+                        Some(i64::from(Signed::Date(d).year())),
+                    ),
+                    Some(Signed::Year(y)) => (None, Some(i64::from(y))),
+                    None => (None, None),
+                };
+                rows.push(vec![
+                    Cell::Text(p.id),
+                    Cell::Text(p.organisation_a),
+                    Cell::Text(p.organisation_b),
+                    Cell::Text(p.kind.code().into()),
+                    Cell::Text(p.status.code().into()),
+                    text(&date),
+                    year.map(Cell::from).unwrap_or(Cell::Empty),
+                    if p.themes.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(p.themes.join(THEME_SEPARATOR))
+                    },
+                    text(&p.notes),
+                ]);
+            }
+        }
+    }
+    Ok(Table {
+        sheet_name: collection.name().into(),
+        headers: collection.columns().iter().map(|c| c.to_string()).collect(),
+        rows,
+    })
+}
+
+/// The table in a format. JSON is an array of objects with the same columns (numbers as numbers,
+/// empty cells left out).
+pub fn render(t: &Table, format: Format) -> Result<Vec<u8>, AppError> {
+    match format {
+        Format::Csv => Ok(t.to_csv()),
+        Format::Xlsx => t.to_xlsx().map_err(|e| {
+            tracing::error!(error = %e, "xlsx");
+            AppError::new(ErrorKey::Internal)
+        }),
+        Format::Json => {
+            let items: Vec<Value> = t
+                .rows
+                .iter()
+                .map(|row| {
+                    let mut m = Map::new();
+                    for (h, c) in t.headers.iter().zip(row) {
+                        match c {
+                            Cell::Text(s) => {
+                                m.insert(h.clone(), Value::String(s.clone()));
+                            }
+                            Cell::Number(n) => {
+                                m.insert(h.clone(), serde_json::json!(*n as i64));
+                            }
+                            Cell::Empty => {}
+                        }
+                    }
+                    Value::Object(m)
+                })
+                .collect();
+            Ok((serde_json::to_string_pretty(&items).unwrap_or_default() + "\n").into_bytes())
+        }
+    }
+}
+
+/// An empty table with the columns, as a template to fill in.
+pub fn template(collection: Collection) -> Table {
+    Table {
+        sheet_name: collection.name().into(),
+        headers: collection.columns().iter().map(|c| c.to_string()).collect(),
+        rows: Vec::new(),
+    }
+}
+
+fn read(bytes: &[u8], format: Format) -> Result<Sheet, RowError> {
+    let err = |row: usize, key: ErrorKey| RowError {
+        row,
+        column: None,
+        key,
+    };
+    match format {
+        Format::Csv => exports::read::read_csv(bytes),
+        Format::Xlsx => exports::read::read_xlsx(bytes),
+        Format::Json => return read_json(bytes),
+    }
+    .map_err(|e| match e {
+        ReadError::TooLarge => err(0, ErrorKey::FileTooLarge),
+        ReadError::NotUtf8 { row } | ReadError::Malformed { row, .. } => {
+            err(row, ErrorKey::FileUnreadable)
+        }
+        ReadError::Empty | ReadError::NotXlsx(_) => err(0, ErrorKey::FileUnreadable),
+    })
+}
+
+fn read_json(bytes: &[u8]) -> Result<Sheet, RowError> {
+    let bad = RowError {
+        row: 0,
+        column: None,
+        key: ErrorKey::FileUnreadable,
+    };
+    if bytes.len() > exports::read::MAX_BYTES {
+        return Err(RowError {
+            key: ErrorKey::FileTooLarge,
+            ..bad
+        });
+    }
+    let items: Vec<Map<String, Value>> = serde_json::from_slice(bytes).map_err(|_| bad.clone())?;
+    let mut header: Vec<String> = Vec::new();
+    for item in &items {
+        for k in item.keys() {
+            if !header.contains(k) {
+                header.push(k.clone());
+            }
+        }
+    }
+    let rows = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let cells = header
+                .iter()
+                .map(|h| match item.get(h) {
+                    None | Some(Value::Null) => String::new(),
+                    Some(Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                })
+                .collect();
+            (i + 2, cells)
+        })
+        .collect();
+    Ok(Sheet { header, rows })
+}
+
+/// Checks the header against the layout: unknown and missing columns are errors of row 1.
+fn columns(
+    sheet: &Sheet,
+    collection: Collection,
+    errors: &mut Vec<RowError>,
+) -> HashMap<&'static str, usize> {
+    let mut at = HashMap::new();
+    for (i, h) in sheet.header.iter().enumerate() {
+        match collection.columns().iter().find(|c| **c == h.as_str()) {
+            Some(c) => {
+                at.insert(*c, i);
+            }
+            None => errors.push(RowError {
+                row: 1,
+                column: Some(h.clone()),
+                key: ErrorKey::UnknownColumn,
+            }),
+        }
+    }
+    for c in collection.columns() {
+        let optional = *c == "id";
+        if !at.contains_key(c) && !optional {
+            errors.push(RowError {
+                row: 1,
+                column: Some(c.to_string()),
+                key: ErrorKey::MissingColumn,
+            });
+        }
+    }
+    at
+}
+
+/// The column of a domain field ("names.fr" → "name_fr", "seat" → "lat").
+fn column_of(field: &str) -> String {
+    match field {
+        "seat" => "lat".into(),
+        f if f.starts_with("names.") => format!("name_{}", &f[6..]),
+        f if f.starts_with("themes") => "themes".into(),
+        f => f.into(),
+    }
+}
+
+fn push(errors: &mut Vec<RowError>, row: usize, e: DomainError) {
+    errors.push(RowError {
+        row,
+        column: e.field.as_deref().map(column_of),
+        key: e.key,
+    });
+}
+
+/// Imports a file. With `dry_run`, everything is checked (database constraints included) and
+/// nothing is kept. `progress` is told how many rows are done.
+pub async fn import(
+    db: &Db,
+    collection: Collection,
+    bytes: &[u8],
+    format: Format,
+    dry_run: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report, AppError> {
+    let mut sheet = match read(bytes, format) {
+        Ok(s) => s,
+        Err(e) => {
+            return Ok(Report {
+                errors: vec![e],
+                ..Default::default()
+            })
+        }
+    };
+    if format == Format::Json {
+        // JSON leaves empty values out: a column no record has is an empty column.
+        for c in collection.columns() {
+            if !sheet.header.iter().any(|h| h == c) {
+                sheet.header.push(c.to_string());
+                for (_, cells) in &mut sheet.rows {
+                    cells.push(String::new());
+                }
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    let at = columns(&sheet, collection, &mut errors);
+    if !errors.is_empty() {
+        return Ok(Report {
+            rows: sheet.rows.len(),
+            errors,
+            ..Default::default()
+        });
+    }
+    let cell = |cells: &Vec<String>, c: &str| -> Option<String> {
+        at.get(c)
+            .and_then(|i| cells.get(*i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let total = sheet.rows.len();
+    match collection {
+        Collection::Organisations => {
+            let mut orgs = Vec::with_capacity(total);
+            let mut ids_in_file: HashSet<String> = HashSet::new();
+            for (row, cells) in &sheet.rows {
+                let row = *row;
+                let number = |c: &str, errors: &mut Vec<RowError>| -> Option<i64> {
+                    cell(cells, c).and_then(|v| match v.parse::<i64>() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            errors.push(RowError {
+                                row,
+                                column: Some(c.into()),
+                                key: ErrorKey::InvalidNumber,
+                            });
+                            None
+                        }
+                    })
+                };
+                let coordinate = |c: &str, errors: &mut Vec<RowError>| -> Option<f64> {
+                    cell(cells, c).and_then(|v| match v.parse::<f64>() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            errors.push(RowError {
+                                row,
+                                column: Some(c.into()),
+                                key: ErrorKey::InvalidCoordinates,
+                            });
+                            None
+                        }
+                    })
+                };
+                let population = number("population", &mut errors);
+                let year = number("population_year", &mut errors);
+                let (lat, lon) = (
+                    coordinate("lat", &mut errors),
+                    coordinate("lon", &mut errors),
+                );
+                if lat.is_some() != lon.is_some() {
+                    errors.push(RowError {
+                        row,
+                        column: Some(if lat.is_some() { "lon" } else { "lat" }.into()),
+                        key: ErrorKey::Required,
+                    });
+                }
+                let input = OrganisationInput {
+                    id: cell(cells, "id"),
+                    kind: cell(cells, "kind").unwrap_or_default(),
+                    country: cell(cells, "country").unwrap_or_default(),
+                    level: cell(cells, "level"),
+                    parent_id: cell(cells, "parent_id"),
+                    names: Names {
+                        fr: cell(cells, "name_fr"),
+                        ko: cell(cells, "name_ko"),
+                        ko_latn: cell(cells, "name_ko_latn"),
+                        en: cell(cells, "name_en"),
+                    },
+                    population,
+                    population_year: year.and_then(|y| i32::try_from(y).ok()),
+                    seat: lat.zip(lon).map(|(lat, lon)| Seat { lat, lon }),
+                    seat_name: cell(cells, "seat_name"),
+                    website: cell(cells, "website"),
+                    notes: cell(cells, "notes"),
+                };
+                let id = input.id.clone().unwrap_or_else(|| {
+                    let slug = domain::ids::slugify(
+                        input
+                            .names
+                            .en
+                            .as_deref()
+                            .or(input.names.fr.as_deref())
+                            .unwrap_or(""),
+                    );
+                    format!(
+                        "{}-{}",
+                        input.country.to_ascii_lowercase(),
+                        if slug.is_empty() {
+                            format!("row-{row}")
+                        } else {
+                            slug
+                        }
+                    )
+                });
+                match input.validate(id.clone()) {
+                    Ok(o) => {
+                        if !ids_in_file.insert(o.id.clone()) {
+                            errors.push(RowError {
+                                row,
+                                column: Some("id".into()),
+                                key: ErrorKey::DuplicateId,
+                            });
+                        }
+                        orgs.push((row, o));
+                    }
+                    Err(es) => es.into_iter().for_each(|e| push(&mut errors, row, e)),
+                }
+                if errors.len() >= MAX_ERRORS {
+                    break;
+                }
+            }
+            let ids: Vec<&str> = orgs.iter().map(|(_, o)| o.id.as_str()).collect();
+            let existing = db.existing_organisation_ids(&ids).await?;
+            let parents: Vec<&str> = orgs
+                .iter()
+                .filter_map(|(_, o)| o.parent_id.as_deref())
+                .collect();
+            let known_parents = db.existing_organisation_ids(&parents).await?;
+            for (row, o) in &orgs {
+                if existing.contains(&o.id) {
+                    errors.push(RowError {
+                        row: *row,
+                        column: Some("id".into()),
+                        key: ErrorKey::DuplicateId,
+                    });
+                }
+                if let Some(p) = &o.parent_id {
+                    if !ids_in_file.contains(p) && !known_parents.contains(p) {
+                        errors.push(RowError {
+                            row: *row,
+                            column: Some("parent_id".into()),
+                            key: ErrorKey::UnknownOrganisation,
+                        });
+                    }
+                }
+            }
+            errors.sort_by_key(|e| e.row);
+            errors.truncate(MAX_ERRORS);
+            if !errors.is_empty() {
+                return Ok(Report {
+                    rows: total,
+                    errors,
+                    ..Default::default()
+                });
+            }
+            let mut tx = db.begin().await?;
+            for (i, (_, o)) in orgs.iter().enumerate() {
+                let mut without_parent = o.clone();
+                without_parent.parent_id = None;
+                db.insert_organisation(
+                    &mut tx,
+                    &without_parent,
+                    &serde_json::json!({"record": "import"}),
+                )
+                .await?;
+                if i % 500 == 0 {
+                    progress(i, total);
+                }
+            }
+            for (_, o) in &orgs {
+                if let Some(p) = &o.parent_id {
+                    db.set_parent_in(&mut tx, &o.id, p).await?;
+                }
+            }
+            progress(total, total);
+            if dry_run {
+                tx.rollback().await.map_err(storage::StorageError::from)?;
+            } else {
+                tx.commit().await.map_err(storage::StorageError::from)?;
+            }
+            Ok(Report {
+                rows: total,
+                created: orgs.len(),
+                committed: !dry_run,
+                errors,
+            })
+        }
+        Collection::Partnerships => {
+            let mut items = Vec::with_capacity(total);
+            let mut ids_in_file: HashSet<String> = HashSet::new();
+            for (row, cells) in &sheet.rows {
+                let row = *row;
+                let year = match cell(cells, "signed_year") {
+                    None => None,
+                    Some(v) => match v.parse::<i32>() {
+                        Ok(y) => Some(y),
+                        Err(_) => {
+                            errors.push(RowError {
+                                row,
+                                column: Some("signed_year".into()),
+                                key: ErrorKey::InvalidNumber,
+                            });
+                            None
+                        }
+                    },
+                };
+                let input = PartnershipInput {
+                    organisation_a: cell(cells, "organisation_a").unwrap_or_default(),
+                    organisation_b: cell(cells, "organisation_b").unwrap_or_default(),
+                    kind: cell(cells, "kind").unwrap_or_default(),
+                    status: cell(cells, "status"),
+                    signed_date: cell(cells, "signed_date"),
+                    signed_year: year,
+                    themes: cell(cells, "themes")
+                        .map(|t| {
+                            t.split(THEME_SEPARATOR.trim())
+                                .map(|x| x.trim().to_string())
+                                .filter(|x| !x.is_empty())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    notes: cell(cells, "notes"),
+                };
+                let id = cell(cells, "id").unwrap_or_else(|| {
+                    format!("p-{}-{}", input.organisation_a, input.organisation_b)
+                });
+                match input.validate(id) {
+                    Ok(p) => {
+                        if !ids_in_file.insert(p.id.clone()) {
+                            errors.push(RowError {
+                                row,
+                                column: Some("id".into()),
+                                key: ErrorKey::DuplicateId,
+                            });
+                        }
+                        items.push((row, p));
+                    }
+                    Err(es) => es.into_iter().for_each(|e| push(&mut errors, row, e)),
+                }
+                if errors.len() >= MAX_ERRORS {
+                    break;
+                }
+            }
+            let parties: Vec<&str> = items
+                .iter()
+                .flat_map(|(_, p)| [p.organisation_a.as_str(), p.organisation_b.as_str()])
+                .collect();
+            let known = db.existing_organisation_ids(&parties).await?;
+            for (row, p) in &items {
+                for (id, col) in [
+                    (&p.organisation_a, "organisation_a"),
+                    (&p.organisation_b, "organisation_b"),
+                ] {
+                    if !known.contains(id) {
+                        errors.push(RowError {
+                            row: *row,
+                            column: Some(col.into()),
+                            key: ErrorKey::UnknownOrganisation,
+                        });
+                    }
+                }
+                if db.partnership(&p.id).await?.is_some() {
+                    errors.push(RowError {
+                        row: *row,
+                        column: Some("id".into()),
+                        key: ErrorKey::DuplicateId,
+                    });
+                }
+            }
+            errors.sort_by_key(|e| e.row);
+            errors.truncate(MAX_ERRORS);
+            if !errors.is_empty() {
+                return Ok(Report {
+                    rows: total,
+                    errors,
+                    ..Default::default()
+                });
+            }
+            let mut tx = db.begin().await?;
+            for (i, (_, p)) in items.iter().enumerate() {
+                db.insert_partnership(&mut tx, p, &serde_json::json!({"record": "import"}))
+                    .await?;
+                if i % 500 == 0 {
+                    progress(i, total);
+                }
+            }
+            progress(total, total);
+            if dry_run {
+                tx.rollback().await.map_err(storage::StorageError::from)?;
+            } else {
+                tx.commit().await.map_err(storage::StorageError::from)?;
+            }
+            Ok(Report {
+                rows: total,
+                created: items.len(),
+                committed: !dry_run,
+                errors,
+            })
+        }
+    }
+}
