@@ -205,3 +205,98 @@ fn help_describes_every_subcommand() {
         assert!(text.contains(flag), "{flag} missing from serve --help");
     }
 }
+
+/// `jumelage export` then `jumelage import` into an empty database then `export` again gives the
+/// same file; a failing import leaves the database and no output file behind.
+fn register_round_trip(engine: Engine) {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let source = rt.block_on(TestDb::empty(engine)).unwrap();
+    let target = rt.block_on(TestDb::empty(engine)).unwrap();
+    let dir = temp_dir("roundtrip");
+    let (src_dir, dst_dir) = (dir.join("src"), dir.join("dst"));
+    std::fs::create_dir_all(&src_dir).unwrap();
+    std::fs::create_dir_all(&dst_dir).unwrap();
+    let url = |t: &TestDb, d: &std::path::Path| match engine {
+        Engine::Postgres => db_args(d, Some(&t.url)),
+        Engine::Sqlite => db_args(d, None),
+    };
+    // The source gets the demo data through a first start.
+    let server = Server::start(
+        &src_dir,
+        (engine == Engine::Postgres).then_some(source.url.as_str()),
+        &[],
+    );
+    assert!(server.stop().success());
+    let mut migrate = vec!["migrate".to_string()];
+    migrate.extend(url(&target, &dst_dir));
+    let out = run(&migrate.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert!(out.status.success());
+    for (collection, format) in [("organisations", "xlsx"), ("partnerships", "csv")] {
+        let file = dir.join(format!("{collection}.{format}"));
+        let mut export = vec![
+            "export",
+            collection,
+            "--format",
+            format,
+            "--output",
+            file.to_str().unwrap(),
+        ];
+        let src_args = url(&source, &src_dir);
+        export.extend(src_args.iter().map(String::as_str));
+        assert!(run(&export, "").status.success());
+        let dst_args = url(&target, &dst_dir);
+        let mut import = vec!["import", collection, file.to_str().unwrap()];
+        import.extend(dst_args.iter().map(String::as_str));
+        let out = run(&import, "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for (name, args) in [("a", &src_args), ("b", &dst_args)] {
+            let mut csv = vec!["export", collection, "--format", "csv", "--output"];
+            let path = dir.join(format!("{collection}-{name}.csv"));
+            csv.push(path.to_str().unwrap());
+            csv.extend(args.iter().map(String::as_str));
+            assert!(run(&csv, "").status.success());
+        }
+        let a = std::fs::read(dir.join(format!("{collection}-a.csv"))).unwrap();
+        let b = std::fs::read(dir.join(format!("{collection}-b.csv"))).unwrap();
+        assert_eq!(
+            a, b,
+            "{collection}: export → import → export is the same file"
+        );
+        // Importing the same file again fails on every row and changes nothing.
+        let out = run(&import, "");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("row 2, column id") && err.contains("nothing was imported"),
+            "{err}"
+        );
+    }
+    let bad_output = dir.join("nowhere").join("x.csv");
+    let mut export = vec![
+        "export",
+        "organisations",
+        "--output",
+        bad_output.to_str().unwrap(),
+    ];
+    let src_args = url(&source, &src_dir);
+    export.extend(src_args.iter().map(String::as_str));
+    assert!(!run(&export, "").status.success());
+    assert!(!bad_output.exists());
+    rt.block_on(source.cleanup());
+    rt.block_on(target.cleanup());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn register_round_trip_on_sqlite() {
+    register_round_trip(Engine::Sqlite);
+}
+
+#[test]
+fn register_round_trip_on_postgres() {
+    register_round_trip(Engine::Postgres);
+}

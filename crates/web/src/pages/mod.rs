@@ -2,6 +2,7 @@
 
 mod auth;
 mod home;
+mod map;
 pub(crate) mod meetings;
 pub mod meetings_access {
     //! Who may see a meeting, for the API as for the pages.
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
             post(roadmap::set_action_status),
         )
         .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
+        .route("/map", get(map::show))
         .route("/import", get(register_io::form).post(register_io::preview))
         .route("/import/{id}/confirm", post(register_io::confirm))
         .merge(meetings::routes())

@@ -184,3 +184,23 @@ both_engines!(several_country_groups_on_one_instance, |db| {
     let members = app.get("/api/v1/organisations?group=jp").await.json();
     assert_eq!(members["total"], 1);
 });
+
+both_engines!(the_map_draws_both_countries_and_the_issy_guro_line, |db| {
+    let app = TestApp::new(db).await;
+    let map = app.get("/map").await;
+    assert_eq!(map.status, 200);
+    assert!(map.body.contains("data-country=\"FR\"") && map.body.contains("data-country=\"KR\""));
+    assert!(
+        map.body.contains("data-partnership=\"p-issy-guro\""),
+        "the Issy–Guro line"
+    );
+    assert!(map.body.contains("data-organisation=\"kr-guro\""));
+    assert!(map.body.contains("role=\"img\""));
+    let ko = app.get("/map?lang=ko&country=KR").await;
+    assert!(ko.body.contains("교류 협력 지도"));
+    assert!(
+        !ko.body.contains("data-partnership="),
+        "filters apply: no French seats, no lines"
+    );
+    assert!(ko.body.contains("data-organisation=\"kr-guro\""));
+});
