@@ -513,3 +513,5 @@ map-desc = Metropolitan France on the left and South Korea on the right; partner
 map-source = Base map: Natural Earth (public domain).
 map-partnerships = Partnerships drawn
 map-unplaced = Organisations without a known seat
+export-label = Export:
+name-ko-latn-suggested = Suggested romanisation

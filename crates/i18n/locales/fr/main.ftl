@@ -519,3 +519,5 @@ map-desc = La France métropolitaine à gauche et la Corée du Sud à droite ; l
 map-source = Fonds de carte : Natural Earth (domaine public).
 map-partnerships = Partenariats dessinés
 map-unplaced = Organisations sans siège connu
+export-label = Exporter :
+name-ko-latn-suggested = Romanisation suggérée

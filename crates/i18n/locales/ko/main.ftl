@@ -509,3 +509,5 @@ map-desc = 왼쪽은 프랑스 본토, 오른쪽은 대한민국이며, 곡선�
 map-source = 지도 자료: Natural Earth (퍼블릭 도메인).
 map-partnerships = 지도에 표시된 교류 관계
 map-unplaced = 소재지 정보가 없는 기관
+export-label = 내보내기:
+name-ko-latn-suggested = 로마자 표기 제안

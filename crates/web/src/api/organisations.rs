@@ -84,6 +84,9 @@ pub struct OrganisationDto {
     pub sources: serde_json::Value,
     /// Increases with every change; send it back in `PATCH` to detect concurrent edits.
     pub version: i64,
+    /// A Revised Romanization of the Korean name, when the record has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_ko_latn: Option<String>,
 }
 
 impl From<&OrganisationRecord> for OrganisationDto {
@@ -107,6 +110,12 @@ impl From<&OrganisationRecord> for OrganisationDto {
             notes: o.notes.clone(),
             sources: r.sources.clone(),
             version: r.version,
+            suggested_ko_latn: o
+                .names
+                .ko
+                .as_deref()
+                .filter(|_| o.names.ko_latn.is_none())
+                .map(domain::directory::romanize_place),
         }
     }
 }

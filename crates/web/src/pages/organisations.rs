@@ -91,6 +91,8 @@ struct ListTemplate {
     kinds: Vec<Choice>,
     name: String,
     pager: Pager,
+    query: String,
+    can_import: bool,
 }
 
 pub async fn list(
@@ -153,6 +155,10 @@ pub async fn list(
         ),
         name: filter.name.clone().unwrap_or_default(),
         pager: Pager::new(&ctx, "/organisations", &q, &paging, total),
+        query: ctx.query_without_lang.clone(),
+        can_import: ctx
+            .actor()
+            .can(&domain::accounts::Action::CreateOrganisation),
     };
     Ok(render(&t))
 }
@@ -259,6 +265,18 @@ pub async fn show(
             lang: l,
         })
     })
+    .chain(
+        // A Hangul name without its romanisation gets a suggestion (Revised Romanization).
+        o.names
+            .ko
+            .as_ref()
+            .filter(|_| o.names.ko_latn.is_none())
+            .map(|ko| NameRow {
+                label: ctx.t("name-ko-latn-suggested"),
+                value: domain::directory::romanize_place(ko),
+                lang: "ko-Latn",
+            }),
+    )
     .collect();
     let people = db
         .people_of(&id)

@@ -174,6 +174,26 @@ both_engines!(writes_need_an_account_and_the_right_role, |db| {
         .await;
     assert_eq!(created.status, 201, "{}", created.body);
     assert_eq!(created.json()["id"], "kr-comte-de-yangpyeong");
+    assert!(
+        created.json().get("suggested_ko_latn").is_none(),
+        "it has its romanisation"
+    );
+    let bare = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            json!({"kind": "local_authority", "country": "KR", "level": "city", "names": {"ko": "전주시"}}),
+            &[("authorization", &bearer(&secretariat))],
+        )
+        .await;
+    assert_eq!(bare.json()["suggested_ko_latn"], "Jeonju-si");
+    let page = app
+        .get(&format!(
+            "/organisations/{}?lang=en",
+            bare.json()["id"].as_str().unwrap()
+        ))
+        .await;
+    assert!(page.body.contains("Suggested romanisation") && page.body.contains("Jeonju-si"));
 
     let mismatch = app
         .json(
