@@ -155,12 +155,27 @@ impl Db {
         Ok(())
     }
 
-    /// Replaces the editable fields of an organisation when its version is still `version`.
+    /// Replaces the editable fields of an organisation when its version is still `version`;
+    /// every changed field goes to the history with its old value, in the same transaction.
     pub async fn update_organisation(
         &self,
         org: &Organisation,
         version: i64,
     ) -> Result<(), StorageError> {
+        self.update_organisation_by(org, version, None).await
+    }
+
+    pub async fn update_organisation_by(
+        &self,
+        org: &Organisation,
+        version: i64,
+        by: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let old = self
+            .organisation(&org.id)
+            .await?
+            .ok_or(StorageError::from(ErrorKey::NotFound))?;
+        let mut tx = self.begin().await?;
         let done = sqlx::query(
             "UPDATE organisations SET kind = $2, country = $3, level = $4, parent_id = $5, \
              name_fr = $6, name_ko = $7, name_ko_latn = $8, name_en = $9, population = $10, \
@@ -185,15 +200,23 @@ impl Db {
         .bind(&org.notes)
         .bind(now_ms())
         .bind(version)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "parent_id"))?;
         if done.rows_affected() == 0 {
-            return Err(match self.organisation(&org.id).await? {
-                None => ErrorKey::NotFound.into(),
-                Some(_) => ErrorKey::VersionConflict.into(),
-            });
+            return Err(ErrorKey::VersionConflict.into());
         }
+        let old_fields = crate::history::organisation_fields(&old.org);
+        let new_fields = crate::history::organisation_fields(org);
+        self.record_changes(
+            &mut tx,
+            ("organisation", &org.id, version + 1),
+            &old_fields,
+            &new_fields,
+            by,
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -427,6 +450,20 @@ impl Db {
         p: &Partnership,
         version: i64,
     ) -> Result<(), StorageError> {
+        self.update_partnership_by(p, version, None).await
+    }
+
+    /// The same, saying who changed it; the history keeps every changed field.
+    pub async fn update_partnership_by(
+        &self,
+        p: &Partnership,
+        version: i64,
+        by: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let old = self
+            .partnership(&p.id)
+            .await?
+            .ok_or(StorageError::from(ErrorKey::NotFound))?;
         let mut tx = self.begin().await?;
         let (date, year) = signed_columns(p.signed);
         let done = sqlx::query(
@@ -459,6 +496,16 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         write_themes(&mut tx, &p.id, &p.themes).await?;
+        let old_fields = crate::history::partnership_fields(&old.partnership);
+        let new_fields = crate::history::partnership_fields(p);
+        self.record_changes(
+            &mut tx,
+            ("partnership", &p.id, version + 1),
+            &old_fields,
+            &new_fields,
+            by,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -11,6 +11,7 @@ mod directory;
 mod engine;
 mod error;
 mod groups;
+mod history;
 mod meetings;
 mod outbox;
 mod params;
@@ -26,6 +27,7 @@ pub use directory::{
 pub use engine::{redact as redact_url, Db, Engine};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
+pub use history::Change;
 pub use meetings::{
     utc, Attachment, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
     MinutesVersion, Participant,

@@ -17,6 +17,8 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
     paths(
         organisations::list, organisations::show, organisations::create, organisations::update,
         partnerships::list, partnerships::show, partnerships::create, partnerships::update,
+        organisations::history, organisations::archive, organisations::restore,
+        partnerships::history, partnerships::archive, partnerships::restore,
         super::me,
         meetings::list, meetings::show, meetings::create, meetings::update,
         meetings::participants, meetings::add_participant, meetings::set_presence,
@@ -29,7 +31,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
-        organisations::SeatDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
+        organisations::SeatDto, organisations::ChangeDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
         ErrorEnvelope, ErrorBody, MeDto,
         meetings::MeetingDto, meetings::MeetingWrite, meetings::LocalTimes, meetings::ParticipantDto,
         meetings::ParticipantWrite, meetings::PresenceWrite, meetings::MinutesDto, meetings::MinutesWrite,

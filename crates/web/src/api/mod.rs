@@ -109,6 +109,24 @@ pub fn routes() -> Router<AppState> {
             "/series/{id}/seminars",
             axum::routing::post(seminars::create_seminar),
         )
+        .route("/organisations/{id}/history", get(organisations::history))
+        .route(
+            "/organisations/{id}/archive",
+            axum::routing::post(organisations::archive),
+        )
+        .route(
+            "/organisations/{id}/restore",
+            axum::routing::post(organisations::restore),
+        )
+        .route("/partnerships/{id}/history", get(partnerships::history))
+        .route(
+            "/partnerships/{id}/archive",
+            axum::routing::post(partnerships::archive),
+        )
+        .route(
+            "/partnerships/{id}/restore",
+            axum::routing::post(partnerships::restore),
+        )
         .route("/export/{collection}", get(register_io::export))
         .route("/import/{collection}/template", get(register_io::template))
         .route(

@@ -319,17 +319,72 @@ pub async fn update(
     merge_patch(&mut doc, &patch);
     let body: OrganisationWrite = parse_json(doc)?;
     let expected = body.version.unwrap_or(rec.version);
-    let org = body.input().validate(id.clone())?;
-    if let Some(parent) = &org.parent_id {
-        if state.db.organisation(parent).await?.is_none() {
-            return Err(AppError::field(ErrorKey::UnknownOrganisation, "parent_id"));
-        }
-    }
-    state.db.update_organisation(&org, expected).await?;
+    crate::ops::directory::update_organisation(&ctx, &state, &id, &body.input(), expected).await?;
     let rec = state
         .db
         .organisation(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
     Ok(Json((&rec).into()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChangeDto {
+    pub version: i64,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub changed_by: Option<String>,
+    pub changed_by_name: Option<String>,
+    pub changed_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub fn changes(list: Vec<storage::Change>) -> Vec<ChangeDto> {
+    list.into_iter()
+        .map(|c| ChangeDto {
+            version: c.version,
+            field: c.field,
+            old_value: c.old_value,
+            new_value: c.new_value,
+            changed_by: c.changed_by,
+            changed_by_name: c.changed_by_name,
+            changed_at: storage::utc(c.changed_at),
+        })
+        .collect()
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/history", tag = "directory", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<ChangeDto>)))]
+pub async fn history(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ChangeDto>>, AppError> {
+    state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(changes(state.db.history("organisation", &id).await?)))
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/archive", tag = "directory", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn archive(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    crate::ops::directory::set_archived(&ctx, &state, "organisation", &id, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/restore", tag = "directory", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn restore(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    crate::ops::directory::set_archived(&ctx, &state, "organisation", &id, false).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -242,11 +242,52 @@ pub async fn update(
         parties: [&p.organisation_a, &p.organisation_b],
     })?;
     check_parties(&state, &p.organisation_a, &p.organisation_b).await?;
-    state.db.update_partnership(&p, expected).await?;
+    state
+        .db
+        .update_partnership_by(&p, expected, ctx.user.as_ref().map(|u| u.id.as_str()))
+        .await?;
     let rec = state
         .db
         .partnership(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
     Ok(Json((&rec).into()))
+}
+
+#[utoipa::path(get, path = "/api/v1/partnerships/{id}/history", tag = "directory", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<super::organisations::ChangeDto>)))]
+pub async fn history(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<super::organisations::ChangeDto>>, AppError> {
+    state
+        .db
+        .partnership(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(super::organisations::changes(
+        state.db.history("partnership", &id).await?,
+    )))
+}
+
+#[utoipa::path(post, path = "/api/v1/partnerships/{id}/archive", tag = "directory", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204)))]
+pub async fn archive(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    crate::ops::directory::set_archived(&ctx, &state, "partnership", &id, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/partnerships/{id}/restore", tag = "directory", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204)))]
+pub async fn restore(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    crate::ops::directory::set_archived(&ctx, &state, "partnership", &id, false).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -4,6 +4,7 @@ mod auth;
 mod home;
 mod map;
 pub(crate) mod meetings;
+mod organisation_form;
 pub mod meetings_access {
     //! Who may see a meeting, for the API as for the pages.
     pub use super::meetings::{can_read_group, visible_meeting};
@@ -35,6 +36,10 @@ pub fn routes() -> Router<AppState> {
         .route("/groups/{id}", get(home::group_home))
         .route("/organisations", get(organisations::list))
         .route("/organisations/{id}", get(organisations::show))
+        .route(
+            "/organisations/{id}/edit",
+            get(organisation_form::edit).post(organisation_form::save),
+        )
         .route("/partnerships", get(partnerships::list))
         .route("/partnerships/{id}", get(partnerships::show))
         .route("/login", get(auth::login_form).post(auth::login))

@@ -207,6 +207,50 @@ struct ShowTemplate {
     people: Vec<PersonItem>,
     actions: Vec<ActionItem>,
     sources: Vec<SourceItem>,
+    can_edit: bool,
+    archived: bool,
+    history: Vec<HistoryItem>,
+}
+
+/// One line of a record's history.
+pub struct HistoryItem {
+    pub when: String,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+    /// Who made the change: shown to signed-in users only.
+    pub who: String,
+}
+
+pub async fn history_items(
+    ctx: &Ctx,
+    db: &storage::Db,
+    record_type: &str,
+    id: &str,
+) -> Result<Vec<HistoryItem>, AppError> {
+    Ok(db
+        .history(record_type, id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let at = storage::utc(c.changed_at).with_timezone(&ctx.tz);
+            HistoryItem {
+                when: format!(
+                    "{} {}",
+                    i18n::format_date_medium(ctx.lang, at.date_naive()),
+                    at.format("%H:%M")
+                ),
+                field: c.field,
+                old: c.old_value.unwrap_or_default(),
+                new: c.new_value.unwrap_or_default(),
+                who: if ctx.user.is_some() {
+                    c.changed_by_name.unwrap_or_default()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect())
 }
 
 pub async fn show(
@@ -319,6 +363,11 @@ pub async fn show(
         people,
         actions,
         sources: source_items(&ctx, &rec.sources),
+        can_edit: ctx
+            .actor()
+            .can(&domain::accounts::Action::EditOrganisation { organisation: &id }),
+        archived: rec.archived_at.is_some(),
+        history: history_items(&ctx, db, "organisation", &id).await?,
     };
     Ok(render(&t))
 }

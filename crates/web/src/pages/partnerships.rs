@@ -131,6 +131,8 @@ struct ShowTemplate {
     notes: Option<String>,
     actions: Vec<ActionItem>,
     sources: Vec<SourceItem>,
+    history: Vec<super::organisations::HistoryItem>,
+    archived: bool,
 }
 
 pub async fn show(
@@ -163,6 +165,8 @@ pub async fn show(
         page: Page::new(&ctx, "partnerships", title),
         notes: rec.partnership.notes.clone(),
         sources: source_items(&ctx, &rec.sources),
+        history: super::organisations::history_items(&ctx, &state.db, "partnership", &id).await?,
+        archived: rec.archived_at.is_some(),
         item,
         actions,
     };

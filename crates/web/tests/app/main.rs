@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod history;
 mod meetings;
 mod pages;
 mod register_io;

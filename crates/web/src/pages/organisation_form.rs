@@ -1,0 +1,204 @@
+//! Editing an organisation on a page: its editors and the secretariat. A refused form comes back
+//! with what was typed and the error on its field; the change goes to the history.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use domain::accounts::Action;
+use domain::directory::{Level, Names, OrgKind, OrganisationInput, Seat};
+use domain::ErrorKey;
+use serde::Deserialize;
+
+use super::meetings::Choice;
+use super::render;
+use crate::ctx::Ctx;
+use crate::view::{country_label, kind_label, level_label, Page};
+use crate::{AppError, AppState};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct OrgForm {
+    pub kind: String,
+    pub country: String,
+    pub level: String,
+    pub parent_id: String,
+    pub name_fr: String,
+    pub name_ko: String,
+    pub name_ko_latn: String,
+    pub name_en: String,
+    pub population: String,
+    pub population_year: String,
+    pub lat: String,
+    pub lon: String,
+    pub seat_name: String,
+    pub website: String,
+    pub notes: String,
+    pub version: i64,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl OrgForm {
+    fn input(&self) -> Result<OrganisationInput, AppError> {
+        let num = |v: &str, f: &str| -> Result<Option<i64>, AppError> {
+            match opt(v) {
+                None => Ok(None),
+                Some(v) => v
+                    .replace([' ', '\u{202F}', ','], "")
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| AppError::field(ErrorKey::InvalidNumber, f)),
+            }
+        };
+        let coord = |v: &str, f: &str| -> Result<Option<f64>, AppError> {
+            match opt(v) {
+                None => Ok(None),
+                Some(v) => v
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| AppError::field(ErrorKey::InvalidCoordinates, f)),
+            }
+        };
+        let (lat, lon) = (coord(&self.lat, "lat")?, coord(&self.lon, "lon")?);
+        Ok(OrganisationInput {
+            id: None,
+            kind: self.kind.clone(),
+            country: self.country.clone(),
+            level: opt(&self.level),
+            parent_id: opt(&self.parent_id),
+            names: Names {
+                fr: opt(&self.name_fr),
+                ko: opt(&self.name_ko),
+                ko_latn: opt(&self.name_ko_latn),
+                en: opt(&self.name_en),
+            },
+            population: num(&self.population, "population")?,
+            population_year: num(&self.population_year, "population_year")?
+                .and_then(|y| i32::try_from(y).ok()),
+            seat: lat.zip(lon).map(|(lat, lon)| Seat { lat, lon }),
+            seat_name: opt(&self.seat_name),
+            website: opt(&self.website),
+            notes: opt(&self.notes),
+        })
+    }
+
+    fn from_record(r: &storage::OrganisationRecord) -> OrgForm {
+        let o = &r.org;
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        OrgForm {
+            kind: o.kind.code().into(),
+            country: o.country.as_str().into(),
+            level: o.level.map(|l| l.code().to_string()).unwrap_or_default(),
+            parent_id: s(&o.parent_id),
+            name_fr: s(&o.names.fr),
+            name_ko: s(&o.names.ko),
+            name_ko_latn: s(&o.names.ko_latn),
+            name_en: s(&o.names.en),
+            population: o.population.map(|p| p.to_string()).unwrap_or_default(),
+            population_year: o.population_year.map(|p| p.to_string()).unwrap_or_default(),
+            lat: o.seat.map(|p| p.lat.to_string()).unwrap_or_default(),
+            lon: o.seat.map(|p| p.lon.to_string()).unwrap_or_default(),
+            seat_name: s(&o.seat_name),
+            website: s(&o.website),
+            notes: s(&o.notes),
+            version: r.version,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "organisations/form.html")]
+struct FormTemplate {
+    page: Page,
+    id: String,
+    form: OrgForm,
+    kinds: Vec<Choice>,
+    levels: Vec<Choice>,
+    suggestion: Option<String>,
+    error: Option<String>,
+    error_field: String,
+}
+
+fn form_page(ctx: &Ctx, id: &str, form: OrgForm, error: Option<AppError>) -> Response {
+    let lang = ctx.lang;
+    let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
+    let t = FormTemplate {
+        page: Page::new(ctx, "organisations", ctx.t("org-edit-title")),
+        id: id.to_string(),
+        kinds: OrgKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.code().into(),
+                label: kind_label(lang, *k),
+                selected: form.kind == k.code(),
+            })
+            .collect(),
+        levels: Level::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.code().into(),
+                label: format!(
+                    "{} ({})",
+                    level_label(lang, Some(*l), OrgKind::LocalAuthority),
+                    country_label(lang, l.country())
+                ),
+                selected: form.level == l.code(),
+            })
+            .collect(),
+        suggestion: opt(&form.name_ko)
+            .filter(|_| form.name_ko_latn.trim().is_empty())
+            .map(|k| domain::directory::romanize_place(&k)),
+        error_field: error
+            .as_ref()
+            .and_then(|e| e.field.clone())
+            .unwrap_or_default(),
+        error: error.map(|e| ctx.t(&e.message_key())),
+        form,
+    };
+    (status, render(&t)).into_response()
+}
+
+pub async fn edit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let rec = state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::EditOrganisation { organisation: &id })?;
+    Ok(form_page(&ctx, &id, OrgForm::from_record(&rec), None))
+}
+
+pub async fn save(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<OrgForm>,
+) -> Result<Response, AppError> {
+    state
+        .db
+        .organisation(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::EditOrganisation { organisation: &id })?;
+    let result = match form.input() {
+        Ok(input) => {
+            crate::ops::directory::update_organisation(&ctx, &state, &id, &input, form.version)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Err(e) if matches!(e.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) => Err(e),
+        Err(e) => Ok(form_page(&ctx, &id, form, Some(e))),
+    }
+}
