@@ -195,7 +195,7 @@ both_engines!(the_map_draws_both_countries_and_the_issy_guro_line, |db| {
         "the Issy–Guro line"
     );
     assert!(map.body.contains("data-organisation=\"kr-guro\""));
-    assert!(map.body.contains("role=\"img\""));
+    assert!(map.body.contains("role=\"group\""));
     let ko = app.get("/map?lang=ko&country=KR").await;
     assert!(ko.body.contains("교류 협력 지도"));
     assert!(
