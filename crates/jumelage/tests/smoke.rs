@@ -18,7 +18,7 @@ fn story(engine: Engine) {
     let (status, body) = server.get("/api/v1/organisations");
     assert_eq!(status, 200);
     let page: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(page["total"], 31);
+    assert_eq!(page["total"], 65);
 
     // An account and a token made from the command line work against the running server.
     let mut args = vec![
@@ -63,7 +63,7 @@ fn story(engine: Engine) {
     let (_, body) = again.get("/api/v1/organisations/fr-issy");
     assert!(body.contains("Changed through the API"));
     let (_, body) = again.get("/api/v1/organisations?limit=1");
-    assert!(body.contains("\"total\":31"));
+    assert!(body.contains("\"total\":65"));
     assert!(again.stop().success());
     rt.block_on(test_db.cleanup());
     let _ = std::fs::remove_dir_all(dir);

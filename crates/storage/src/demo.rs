@@ -187,6 +187,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, StorageError> {
         db.insert_action(&mut tx, &record).await?;
     }
 
+    crate::demo_atlas::load(db, &mut tx).await?;
     crate::demo_meeting::load(db, &mut tx, &data).await?;
 
     tx.commit().await?;

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod demo;
+mod demo_atlas;
 mod demo_meeting;
 mod demo_seminars;
 mod directory;

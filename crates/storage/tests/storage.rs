@@ -40,8 +40,9 @@ both_engines!(demo_data_loads_whole, |db| {
         .organisations(&OrgFilter::default(), 1000, 0)
         .await
         .unwrap();
-    assert_eq!(total, 31);
-    assert_eq!(orgs.len(), 31);
+    // 31 from the group's report, 34 more parties from the wider list of partnerships.
+    assert_eq!(total, 65);
+    assert_eq!(orgs.len(), 65);
     let guro = db.organisation("kr-guro").await.unwrap().unwrap();
     assert_eq!(guro.org.names.ko.as_deref(), Some("구로구"));
     assert_eq!(guro.org.names.ko_latn.as_deref(), Some("Guro-gu"));
@@ -58,8 +59,28 @@ both_engines!(demo_data_loads_whole, |db| {
         .await
         .unwrap();
     assert_eq!(
-        n, 10,
-        "the three records without a named partner are kept as notes"
+        n, 28,
+        "10 from the report (three without a named partner are kept as notes), 18 more from the \
+         wider list (8 of its records describe the report's partnerships, one has no French party)"
+    );
+    let paris_seoul = partnerships
+        .iter()
+        .find(|p| p.partnership.id == "p-paris-seoul")
+        .unwrap();
+    assert_eq!(
+        paris_seoul.partnership.signed,
+        Some(Signed::Date(
+            chrono::NaiveDate::from_ymd_opt(1991, 11, 12).unwrap()
+        ))
+    );
+    assert!(paris_seoul.sources["record"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let yeoju = db.organisation("kr-yeoju").await.unwrap().unwrap();
+    assert!(
+        yeoju.org.notes.unwrap().contains("여주"),
+        "a record without a French party is kept"
     );
     let lrsy = db.organisation("fr-lrsy").await.unwrap().unwrap();
     assert!(lrsy
@@ -71,6 +92,10 @@ both_engines!(demo_data_loads_whole, |db| {
         .iter()
         .find(|p| p.partnership.id == "p-issy-guro")
         .unwrap();
+    assert_eq!(
+        issy_guro.sources["atlas"]["atlas_id"], "issy-guro",
+        "the wider list's sources join the report's"
+    );
     assert_eq!(issy_guro.partnership.kind, PartnershipKind::Twinning);
     assert_eq!(issy_guro.partnership.signed, Some(Signed::Year(2005)));
     assert_eq!(issy_guro.partnership.themes.len(), 4);
@@ -85,7 +110,9 @@ both_engines!(demo_data_loads_whole, |db| {
     let members = db.group_members("kr").await.unwrap();
     assert!(members.len() >= 19);
     let children = db.children("kr-seoul").await.unwrap();
-    assert_eq!(children.len(), 2);
+    let ids: Vec<&str> = children.iter().map(|c| c.org.id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "Guro, Seocho, Yangcheon, Gangbuk: {ids:?}");
+    assert!(ids.contains(&"kr-guro") && ids.contains(&"kr-gangbuk"));
 });
 
 both_engines!(filters_and_pagination, |db| {
@@ -115,7 +142,7 @@ both_engines!(filters_and_pagination, |db| {
         level: Some("region".into()),
         ..Default::default()
     };
-    assert_eq!(db.organisations(&regions, 10, 0).await.unwrap().1, 3);
+    assert_eq!(db.organisations(&regions, 10, 0).await.unwrap().1, 4);
     let issy = PartnershipFilter {
         organisation: Some("fr-issy".into()),
         ..Default::default()

@@ -381,7 +381,7 @@ pub fn source_items(ctx: &Ctx, sources: &serde_json::Value) -> Vec<SourceItem> {
     for (what, v) in map {
         let label = match what.as_str() {
             "record" => ctx.t("source-record"),
-            "extra" => ctx.t("source-extra"),
+            "extra" | "atlas" => ctx.t("source-extra"),
             "population" => ctx.t("org-population"),
             "seat" => ctx.t("org-seat"),
             "name_ko" => ctx.t("name-ko"),
@@ -393,11 +393,14 @@ pub fn source_items(ctx: &Ctx, sources: &serde_json::Value) -> Vec<SourceItem> {
                 .iter()
                 .filter_map(|x| x.as_str().map(String::from))
                 .collect(),
-            serde_json::Value::Object(o) => o
-                .get("source")
-                .and_then(|s| s.as_str())
-                .map(|s| vec![s.to_string()])
-                .unwrap_or_default(),
+            serde_json::Value::Object(o) => match (o.get("source"), o.get("record")) {
+                (Some(serde_json::Value::String(s)), _) => vec![s.clone()],
+                (_, Some(serde_json::Value::Array(a))) => a
+                    .iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect(),
+                _ => vec![],
+            },
             _ => vec![],
         };
         for text in texts {

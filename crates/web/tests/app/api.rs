@@ -8,7 +8,7 @@ use crate::support::{bearer, TestApp};
 both_engines!(collections_are_paginated_and_filtered, |db| {
     let app = TestApp::new(db).await;
     let all = app.get("/api/v1/organisations").await.json();
-    assert_eq!(all["total"], 31);
+    assert_eq!(all["total"], 65);
     assert_eq!(all["limit"], 50);
     let kr = app
         .get("/api/v1/organisations?country=KR&limit=3")

@@ -64,12 +64,12 @@ both_engines!(organisation_list_filters_and_pages, |db| {
     let app = TestApp::new(db).await;
     let all = app.get("/organisations").await;
     assert_eq!(all.status, 200);
-    assert!(all.body.contains("31 organisations"));
+    assert!(all.body.contains("65 organisations"));
     let kr = app.get("/organisations?country=KR&lang=ko").await;
     assert!(kr.body.contains("구로구"));
     assert!(!kr.body.contains("Ville de Tours"));
     let paged = app.get("/organisations?limit=10&offset=10").await;
-    assert!(paged.body.contains("Page 2 sur 4"));
+    assert!(paged.body.contains("Page 2 sur 7"));
     assert!(paged.body.contains("rel=\"prev\""));
     assert!(paged.body.contains("rel=\"next\""));
     let search = app.get("/organisations?q=guro").await;

@@ -43,7 +43,7 @@ both_engines!(export_then_import_is_a_round_trip, |db| {
         )
         .await;
         assert_eq!(r.status, 200, "{format}: {}", r.body);
-        assert_eq!(r.json()["created"], 31);
+        assert_eq!(r.json()["created"], 65);
         let r = raw(
             &app2,
             &format!("/api/v1/import/partnerships?format={format}"),
@@ -233,7 +233,7 @@ both_engines!(hostile_files_are_refused_cleanly, |db| {
     );
     assert_eq!(
         app.get("/api/v1/organisations?limit=1").await.json()["total"],
-        31
+        65
     );
 });
 
