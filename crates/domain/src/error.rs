@@ -48,6 +48,7 @@ pub enum ErrorKey {
     FileType,
     WeakPassword,
     PasswordMismatch,
+    QueryTooShort,
     BadRequest,
     Internal,
 }
@@ -99,6 +100,7 @@ impl ErrorKey {
             ErrorKey::FileType => "file_type",
             ErrorKey::WeakPassword => "weak_password",
             ErrorKey::PasswordMismatch => "password_mismatch",
+            ErrorKey::QueryTooShort => "query_too_short",
             ErrorKey::BadRequest => "bad_request",
             ErrorKey::Internal => "internal",
         }
@@ -149,6 +151,7 @@ impl ErrorKey {
         ErrorKey::FileType,
         ErrorKey::WeakPassword,
         ErrorKey::PasswordMismatch,
+        ErrorKey::QueryTooShort,
         ErrorKey::BadRequest,
         ErrorKey::Internal,
     ];

@@ -17,6 +17,7 @@ mod meetings;
 mod outbox;
 mod params;
 mod roadmap;
+mod search_docs;
 mod seminars;
 
 pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
@@ -35,6 +36,7 @@ pub use meetings::{
 };
 pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
+pub use search_docs::SearchRecord;
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.

@@ -28,7 +28,7 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         | InvalidEmail | SelfPartnership | UnknownOrganisation | InvalidId | ParentCycle
         | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime | AmbiguousLocalTime
         | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType
-        | DuplicateRank | UnknownColumn | MissingColumn | FileUnreadable => {
+        | DuplicateRank | UnknownColumn | MissingColumn | FileUnreadable | QueryTooShort => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
         MinutesLocked | CapacityReached => StatusCode::CONFLICT,

@@ -15,6 +15,7 @@ mod error;
 mod markdown;
 pub mod ops;
 mod pages;
+pub mod search;
 mod view;
 
 use std::sync::Arc;
@@ -64,6 +65,8 @@ pub struct AppState {
     pub cache: Arc<cache::RenderCache>,
     /// Seminar pages' shared part, by what it depends on (see `pages::seminars`).
     pub(crate) seminar_pages: Arc<cache::RenderCache<pages::SeminarCached>>,
+    /// This node's full-text index (see `search`).
+    pub search: Arc<search::SearchState>,
 }
 
 impl AppState {
@@ -73,6 +76,7 @@ impl AppState {
             config: Arc::new(config),
             cache: Arc::default(),
             seminar_pages: Arc::default(),
+            search: Arc::default(),
         }
     }
 }

@@ -158,6 +158,7 @@ error-level-country-mismatch = This level does not exist in that country's syste
 error-invalid-kind = Unknown kind.
 error-invalid-status = Unknown status.
 error-invalid-number = Invalid or out-of-range number.
+error-query-too-short = Type at least two letters to search.
 error-invalid-date = Invalid date (expected format: YYYY-MM-DD).
 error-invalid-coordinates = Invalid coordinates (latitude between -90 and 90, longitude between -180 and 180).
 error-invalid-url = Invalid web address: it must start with http:// or https://.
@@ -526,3 +527,18 @@ history-field = Field
 history-old = Old value
 history-new = New value
 history-who = By
+
+## Search
+search-title = Search the register
+search-label = Search organisations, people, partnerships and actions
+search-submit = Search
+search-count = { $count ->
+    [0] Nothing found for “{ $query }”.
+    [one] One result for “{ $query }”.
+   *[other] { $count } results for “{ $query }”.
+}
+search-kind-organisation = Organisation
+search-kind-partnership = Partnership
+search-kind-person = Person
+search-kind-action = Action
+nav-search = Search

@@ -158,6 +158,7 @@ error-level-country-mismatch = Ce niveau n'existe pas dans le système de ce pay
 error-invalid-kind = Nature inconnue.
 error-invalid-status = Statut inconnu.
 error-invalid-number = Nombre invalide ou hors limites.
+error-query-too-short = Tapez au moins deux lettres pour chercher.
 error-invalid-date = Date invalide (format attendu : AAAA-MM-JJ).
 error-invalid-coordinates = Coordonnées invalides (latitude entre -90 et 90, longitude entre -180 et 180).
 error-invalid-url = Adresse web invalide : elle doit commencer par http:// ou https://.
@@ -532,3 +533,18 @@ history-field = Champ
 history-old = Ancienne valeur
 history-new = Nouvelle valeur
 history-who = Par
+
+## Search
+search-title = Rechercher dans le répertoire
+search-label = Chercher des collectivités, des personnes, des partenariats et des actions
+search-submit = Rechercher
+search-count = { $count ->
+    [0] Aucun résultat pour « { $query } ».
+    [one] Un résultat pour « { $query } ».
+   *[other] { $count } résultats pour « { $query } ».
+}
+search-kind-organisation = Organisation
+search-kind-partnership = Partenariat
+search-kind-person = Personne
+search-kind-action = Action
+nav-search = Recherche

@@ -156,6 +156,7 @@ error-level-country-mismatch = 이 유형은 해당 국가의 지방행정 체�
 error-invalid-kind = 알 수 없는 종류입니다.
 error-invalid-status = 알 수 없는 상태입니다.
 error-invalid-number = 숫자가 올바르지 않거나 허용 범위를 벗어났습니다.
+error-query-too-short = 검색하려면 두 글자 이상 입력하세요.
 error-invalid-date = 날짜가 올바르지 않습니다 (형식: YYYY-MM-DD).
 error-invalid-coordinates = 좌표가 올바르지 않습니다 (위도 -90~90, 경도 -180~180).
 error-invalid-url = 웹 주소가 올바르지 않습니다. http:// 또는 https://로 시작해야 합니다.
@@ -522,3 +523,17 @@ history-field = 항목
 history-old = 이전 값
 history-new = 새 값
 history-who = 변경자
+
+## Search
+search-title = 디렉터리 검색
+search-label = 기관, 인물, 협력 관계, 사업 검색
+search-submit = 검색
+search-count = { $count ->
+    [0] “{ $query }”에 대한 결과가 없습니다.
+   *[other] “{ $query }”에 대한 결과 { $count }건
+}
+search-kind-organisation = 기관
+search-kind-partnership = 협력 관계
+search-kind-person = 인물
+search-kind-action = 사업
+nav-search = 검색

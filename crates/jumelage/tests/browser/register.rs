@@ -151,19 +151,29 @@ fn editing_importing_finding_and_the_map() {
         assert!(!h1.contains("Rennes"), "nothing was stored: {h1}");
         sign_out(&c).await;
 
-        // "구로" in the Korean interface finds Guro.
-        c.goto(&format!(
-            "{base}/organisations?lang=ko&q=%EA%B5%AC%EB%A1%9C"
-        ))
-        .await
-        .unwrap();
+        // "구로" typed in the search box of the Korean interface finds Guro.
+        c.goto(&format!("{base}/search?lang=ko")).await.unwrap();
         assert_eq!(html_lang(&c).await, "ko");
-        let list = find(&c, Locator::Css("main")).await.text().await.unwrap();
-        assert!(list.contains("구로구"), "{list}");
-        assert!(c
-            .find(Locator::Css("main a[href='/organisations/kr-guro']"))
+        find(&c, Locator::Id("q"))
             .await
-            .is_ok());
+            .send_keys("구로")
+            .await
+            .unwrap();
+        find(&c, Locator::Id("search-submit"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let results = find(&c, Locator::Id("search-results")).await;
+        let first = results.find(Locator::Css("li a")).await.unwrap();
+        assert_eq!(
+            first.attr("href").await.unwrap().as_deref(),
+            Some("/organisations/kr-guro")
+        );
+        assert_eq!(first.text().await.unwrap(), "구로구");
+        shot(&c, &shots, "search-ko").await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (search): {v:#?}");
 
         // The map (still in Korean) draws the Issy–Guro line between the two seats.
         c.goto(&format!("{base}/map")).await.unwrap();

@@ -4,7 +4,10 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnvelope, MeDto};
+use super::{
+    meetings, organisations, partnerships, search as find, seminars, ErrorBody, ErrorEnvelope,
+    MeDto,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,6 +22,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
         partnerships::list, partnerships::show, partnerships::create, partnerships::update,
         organisations::history, organisations::archive, organisations::restore,
         partnerships::history, partnerships::archive, partnerships::restore,
+        find::search,
         super::me,
         meetings::list, meetings::show, meetings::create, meetings::update,
         meetings::participants, meetings::add_participant, meetings::set_presence,
@@ -32,7 +36,7 @@ use super::{meetings, organisations, partnerships, seminars, ErrorBody, ErrorEnv
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
         organisations::SeatDto, organisations::ChangeDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
-        ErrorEnvelope, ErrorBody, MeDto,
+        ErrorEnvelope, ErrorBody, MeDto, find::SearchHitDto, find::SearchResultsDto,
         meetings::MeetingDto, meetings::MeetingWrite, meetings::LocalTimes, meetings::ParticipantDto,
         meetings::ParticipantWrite, meetings::PresenceWrite, meetings::MinutesDto, meetings::MinutesWrite,
         meetings::MinutesItemDto, meetings::StatusWrite, meetings::MinutesVersionDto,

@@ -7,6 +7,7 @@ mod meetings;
 mod organisations;
 mod partnerships;
 pub(crate) mod register_io;
+mod search;
 mod seminars;
 
 use std::collections::HashMap;
@@ -109,6 +110,7 @@ pub fn routes() -> Router<AppState> {
             "/series/{id}/seminars",
             axum::routing::post(seminars::create_seminar),
         )
+        .route("/search", get(search::search))
         .route("/organisations/{id}/history", get(organisations::history))
         .route(
             "/organisations/{id}/archive",

@@ -13,6 +13,7 @@ mod organisations;
 mod partnerships;
 mod register_io;
 mod roadmap;
+mod search;
 mod seminars;
 pub(crate) use seminars::SeminarCached;
 pub mod seminars_lineup {
@@ -57,6 +58,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
         .route("/map", get(map::show))
+        .route("/search", get(search::show))
         .route("/import", get(register_io::form).post(register_io::preview))
         .route("/import/{id}/confirm", post(register_io::confirm))
         .merge(meetings::routes())

@@ -7,6 +7,7 @@ mod history;
 mod meetings;
 mod pages;
 mod register_io;
+mod search;
 mod seminars;
 mod support;
 mod translations;

@@ -1,0 +1,293 @@
+//! One full-text index over the register's records (organisations, partnerships, people, actions),
+//! in French, Korean and English, built with tantivy in memory.
+//!
+//! Every text goes through one analyser: lower case, accents folded (so "region" finds
+//! "Région"), then cut into 2- and 3-character n-grams. A query is cut the same way and a record
+//! matches when it holds all of the query's n-grams: Hangul needs no dictionary ("구로" finds
+//! 구로구, "대구" finds 대구광역시 and 대구경북경제자유구역청), and romanised names are indexed beside
+//! the Hangul ("Guro" finds 구로구). Names weigh more than notes in the ranking.
+//!
+//! The caller gives the documents; this crate knows nothing of the database (it is kept apart so
+//! that tantivy, heavy to build, is not rebuilt by changes elsewhere).
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, NgramTokenizer, TextAnalyzer, TokenStream,
+};
+use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
+
+const ANALYZER: &str = "jumelage_ngram";
+
+/// A record to index: its kind (`organisation`, `partnership`, `person`, `action`), its id, its
+/// names (any language, romanisations included) and its other texts.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: String,
+    pub id: String,
+    pub names: Vec<String>,
+    pub texts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: String,
+    pub id: String,
+    pub score: f32,
+}
+
+#[derive(Debug)]
+pub struct SearchError(pub String);
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError(e.to_string())
+    }
+}
+
+/// The shortest query that can match: one n-gram.
+pub const MIN_QUERY_CHARS: usize = 2;
+
+pub struct SearchIndex {
+    reader: IndexReader,
+    index: Index,
+    kind: Field,
+    id: Field,
+    names: Field,
+    texts: Field,
+    len: usize,
+}
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(NgramTokenizer::new(2, 3, false).expect("2..3 is a valid n-gram range"))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+impl SearchIndex {
+    /// Builds an index of the documents, in memory.
+    pub fn build(docs: impl IntoIterator<Item = Document>) -> Result<SearchIndex, SearchError> {
+        let mut schema = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let kind = schema.add_text_field("kind", STRING | STORED);
+        let id = schema.add_text_field("id", STRING | STORED);
+        let names = schema.add_text_field("names", text.clone());
+        let texts = schema.add_text_field("texts", text);
+        let index = Index::create_in_ram(schema.build());
+        index.tokenizers().register(ANALYZER, analyzer());
+        let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let mut len = 0;
+        for d in docs {
+            let mut document = doc!(kind => d.kind, id => d.id);
+            for n in d.names.iter().filter(|n| !n.trim().is_empty()) {
+                document.add_text(names, n);
+            }
+            for t in d.texts.iter().filter(|t| !t.trim().is_empty()) {
+                document.add_text(texts, t);
+            }
+            writer.add_document(document)?;
+            len += 1;
+        }
+        writer.commit()?;
+        let reader = index.reader()?;
+        Ok(SearchIndex {
+            reader,
+            index,
+            kind,
+            id,
+            names,
+            texts,
+            len,
+        })
+    }
+
+    /// How many records the index holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The query's n-grams, as the index cut the texts.
+    fn grams(&self, query: &str) -> Vec<String> {
+        let mut a = self
+            .index
+            .tokenizers()
+            .get(ANALYZER)
+            .unwrap_or_else(analyzer);
+        let mut out = Vec::new();
+        // Each word apart, so that no n-gram spans two words of the query.
+        for word in query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let mut stream = a.token_stream(word);
+            while let Some(t) = stream.next() {
+                if !out.contains(&t.text) {
+                    out.push(t.text.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The records that hold every n-gram of the query in their names or texts, best first.
+    /// A query shorter than [`MIN_QUERY_CHARS`] matches nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let grams = self.grams(query);
+        if grams.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = grams
+            .iter()
+            .map(|g| {
+                let in_names: Box<dyn Query> = Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.names, g),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    3.0,
+                ));
+                let in_texts: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.texts, g),
+                    IndexRecordOption::WithFreqs,
+                ));
+                let either: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, in_names),
+                    (Occur::Should, in_texts),
+                ]));
+                (Occur::Must, either)
+            })
+            .collect();
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let d: TantivyDocument = searcher.doc(address)?;
+            let text = |f: Field| {
+                d.get_first(f)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            hits.push(Hit {
+                kind: text(self.kind),
+                id: text(self.id),
+                score,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(kind: &str, id: &str, names: &[&str], texts: &[&str]) -> Document {
+        Document {
+            kind: kind.into(),
+            id: id.into(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            texts: texts.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn sample() -> SearchIndex {
+        SearchIndex::build(vec![
+            d("organisation", "kr-guro", &["구로구", "Guro-gu"], &[]),
+            d(
+                "organisation",
+                "kr-daegu",
+                &["대구광역시", "Daegu-gwangyeoksi"],
+                &[],
+            ),
+            d(
+                "organisation",
+                "kr-dgfez",
+                &[
+                    "대구경북경제자유구역청",
+                    "Daegu-Gyeongbuk Free Economic Zone",
+                ],
+                &[],
+            ),
+            d(
+                "organisation",
+                "fr-aura",
+                &["Région Auvergne-Rhône-Alpes"],
+                &[],
+            ),
+            d(
+                "organisation",
+                "fr-issy",
+                &["Issy-les-Moulineaux"],
+                &["Coopération avec Guro depuis 2005"],
+            ),
+            d("person", "claire", &["Claire Guichard"], &[]),
+        ])
+        .unwrap()
+    }
+
+    fn ids(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.id.as_str()).collect()
+    }
+
+    #[test]
+    fn french_without_accents_korean_partial_and_romanised() {
+        let ix = sample();
+        assert_eq!(ix.len(), 6);
+        assert_eq!(ids(&ix.search("region", 10).unwrap()), vec!["fr-aura"]);
+        assert_eq!(ids(&ix.search("RÉGION", 10).unwrap()), vec!["fr-aura"]);
+        assert_eq!(ids(&ix.search("구로", 10).unwrap()), vec!["kr-guro"]);
+        let hits = ix.search("대구", 10).unwrap();
+        let daegu = ids(&hits);
+        assert!(
+            daegu.contains(&"kr-daegu") && daegu.contains(&"kr-dgfez"),
+            "{daegu:?}"
+        );
+        assert_eq!(daegu.len(), 2);
+        // The name ranks above a mention in the notes.
+        let guro = ix.search("Guro", 10).unwrap();
+        assert_eq!(ids(&guro), vec!["kr-guro", "fr-issy"]);
+        assert!(guro[0].score > guro[1].score);
+    }
+
+    #[test]
+    fn short_empty_and_absent_queries_find_nothing() {
+        let ix = sample();
+        assert!(ix.search("", 10).unwrap().is_empty());
+        assert!(ix.search("구", 10).unwrap().is_empty());
+        assert!(ix.search("  -- ", 10).unwrap().is_empty());
+        assert!(ix.search("Marseille", 10).unwrap().is_empty());
+        assert!(ix.search("guro", 0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn all_words_must_match() {
+        let ix = sample();
+        assert_eq!(
+            ids(&ix.search("claire guichard", 10).unwrap()),
+            vec!["claire"]
+        );
+        assert!(ix.search("claire daegu", 10).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,133 @@
+//! The full-text search: French without accents, Hangul in part, romanised Korean; the index
+//! follows the database on every node, on both engines.
+
+use axum::http::Method;
+use domain::accounts::Role;
+use serde_json::json;
+use storage::both_engines;
+
+use crate::support::{bearer, TestApp};
+
+async fn ids(app: &TestApp, q: &str) -> Vec<String> {
+    let r = app
+        .get(&format!("/api/v1/search?q={}&limit=100", urlencode(q)))
+        .await;
+    assert_eq!(r.status, 200, "{q}: {}", r.body);
+    r.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            format!(
+                "{}:{}",
+                i["kind"].as_str().unwrap(),
+                i["id"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).unwrap()[1..].to_string()
+}
+
+both_engines!(search_in_french_korean_and_romanised_korean, |db| {
+    let app = TestApp::new(db).await;
+    let region = ids(&app, "region").await;
+    assert!(
+        region.contains(&"organisation:fr-aura".to_string()),
+        "{region:?}"
+    );
+    assert!(
+        region.contains(&"organisation:fr-idf".to_string()),
+        "{region:?}"
+    );
+    let guro = ids(&app, "구로").await;
+    assert_eq!(
+        guro.first().map(String::as_str),
+        Some("organisation:kr-guro"),
+        "{guro:?}"
+    );
+    assert!(
+        guro.contains(&"partnership:p-issy-guro".to_string()),
+        "{guro:?}"
+    );
+    let daegu = ids(&app, "대구").await;
+    assert!(
+        daegu.contains(&"organisation:kr-daegu".to_string()),
+        "{daegu:?}"
+    );
+    assert!(
+        daegu.contains(&"organisation:kr-dgfez".to_string()),
+        "{daegu:?}"
+    );
+    let latin = ids(&app, "Guro").await;
+    assert_eq!(
+        latin.first().map(String::as_str),
+        Some("organisation:kr-guro"),
+        "{latin:?}"
+    );
+    // People and actions too.
+    assert!(ids(&app, "Guichard")
+        .await
+        .iter()
+        .any(|i| i.starts_with("person:")));
+    // Too short: a clear error on the field, in the reader's language.
+    let short = app
+        .get_with("/api/v1/search?q=%EA%B5%AC", &[("accept-language", "ko")])
+        .await;
+    assert_eq!(short.status, 422);
+    assert_eq!(short.json()["error"]["field"], "q");
+    assert!(short.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("두 글자"));
+    let page = app.get("/search?q=%EA%B5%AC%EB%A1%9C&lang=ko").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("href=\"/organisations/kr-guro\""));
+    assert!(page.body.contains("구로구"));
+    let page = app.get("/search?q=x").await;
+    assert!(page.body.contains("Tapez au moins deux lettres"));
+    // Markup typed in a query is shown as text.
+    let page = app.get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E").await;
+    assert!(!page.body.contains("<script>alert(1)"));
+});
+
+both_engines!(the_index_follows_the_database_on_every_node, |db| {
+    let node_a = TestApp::new(db.clone()).await;
+    // A second app node on the same database, with its own index.
+    let node_b = TestApp::empty(db).await;
+    let staff = node_a.user("staff@cuf.example", Role::Secretariat).await;
+    assert!(ids(&node_b, "Ondrezon").await.is_empty());
+    let r = node_a
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            json!({"notes": "Jumelage suivi par Mme Ondrezon"}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(ids(&node_b, "ondrézon").await, vec!["organisation:fr-issy"]);
+    assert_eq!(ids(&node_a, "Ondrezon").await, vec!["organisation:fr-issy"]);
+    // Archived records leave the results; restored ones come back.
+    let r = node_b
+        .json(
+            Method::POST,
+            "/api/v1/organisations/fr-issy/archive",
+            json!({}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 204);
+    assert!(ids(&node_a, "Ondrezon").await.is_empty());
+    node_a
+        .json(
+            Method::POST,
+            "/api/v1/organisations/fr-issy/restore",
+            json!({}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(ids(&node_a, "Ondrezon").await, vec!["organisation:fr-issy"]);
+});
