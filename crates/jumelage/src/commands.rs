@@ -9,7 +9,7 @@ use domain::accounts::Role;
 use storage::{Db, NewUser};
 
 use crate::config::{Config, Overrides, DOCUMENTED_DEFAULTS};
-use crate::{Cli, Command, DbArgs, TokenCommand, UserCommand};
+use crate::{Cli, Command, DbArgs, DemoCommand, TokenCommand, UserCommand};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
@@ -29,6 +29,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             o.mail_from = mail_from;
             serve(Config::load(o)?).await
         }
+        Command::Demo {
+            action:
+                DemoCommand::Generate {
+                    out,
+                    organisations,
+                    partnerships,
+                    seed,
+                },
+        } => crate::generate::generate(&out, organisations, partnerships, seed),
         Command::Lineup { input, output } => crate::lineup_cli::run(&input, output.as_deref()),
         Command::Import {
             db,

@@ -2,6 +2,7 @@
 
 mod commands;
 mod config;
+mod generate;
 mod lineup_cli;
 mod register_cli;
 
@@ -104,6 +105,29 @@ enum Command {
     Token {
         #[command(subcommand)]
         action: TokenCommand,
+    },
+    /// Demo and benchmark data.
+    Demo {
+        #[command(subcommand)]
+        action: DemoCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Write a large register (organisations.csv, partnerships.csv, the import layout) for
+    /// benchmarks; load it with `jumelage import`.
+    Generate {
+        /// Folder for the two files.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 100_000)]
+        organisations: usize,
+        #[arg(long, default_value_t = 200_000)]
+        partnerships: usize,
+        /// The same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 
