@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# bench/register.sh — the register at scale: 100,000 organisations and 200,000 partnerships.
+#
+# 1. `jumelage demo generate` writes the two import files (time).
+# 2. `jumelage import` loads them into a fresh database, all or nothing (wall time and peak
+#    memory from /usr/bin/time -v).
+# 3. The server starts on that database; the first search builds its full-text index (time of
+#    that first request = index build), a second one is timed warm.
+# 4. wrk on the list page with a filter, on the search page with a Korean query, on the search
+#    API with a romanised query (requests/s, p50, p99, memory).
+# 5. `jumelage export` of both collections in CSV and XLSX (time, peak memory).
+#
+# Environment: BENCH_ORGS (100000), BENCH_PARTNERSHIPS (200000), and those of bench/lib.sh
+# (BENCH_DATABASE_URL for PostgreSQL, BENCH_DURATION, ...). Never asserts anything.
+
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+orgs="${BENCH_ORGS:-100000}"
+parts="${BENCH_PARTNERSHIPS:-200000}"
+bench_ensure_wrk
+bench_ensure_binary
+[[ -x /usr/bin/time ]] || bench_die "/usr/bin/time is needed (Debian package: time)"
+
+gen="$BENCH_TMP/gen"
+bench_new_data_dir
+bench_fresh_database_url
+db_args=(--data-dir "$BENCH_DATA_DIR")
+[[ -n "$BENCH_DB_URL" ]] && db_args+=(--database-url "$BENCH_DB_URL")
+
+timed() { # LABEL CMD... — wall time and peak RSS of one command
+    local label="$1" out="$BENCH_TMP/time.txt"
+    shift
+    /usr/bin/time -v "$@" >"$BENCH_TMP/cmd.out" 2>"$out" || {
+        cat "$out" >&2
+        bench_die "$label failed"
+    }
+    local wall rss
+    wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$out")"
+    rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$out")"
+    printf '  %-36s %10s  peak RSS %s MiB\n' "$label" "$wall" "$(bench_kib_to_mib "$rss")"
+}
+
+printf 'register at scale: %s organisations, %s partnerships (%s)\n' "$orgs" "$parts" \
+    "${BENCH_DB_URL:+PostgreSQL}${BENCH_DB_URL:-SQLite}"
+timed "generate files" "$BENCH_BIN" demo generate --out "$gen" --organisations "$orgs" --partnerships "$parts"
+printf '  files: organisations.csv %s MiB, partnerships.csv %s MiB\n' \
+    "$(bench_kib_to_mib $(( $(stat -c %s "$gen/organisations.csv") / 1024 )))" \
+    "$(bench_kib_to_mib $(( $(stat -c %s "$gen/partnerships.csv") / 1024 )))"
+timed "import organisations" "$BENCH_BIN" import "${db_args[@]}" organisations "$gen/organisations.csv"
+timed "import partnerships" "$BENCH_BIN" import "${db_args[@]}" partnerships "$gen/partnerships.csv"
+
+bench_start_server "$BENCH_DATA_DIR" "$BENCH_DB_URL"
+pid="$BENCH_SERVER_PID"
+bench_wait_200 "$BENCH_PORT" /healthz || bench_die "/healthz never answered 200"
+
+korean='/search?q=%EB%8C%80%EA%B5%AC&lang=ko' # 대구
+_bench_now; t0="$BENCH_NOW_US"
+bench_wait_200 "$BENCH_PORT" "$korean" || bench_die "search never answered 200"
+_bench_now; t1="$BENCH_NOW_US"
+bench_wait_200 "$BENCH_PORT" "$korean" || bench_die "search never answered 200"
+_bench_now; t2="$BENCH_NOW_US"
+printf '  %-36s %10s ms\n' "first search (index build)" "$(((t1 - t0) / 1000))"
+printf '  %-36s %10s ms\n' "second search (index current)" "$(((t2 - t1) / 1000))"
+printf '  RSS with the index: %s MiB\n\n' "$(bench_kib_to_mib "$(bench_rss_kib "$pid")")"
+
+bench_wrk "$pid" '/organisations?country=KR&level=county'
+bench_wrk "$pid" "$korean"
+bench_wrk "$pid" '/api/v1/search?q=Gangsan'
+bench_stop_server
+
+printf '\nexports\n'
+for c in organisations partnerships; do
+    for f in csv xlsx; do
+        timed "export $c $f" "$BENCH_BIN" export "${db_args[@]}" "$c" --format "$f" --output "$BENCH_TMP/out.$f"
+    done
+done
