@@ -596,19 +596,23 @@ impl Db {
         if ids.is_empty() {
             return Ok(out);
         }
-        let mut p = Params::default();
-        let list: Vec<String> = ids.iter().map(|i| p.text(i)).collect();
-        let sql = format!(
-            "SELECT partnership_id, label FROM partnership_themes WHERE partnership_id IN ({}) \
-             ORDER BY partnership_id, position",
-            list.join(", ")
-        );
-        for row in sqlx::query_with(&sql, p.into_arguments())
-            .fetch_all(&self.pool)
-            .await?
-        {
-            let id: String = row.try_get("partnership_id")?;
-            out.entry(id).or_default().push(row.try_get("label")?);
+        // In chunks: the engines bound the number of parameters of one statement (SQLite
+        // 32,766, PostgreSQL 65,535) and an export reads every partnership.
+        for chunk in ids.chunks(1000) {
+            let mut p = Params::default();
+            let list: Vec<String> = chunk.iter().map(|i| p.text(i)).collect();
+            let sql = format!(
+                "SELECT partnership_id, label FROM partnership_themes WHERE partnership_id IN ({}) \
+                 ORDER BY partnership_id, position",
+                list.join(", ")
+            );
+            for row in sqlx::query_with(&sql, p.into_arguments())
+                .fetch_all(&self.pool)
+                .await?
+            {
+                let id: String = row.try_get("partnership_id")?;
+                out.entry(id).or_default().push(row.try_get("label")?);
+            }
         }
         Ok(out)
     }
