@@ -41,8 +41,9 @@ timed() { # LABEL CMD... — wall time and peak RSS of one command
     printf '  %-36s %10s  peak RSS %s MiB\n' "$label" "$wall" "$(bench_kib_to_mib "$rss")"
 }
 
-printf 'register at scale: %s organisations, %s partnerships (%s)\n' "$orgs" "$parts" \
-    "${BENCH_DB_URL:+PostgreSQL}${BENCH_DB_URL:-SQLite}"
+engine=SQLite
+[[ -n "$BENCH_DB_URL" ]] && engine=PostgreSQL
+printf 'register at scale: %s organisations, %s partnerships (%s)\n' "$orgs" "$parts" "$engine"
 timed "generate files" "$BENCH_BIN" demo generate --out "$gen" --organisations "$orgs" --partnerships "$parts"
 printf '  files: organisations.csv %s MiB, partnerships.csv %s MiB\n' \
     "$(bench_kib_to_mib $(( $(stat -c %s "$gen/organisations.csv") / 1024 )))" \

@@ -9,14 +9,7 @@ use crate::kit::*;
 
 #[test]
 fn home_languages_sign_in_and_a_member_page() {
-    let axe = std::fs::read_to_string(env_path(
-        "JUMELAGE_AXE",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
-        ),
-    ))
-    .unwrap();
+    let axe = axe_source();
     let dir = temp_dir("browser");
     let server = Server::start(&dir, None, &[]);
     let mut args = vec![

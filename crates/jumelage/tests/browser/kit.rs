@@ -197,3 +197,15 @@ pub fn shots() -> PathBuf {
     let _ = std::fs::create_dir_all(&p);
     p
 }
+
+/// axe-core's script, injected into pages for the accessibility audit.
+pub fn axe_source() -> String {
+    std::fs::read_to_string(env_path(
+        "JUMELAGE_AXE",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
+        ),
+    ))
+    .expect("axe-core (scripts/test installs it)")
+}

@@ -10,14 +10,7 @@ use crate::kit::*;
 
 #[test]
 fn a_coordinator_finalises_minutes_and_an_editor_can_no_longer_change_them() {
-    let axe = std::fs::read_to_string(env_path(
-        "JUMELAGE_AXE",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
-        ),
-    ))
-    .unwrap();
+    let axe = axe_source();
     let dir = temp_dir("browser-minutes");
     let server = Server::start(&dir, None, &[]);
     create_user(

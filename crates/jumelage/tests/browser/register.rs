@@ -9,14 +9,7 @@ use crate::kit::*;
 
 #[test]
 fn editing_importing_finding_and_the_map() {
-    let axe = std::fs::read_to_string(env_path(
-        "JUMELAGE_AXE",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
-        ),
-    ))
-    .unwrap();
+    let axe = axe_source();
     let dir = temp_dir("browser-register");
     let server = Server::start(&dir, None, &[]);
     create_user(

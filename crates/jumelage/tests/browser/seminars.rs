@@ -60,14 +60,7 @@ impl Drop for Smtp {
 
 #[test]
 fn consultation_by_link_line_up_with_a_lock_and_an_e_mailed_invitation() {
-    let axe = std::fs::read_to_string(env_path(
-        "JUMELAGE_AXE",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/e2e-tools/node_modules/axe-core/axe.min.js"
-        ),
-    ))
-    .unwrap();
+    let axe = axe_source();
     let dir = temp_dir("browser-seminars");
     let smtp = Smtp::start(dir.join("maildir"));
     let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
