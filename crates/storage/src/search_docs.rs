@@ -39,25 +39,37 @@ fn texts(row: &sqlx::any::AnyRow, cols: &[&str]) -> Result<Vec<String>, StorageE
 }
 
 impl Db {
-    /// A value that differs whenever a searchable record was added, changed or archived.
+    /// A value that differs whenever a searchable record was added, changed or archived: per
+    /// table, the latest `updated_at` and how many rows carry it (a row added or changed in the
+    /// same millisecond as the latest still moves the count), plus the latest history entry.
+    /// Records are never deleted, so nothing else can change the set. Every part is an index
+    /// lookup (migration 0006), on both engines.
     pub async fn search_stamp(&self) -> Result<String, StorageError> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM organisations) AS o, \
-             (SELECT COALESCE(MAX(updated_at), 0) FROM organisations) AS ou, \
-             (SELECT COUNT(*) FROM partnerships) AS p, \
-             (SELECT COALESCE(MAX(updated_at), 0) FROM partnerships) AS pu, \
-             (SELECT COUNT(*) FROM people) AS h, \
-             (SELECT COALESCE(MAX(updated_at), 0) FROM people) AS hu, \
-             (SELECT COUNT(*) FROM actions) AS a, \
-             (SELECT COALESCE(MAX(updated_at), 0) FROM actions) AS au, \
-             (SELECT COALESCE(MAX(id), 0) FROM changes) AS c",
-        )
+        let mut sql = Vec::new();
+        for t in ["organisations", "partnerships", "people", "actions"] {
+            sql.push(format!(
+                "(SELECT COALESCE(MAX(updated_at), 0) FROM {t}) AS {t}_at, \
+                 (SELECT COUNT(*) FROM {t} WHERE updated_at = (SELECT MAX(updated_at) FROM {t})) AS {t}_n"
+            ));
+        }
+        let row = sqlx::query(&format!(
+            "SELECT {}, (SELECT COALESCE(MAX(id), 0) FROM changes) AS c",
+            sql.join(", ")
+        ))
         .fetch_one(&self.pool)
         .await?;
         let mut parts = Vec::new();
-        for c in ["o", "ou", "p", "pu", "h", "hu", "a", "au", "c"] {
-            parts.push(row.try_get::<i64, _>(c)?.to_string());
+        for t in ["organisations", "partnerships", "people", "actions"] {
+            parts.push(
+                row.try_get::<i64, _>(format!("{t}_at").as_str())?
+                    .to_string(),
+            );
+            parts.push(
+                row.try_get::<i64, _>(format!("{t}_n").as_str())?
+                    .to_string(),
+            );
         }
+        parts.push(row.try_get::<i64, _>("c")?.to_string());
         Ok(parts.join("."))
     }
 

@@ -130,4 +130,16 @@ both_engines!(the_index_follows_the_database_on_every_node, |db| {
         )
         .await;
     assert_eq!(ids(&node_a, "Ondrezon").await, vec!["organisation:fr-issy"]);
+    // A record added (here by an import through node A) is found by node B.
+    assert!(ids(&node_b, "Rennes").await.is_empty());
+    let file = "id,kind,country,level,parent_id,name_fr,name_ko,name_ko_latn,name_en,population,population_year,lat,lon,seat_name,website,notes\n\
+                fr-rennes,local_authority,FR,commune,,Ville de Rennes,렌,,City of Rennes,222485,2021,48.11,-1.68,Rennes,,\n";
+    let req = axum::http::Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/import/organisations")
+        .header("authorization", bearer(&staff))
+        .body(axum::body::Body::from(file))
+        .unwrap();
+    assert_eq!(node_a.send(req).await.status, 200);
+    assert_eq!(ids(&node_b, "rennes").await, vec!["organisation:fr-rennes"]);
 });
