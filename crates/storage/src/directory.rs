@@ -113,6 +113,11 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
     })
 }
 
+/// Ids bound in one `IN (...)` list at most: the engines bound the parameters of a statement
+/// (SQLite 32,766, PostgreSQL 65,535) and an export reads every record, so longer lists are
+/// read in chunks of this size.
+const IN_LIST_CHUNK: usize = 500;
+
 impl Db {
     pub async fn begin(&self) -> Result<Transaction<'static, Any>, StorageError> {
         Ok(self.pool.begin().await?)
@@ -287,12 +292,13 @@ impl Db {
     }
 
     /// Several organisations at once, by id (those that exist).
+    /// Read `IN_LIST_CHUNK` ids at a time, as every `IN (...)` list of ids is.
     pub async fn organisations_by_ids(
         &self,
         ids: &[&str],
     ) -> Result<std::collections::HashMap<String, OrganisationRecord>, StorageError> {
         let mut out = std::collections::HashMap::with_capacity(ids.len());
-        for chunk in ids.chunks(500) {
+        for chunk in ids.chunks(IN_LIST_CHUNK) {
             let mut p = Params::default();
             let list: Vec<String> = chunk.iter().map(|i| p.text(*i)).collect();
             let sql = format!(
@@ -596,9 +602,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(out);
         }
-        // In chunks: the engines bound the number of parameters of one statement (SQLite
-        // 32,766, PostgreSQL 65,535) and an export reads every partnership.
-        for chunk in ids.chunks(1000) {
+        for chunk in ids.chunks(IN_LIST_CHUNK) {
             let mut p = Params::default();
             let list: Vec<String> = chunk.iter().map(|i| p.text(i)).collect();
             let sql = format!(

@@ -73,10 +73,7 @@ impl SearchState {
         let hits = built
             .index
             .search(query, limit.clamp(1, MAX_RESULTS))
-            .map_err(|e| {
-                tracing::error!(error = %e, "search");
-                AppError::new(ErrorKey::Internal)
-            })?;
+            .map_err(index_error)?;
         Ok(hits
             .into_iter()
             .map(|h| Found {
@@ -90,6 +87,12 @@ impl SearchState {
             })
             .collect())
     }
+}
+
+/// A failure inside the index is the server's: logged, shown as an internal error.
+fn index_error(e: search::SearchError) -> AppError {
+    tracing::error!(error = %e, "search index");
+    AppError::new(ErrorKey::Internal)
 }
 
 /// Reads every searchable record and indexes it, off the async threads.
@@ -109,10 +112,7 @@ pub async fn rebuild(db: &Db, stamp: String) -> Result<Built, AppError> {
                 }
             })
             .collect();
-        let index = SearchIndex::build(docs).map_err(|e| {
-            tracing::error!(error = %e, "search index");
-            AppError::new(ErrorKey::Internal)
-        })?;
+        let index = SearchIndex::build(docs).map_err(index_error)?;
         Ok(Built {
             stamp,
             index,
