@@ -175,21 +175,22 @@ const FR_SECOND: &[&str] = &[
     "",
 ];
 
+/// Ids of the starting theme taxonomy (migration 0007), which every database has.
 const THEMES: &[&str] = &[
     "culture",
-    "éducation",
-    "jeunesse",
-    "économie",
-    "tourisme",
-    "environnement",
-    "urbanisme",
-    "santé",
+    "education",
+    "youth",
+    "economy",
+    "tourism",
+    "environment",
+    "urban",
+    "health",
     "sport",
-    "numérique",
-    "mobilité",
+    "digital",
+    "mobility",
     "agriculture",
-    "énergie",
-    "patrimoine",
+    "energy",
+    "innovation",
 ];
 
 const KINDS: &[&str] = &[

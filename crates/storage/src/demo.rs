@@ -11,7 +11,8 @@ use domain::directory::{Names, OrganisationInput, PartnershipInput, Seat};
 use domain::groups::GroupRole;
 use serde_json::{json, Value};
 
-use crate::directory::{ActionRecord, PersonRole};
+use crate::actions::ActionRecord;
+use crate::directory::PersonRole;
 use crate::groups::CountryGroup;
 use crate::{Db, StorageError};
 
@@ -183,6 +184,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, StorageError> {
                 "notes": a["notes"],
                 "parties_as_given": a["parties"],
             }),
+            ..Default::default()
         };
         db.insert_action(&mut tx, &record).await?;
     }
@@ -422,12 +424,13 @@ fn partnership(p: &Value, a: String, b: String) -> (PartnershipInput, Value) {
     let signed_date = text(p, "date_signed")
         .and_then(|d| d.get(..10).map(str::to_string))
         .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
-    let themes = p["themes"]
+    let wording: Vec<String> = p["themes"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|t| t.as_str().map(str::to_string))
         .collect();
+    let themes = crate::demo_themes::classify(&wording);
     let mut notes = Vec::new();
     for key in ["status", "notes"] {
         if let Some(n) = text(p, key) {
@@ -451,6 +454,7 @@ fn partnership(p: &Value, a: String, b: String) -> (PartnershipInput, Value) {
         "year_signed_as_given": p["year_signed"],
         "date_signed_as_given": p["date_signed"],
         "themes_context": p["themes_from_report_for_Nice_generally"],
+        "themes_as_given": p["themes"],
     });
     (input, strip_nulls(sources))
 }

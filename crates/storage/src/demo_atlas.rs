@@ -553,6 +553,7 @@ fn as_given(p: &Value) -> Value {
         "type_as_given": p["type"],
         "date_as_given": p["date"],
         "year_as_given": p["year"],
+        "themes_as_given": p["themes"],
     })
 }
 
@@ -650,12 +651,14 @@ pub(crate) async fn load(
             status: Some(status.to_string()),
             signed_date: date.map(str::to_string),
             signed_year: r["year"].as_i64().and_then(|y| i32::try_from(y).ok()),
-            themes: r["themes"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|t| t.as_str().map(str::to_string))
-                .collect(),
+            themes: crate::demo_themes::classify(
+                &r["themes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|t| t.as_str().map(str::to_string))
+                    .collect::<Vec<_>>(),
+            ),
             notes: r["notes"].as_str().map(str::to_string),
         };
         let id = format!("p-{atlas_id}");

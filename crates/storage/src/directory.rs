@@ -42,18 +42,6 @@ pub struct PersonRole {
     pub title: Names,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActionRecord {
-    pub id: String,
-    pub partnership_id: Option<String>,
-    pub title: Names,
-    pub date_text: Option<String>,
-    pub start_year: Option<i64>,
-    pub status_note: Option<String>,
-    pub parties: Vec<String>,
-    pub sources: Value,
-}
-
 /// Filters of the organisation list; `None` means any.
 #[derive(Debug, Clone, Default)]
 pub struct OrgFilter {
@@ -62,6 +50,7 @@ pub struct OrgFilter {
     pub kind: Option<String>,
     pub group: Option<String>,
     pub name: Option<String>,
+    pub sort: OrgSort,
     pub include_archived: bool,
 }
 
@@ -70,7 +59,93 @@ pub struct PartnershipFilter {
     pub organisation: Option<String>,
     pub kind: Option<String>,
     pub status: Option<String>,
+    /// A theme id of the taxonomy.
+    pub theme: Option<String>,
+    /// Signed in or after / in or before this year (partnerships without a year are left out
+    /// when either is given).
+    pub year_from: Option<i64>,
+    pub year_to: Option<i64>,
+    /// Organisation on the French or the Korean side (`FR`, `KR`).
+    pub country: Option<String>,
+    pub sort: PartnershipSort,
     pub include_archived: bool,
+}
+
+/// Orders of the partnership list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PartnershipSort {
+    /// Oldest first (undated last), the default.
+    #[default]
+    Year,
+    YearDesc,
+    /// Latest change first.
+    Updated,
+}
+
+impl PartnershipSort {
+    pub const ALL: [PartnershipSort; 3] = [
+        PartnershipSort::Year,
+        PartnershipSort::YearDesc,
+        PartnershipSort::Updated,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnershipSort::Year => "year",
+            PartnershipSort::YearDesc => "-year",
+            PartnershipSort::Updated => "-updated",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+    fn order_by(self) -> &'static str {
+        match self {
+            PartnershipSort::Year => "COALESCE(signed_year, 9999), id",
+            PartnershipSort::YearDesc => "COALESCE(signed_year, 0) DESC, id",
+            PartnershipSort::Updated => "updated_at DESC, id",
+        }
+    }
+}
+
+/// Orders of the organisation list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OrgSort {
+    /// Country, then name (the default).
+    #[default]
+    Name,
+    /// Largest population first.
+    PopulationDesc,
+    Population,
+    /// Latest change first.
+    Updated,
+}
+
+impl OrgSort {
+    pub const ALL: [OrgSort; 4] = [
+        OrgSort::Name,
+        OrgSort::PopulationDesc,
+        OrgSort::Population,
+        OrgSort::Updated,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgSort::Name => "name",
+            OrgSort::PopulationDesc => "-population",
+            OrgSort::Population => "population",
+            OrgSort::Updated => "-updated",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+    fn order_by(self) -> &'static str {
+        match self {
+            OrgSort::Name => "country, COALESCE(name_fr, name_en, name_ko), id",
+            OrgSort::PopulationDesc => "COALESCE(population, -1) DESC, id",
+            OrgSort::Population => "COALESCE(population, 9999999999), id",
+            OrgSort::Updated => "updated_at DESC, id",
+        }
+    }
 }
 
 const ORG_COLUMNS: &str = "id, kind, country, level, parent_id, name_fr, name_ko, name_ko_latn, \
@@ -116,7 +191,7 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
 /// Ids bound in one `IN (...)` list at most: the engines bound the parameters of a statement
 /// (SQLite 32,766, PostgreSQL 65,535) and an export reads every record, so longer lists are
 /// read in chunks of this size.
-const IN_LIST_CHUNK: usize = 500;
+pub(crate) const IN_LIST_CHUNK: usize = 500;
 
 impl Db {
     pub async fn begin(&self) -> Result<Transaction<'static, Any>, StorageError> {
@@ -282,7 +357,8 @@ impl Db {
         let off = p.int(offset);
         let sql = format!(
             "SELECT {ORG_COLUMNS} FROM organisations {where_sql} \
-             ORDER BY country, COALESCE(name_fr, name_en, name_ko), id LIMIT {lim} OFFSET {off}"
+             ORDER BY {} LIMIT {lim} OFFSET {off}",
+            filter.sort.order_by()
         );
         let rows = sqlx::query_with(&sql, p.into_arguments())
             .fetch_all(&self.pool)
@@ -553,6 +629,25 @@ impl Db {
         if let Some(s) = &filter.status {
             wheres.push(format!("status = {}", p.text(s)));
         }
+        if let Some(t) = &filter.theme {
+            wheres.push(format!(
+                "id IN (SELECT partnership_id FROM partnership_themes WHERE label = {})",
+                p.text(t)
+            ));
+        }
+        if let Some(y) = filter.year_from {
+            wheres.push(format!("signed_year >= {}", p.int(y)));
+        }
+        if let Some(y) = filter.year_to {
+            wheres.push(format!("signed_year <= {}", p.int(y)));
+        }
+        if let Some(c) = &filter.country {
+            let ph = p.text(c.to_ascii_uppercase());
+            wheres.push(format!(
+                "(organisation_a IN (SELECT id FROM organisations WHERE country = {ph}) \
+                 OR organisation_b IN (SELECT id FROM organisations WHERE country = {ph}))"
+            ));
+        }
         let where_sql = if wheres.is_empty() {
             String::new()
         } else {
@@ -567,8 +662,8 @@ impl Db {
         let lim = p.int(limit);
         let off = p.int(offset);
         let sql = format!(
-            "{PARTNERSHIP_SELECT} {where_sql} ORDER BY COALESCE(signed_year, 9999), id \
-             LIMIT {lim} OFFSET {off}"
+            "{PARTNERSHIP_SELECT} {where_sql} ORDER BY {} LIMIT {lim} OFFSET {off}",
+            filter.sort.order_by()
         );
         let rows = sqlx::query_with(&sql, p.into_arguments())
             .fetch_all(&self.pool)
@@ -617,83 +712,6 @@ impl Db {
                 let id: String = row.try_get("partnership_id")?;
                 out.entry(id).or_default().push(row.try_get("label")?);
             }
-        }
-        Ok(out)
-    }
-
-    pub async fn insert_action(
-        &self,
-        tx: &mut Transaction<'static, Any>,
-        a: &ActionRecord,
-    ) -> Result<(), StorageError> {
-        let now = now_ms();
-        sqlx::query(
-            "INSERT INTO actions (id, partnership_id, title_fr, title_ko, title_en, date_text, \
-             start_year, status_note, sources, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
-        )
-        .bind(&a.id)
-        .bind(&a.partnership_id)
-        .bind(&a.title.fr)
-        .bind(&a.title.ko)
-        .bind(&a.title.en)
-        .bind(&a.date_text)
-        .bind(a.start_year)
-        .bind(&a.status_note)
-        .bind(a.sources.to_string())
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .map_err(|e| unique_to_duplicate(e, "id"))?;
-        for party in &a.parties {
-            sqlx::query("INSERT INTO action_parties (action_id, organisation_id) VALUES ($1, $2)")
-                .bind(&a.id)
-                .bind(party)
-                .execute(&mut **tx)
-                .await
-                .map_err(|e| unique_to_duplicate(e, "parties"))?;
-        }
-        Ok(())
-    }
-
-    /// The actions an organisation takes part in.
-    pub async fn actions_of(&self, organisation: &str) -> Result<Vec<ActionRecord>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT a.id, a.partnership_id, a.title_fr, a.title_ko, a.title_en, a.date_text, \
-             a.start_year, a.status_note, a.sources FROM actions a \
-             WHERE a.archived_at IS NULL AND a.id IN \
-             (SELECT action_id FROM action_parties WHERE organisation_id = $1) \
-             ORDER BY COALESCE(a.start_year, 9999), a.id",
-        )
-        .bind(organisation)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut out = Vec::new();
-        for r in rows {
-            let id: String = r.try_get("id")?;
-            let parties = sqlx::query_scalar(
-                "SELECT organisation_id FROM action_parties WHERE action_id = $1 \
-                 ORDER BY organisation_id",
-            )
-            .bind(&id)
-            .fetch_all(&self.pool)
-            .await?;
-            let sources: String = r.try_get("sources")?;
-            out.push(ActionRecord {
-                id,
-                partnership_id: r.try_get("partnership_id")?,
-                title: Names {
-                    fr: r.try_get("title_fr")?,
-                    ko: r.try_get("title_ko")?,
-                    ko_latn: None,
-                    en: r.try_get("title_en")?,
-                },
-                date_text: r.try_get("date_text")?,
-                start_year: r.try_get("start_year")?,
-                status_note: r.try_get("status_note")?,
-                parties,
-                sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
-            });
         }
         Ok(out)
     }

@@ -133,7 +133,8 @@ impl Db {
             .collect()
     }
 
-    /// Archives (hides from lists) or restores an organisation or a partnership.
+    /// Archives (hides from lists) or restores a record of the register: an organisation, a
+    /// partnership, a person, an action or a theme.
     pub async fn set_archived(
         &self,
         record_type: &str,
@@ -144,6 +145,9 @@ impl Db {
         let table = match record_type {
             "organisation" => "organisations",
             "partnership" => "partnerships",
+            "person" => "people",
+            "action" => "actions",
+            "theme" => "themes",
             _ => return Err(ErrorKey::NotFound.into()),
         };
         let mut tx = self.begin().await?;

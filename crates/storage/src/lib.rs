@@ -4,10 +4,14 @@
 //! migration folders.
 
 mod accounts;
+mod actions;
+mod attachments;
+mod contacts;
 mod demo;
 mod demo_atlas;
 mod demo_meeting;
 mod demo_seminars;
+mod demo_themes;
 mod directory;
 mod engine;
 mod error;
@@ -19,24 +23,29 @@ mod params;
 mod roadmap;
 mod search_docs;
 mod seminars;
+mod themes;
 
 pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
 pub use demo::load_demo;
 pub use demo_seminars::SERIES_2021;
+pub use actions::ActionRecord;
+pub use attachments::{AttachedTo, Attachment};
+pub use contacts::Contact;
 pub use directory::{
-    ActionRecord, OrgFilter, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,
+    OrgFilter, OrgSort, PartnershipSort, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,
 };
 pub use engine::{redact as redact_url, Db, Engine};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
 pub use history::Change;
 pub use meetings::{
-    utc, Attachment, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
+    utc, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
     MinutesVersion, Participant,
 };
 pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 pub use search_docs::SearchRecord;
+pub use themes::{Taxonomy, Theme};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.

@@ -76,17 +76,6 @@ pub struct FollowUpRecord {
     pub origin: Option<(Names, DateTime<Utc>, chrono_tz::Tz)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Attachment {
-    pub id: String,
-    pub title: String,
-    pub file_name: String,
-    pub content_type: String,
-    pub size: i64,
-    pub sha256: String,
-    pub created_at: i64,
-}
-
 /// A save of the minutes: who, what, and on which version it was made.
 pub struct MinutesSave<'a> {
     pub items: &'a [ItemText],
@@ -707,84 +696,6 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    pub async fn insert_attachment(
-        &self,
-        meeting: &str,
-        a: &Attachment,
-        content: &[u8],
-        author: Option<&str>,
-    ) -> Result<(), StorageError> {
-        sqlx::query(
-            "INSERT INTO meeting_attachments (id, meeting_id, title, file_name, content_type, size, \
-             sha256, content, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(&a.id)
-        .bind(meeting)
-        .bind(&a.title)
-        .bind(&a.file_name)
-        .bind(&a.content_type)
-        .bind(a.size)
-        .bind(&a.sha256)
-        .bind(content.to_vec())
-        .bind(author)
-        .bind(now_ms())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    pub async fn attachments(&self, meeting: &str) -> Result<Vec<Attachment>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, title, file_name, content_type, size, sha256, created_at FROM meeting_attachments \
-             WHERE meeting_id = $1 AND archived_at IS NULL ORDER BY created_at, id",
-        )
-        .bind(meeting)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Attachment {
-                    id: r.try_get("id")?,
-                    title: r.try_get("title")?,
-                    file_name: r.try_get("file_name")?,
-                    content_type: r.try_get("content_type")?,
-                    size: r.try_get("size")?,
-                    sha256: r.try_get("sha256")?,
-                    created_at: r.try_get("created_at")?,
-                })
-            })
-            .collect()
-    }
-
-    /// An attachment's bytes.
-    pub async fn attachment_content(
-        &self,
-        meeting: &str,
-        id: &str,
-    ) -> Result<Option<(Attachment, Vec<u8>)>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, title, file_name, content_type, size, sha256, created_at, content \
-             FROM meeting_attachments WHERE meeting_id = $1 AND id = $2 AND archived_at IS NULL",
-        )
-        .bind(meeting)
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some((
-            Attachment {
-                id: r.try_get("id")?,
-                title: r.try_get("title")?,
-                file_name: r.try_get("file_name")?,
-                content_type: r.try_get("content_type")?,
-                size: r.try_get("size")?,
-                sha256: r.try_get("sha256")?,
-                created_at: r.try_get("created_at")?,
-            },
-            r.try_get("content")?,
-        )))
     }
 }
 

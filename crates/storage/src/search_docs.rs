@@ -108,15 +108,24 @@ impl Db {
         )
         .fetch_all(&self.pool)
         .await?;
+        // Themes are found by their labels in every language.
+        let taxonomy = self.taxonomy().await?;
         let mut themes: std::collections::HashMap<String, Vec<String>> = Default::default();
         for th in sqlx::query("SELECT partnership_id, label FROM partnership_themes")
             .fetch_all(&self.pool)
             .await?
         {
-            themes
-                .entry(th.try_get("partnership_id")?)
-                .or_default()
-                .push(th.try_get("label")?);
+            let id: String = th.try_get("label")?;
+            let entry = themes.entry(th.try_get("partnership_id")?).or_default();
+            match taxonomy.get(&id) {
+                Some(t) => entry.extend(
+                    [&t.labels.fr, &t.labels.ko, &t.labels.en]
+                        .into_iter()
+                        .flatten()
+                        .cloned(),
+                ),
+                None => entry.push(id),
+            }
         }
         for r in &rows {
             let id: String = r.try_get("id")?;

@@ -25,7 +25,7 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         Required | TooLong | InvalidCountry | InvalidLevel | LevelCountryMismatch | InvalidKind
         | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl
-        | InvalidEmail | SelfPartnership | UnknownOrganisation | InvalidId | ParentCycle
+        | InvalidEmail | SelfPartnership | UnknownOrganisation | UnknownTheme | InvalidId | ParentCycle
         | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime | AmbiguousLocalTime
         | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType
         | DuplicateRank | UnknownColumn | MissingColumn | FileUnreadable | QueryTooShort => {

@@ -12,10 +12,12 @@ mod assets;
 mod cache;
 mod ctx;
 mod error;
+mod filters;
 mod markdown;
 pub mod ops;
 mod pages;
 pub mod search;
+mod uploads;
 mod view;
 
 use std::sync::Arc;

@@ -10,7 +10,7 @@ use domain::directory::{Names, OrganisationInput, Seat};
 use domain::ids::{check_id, slugify};
 use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
-use storage::{OrgFilter, OrganisationRecord};
+use storage::OrganisationRecord;
 use utoipa::ToSchema;
 
 use super::{merge_patch, paging, parse_json, ApiJson, Page};
@@ -189,20 +189,7 @@ pub async fn list(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Page<OrganisationDto>>, AppError> {
     let (limit, offset) = paging(&q)?;
-    let get = |k: &str| {
-        q.get(k)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let filter = OrgFilter {
-        country: get("country"),
-        level: get("level"),
-        kind: get("kind"),
-        group: get("group"),
-        name: get("q"),
-        include_archived: false,
-    };
+    let filter = crate::filters::organisations(&q)?;
     let (items, total) = state.db.organisations(&filter, limit, offset).await?;
     Ok(Json(Page {
         items: items.iter().map(OrganisationDto::from).collect(),

@@ -10,7 +10,7 @@ use domain::directory::{PartnershipInput, Signed};
 use domain::ids::check_id;
 use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
-use storage::{PartnershipFilter, PartnershipRecord};
+use storage::PartnershipRecord;
 use utoipa::ToSchema;
 
 use super::{merge_patch, paging, parse_json, ApiJson, Page};
@@ -110,18 +110,7 @@ pub async fn list(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Page<PartnershipDto>>, AppError> {
     let (limit, offset) = paging(&q)?;
-    let get = |k: &str| {
-        q.get(k)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let filter = PartnershipFilter {
-        organisation: get("organisation"),
-        kind: get("kind"),
-        status: get("status"),
-        include_archived: false,
-    };
+    let filter = crate::filters::partnerships(&q)?;
     let (items, total) = state.db.partnerships(&filter, limit, offset).await?;
     Ok(Json(Page {
         items: items.iter().map(PartnershipDto::from).collect(),

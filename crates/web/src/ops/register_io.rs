@@ -577,6 +577,7 @@ pub async fn import(
         Collection::Partnerships => {
             let mut items = Vec::with_capacity(total);
             let mut ids_in_file: HashSet<String> = HashSet::new();
+            let taxonomy = db.taxonomy().await?;
             for (row, cells) in &sheet.rows {
                 let row = *row;
                 let year = match cell(cells, "signed_year") {
@@ -614,7 +615,11 @@ pub async fn import(
                     format!("p-{}-{}", input.organisation_a, input.organisation_b)
                 });
                 match input.validate(id) {
-                    Ok(p) => {
+                    Ok(mut p) => {
+                        match taxonomy.resolve_all(&p.themes) {
+                            Ok(ids) => p.themes = ids,
+                            Err(e) => push(&mut errors, row, e),
+                        }
                         if !ids_in_file.insert(p.id.clone()) {
                             errors.push(RowError {
                                 row,

@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
-use storage::{OrgFilter, PartnershipFilter};
+use storage::PartnershipFilter;
 
 use super::organisations::OrgItem;
 use super::partnerships::{partnership_items, PartnershipItem};
@@ -154,20 +154,7 @@ pub async fn show(
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let get = |k: &str| {
-        q.get(k)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let filter = OrgFilter {
-        country: get("country"),
-        level: get("level"),
-        kind: get("kind"),
-        group: get("group"),
-        name: get("q"),
-        include_archived: false,
-    };
+    let filter = crate::filters::organisations(&q)?;
     let (records, _) = state.db.organisations(&filter, 5000, 0).await?;
     let lang = ctx.lang.code();
     let mut seats = HashMap::new();
@@ -195,9 +182,13 @@ pub async fn show(
         .db
         .partnerships(
             &PartnershipFilter {
-                kind: get("partnership_kind"),
-                status: get("status"),
-                ..Default::default()
+                // `kind` is the organisations' kind on this page.
+                kind: q
+                    .get("partnership_kind")
+                    .filter(|k| !k.trim().is_empty())
+                    .cloned(),
+                country: None,
+                ..crate::filters::partnerships(&q)?
             },
             5000,
             0,

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use domain::directory::{Level, OrgKind};
-use storage::{OrgFilter, OrganisationRecord, PartnershipFilter};
+use storage::{OrganisationRecord, PartnershipFilter};
 
 use super::partnerships::{partnership_items, PartnershipItem};
 use super::{render, Pager, Paging};
@@ -100,20 +100,7 @@ pub async fn list(
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let get = |k: &str| {
-        q.get(k)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let filter = OrgFilter {
-        country: get("country"),
-        level: get("level"),
-        kind: get("kind"),
-        group: get("group"),
-        name: get("q"),
-        include_archived: false,
-    };
+    let filter = crate::filters::organisations(&q)?;
     let paging = Paging::from_query(&q, 50);
     let (records, total) = state
         .db
@@ -385,8 +372,25 @@ pub fn source_items(ctx: &Ctx, sources: &serde_json::Value) -> Vec<SourceItem> {
             "population" => ctx.t("org-population"),
             "seat" => ctx.t("org-seat"),
             "name_ko" => ctx.t("name-ko"),
+            "themes_as_given" => ctx.t("source-themes-as-given"),
             _ => continue,
         };
+        if what == "themes_as_given" {
+            let words: Vec<&str> = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str())
+                .collect();
+            if !words.is_empty() {
+                out.push(SourceItem {
+                    what: label,
+                    text: words.join(" · "),
+                    link: None,
+                });
+            }
+            continue;
+        }
         let texts: Vec<String> = match v {
             serde_json::Value::String(s) => vec![s.clone()],
             serde_json::Value::Array(a) => a

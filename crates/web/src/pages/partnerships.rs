@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use domain::directory::{PartnershipKind, PartnershipStatus};
-use storage::{Db, PartnershipFilter, PartnershipRecord};
+use storage::{Db, PartnershipRecord};
 
 use super::organisations::{source_items, ActionItem, OrgItem, SourceItem};
 use super::{render, Pager, Paging};
@@ -82,18 +82,7 @@ pub async fn list(
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let get = |k: &str| {
-        q.get(k)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let filter = PartnershipFilter {
-        organisation: get("organisation"),
-        kind: get("kind"),
-        status: get("status"),
-        include_archived: false,
-    };
+    let filter = crate::filters::partnerships(&q)?;
     let paging = Paging::from_query(&q, 50);
     let (records, total) = state
         .db

@@ -46,7 +46,7 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/meetings/{id}/attachments",
             post(participants::upload).layer(axum::extract::DefaultBodyLimit::max(
-                participants::MAX_ATTACHMENT_BYTES + 1024 * 1024,
+                crate::uploads::MAX_BYTES + 1024 * 1024,
             )),
         )
         .route(
@@ -451,7 +451,7 @@ pub async fn show(
         follow_ups: follow_up_views(&ctx, db, &own).await?,
         carried: follow_up_views(&ctx, db, &carried_from_earlier).await?,
         attachments: db
-            .attachments(&id)
+            .attachments(storage::AttachedTo::Meeting, &id)
             .await?
             .into_iter()
             .map(|a| AttachmentView {

@@ -11,62 +11,12 @@ use domain::meetings::Presence;
 use domain::ErrorKey;
 use serde::Deserialize;
 use std::collections::HashMap;
-use storage::{Attachment, Participant};
+use storage::{AttachedTo, Participant};
 
 use super::{meeting_title, visible_meeting};
 use crate::ctx::Ctx;
 use crate::view::code_label;
 use crate::{AppError, AppState};
-
-/// Attachments: slides and annexes, up to this size, of these types.
-pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
-const ALLOWED: &[(&str, &str, &[u8])] = &[
-    ("pdf", "application/pdf", b"%PDF-"),
-    (
-        "pptx",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        b"PK\x03\x04",
-    ),
-    (
-        "docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-    (
-        "xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        b"PK\x03\x04",
-    ),
-    (
-        "odt",
-        "application/vnd.oasis.opendocument.text",
-        b"PK\x03\x04",
-    ),
-    (
-        "odp",
-        "application/vnd.oasis.opendocument.presentation",
-        b"PK\x03\x04",
-    ),
-    ("png", "image/png", b"\x89PNG"),
-    ("jpg", "image/jpeg", b"\xFF\xD8\xFF"),
-    ("jpeg", "image/jpeg", b"\xFF\xD8\xFF"),
-    ("txt", "text/plain; charset=utf-8", b""),
-];
-
-/// The type of an uploaded file, from its extension checked against its first bytes.
-pub fn file_type(name: &str, bytes: &[u8]) -> Result<&'static str, AppError> {
-    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    let (_, mime, magic) = ALLOWED
-        .iter()
-        .find(|(e, _, _)| *e == ext)
-        .ok_or_else(|| AppError::field(ErrorKey::FileType, "file"))?;
-    let text_ok = ext != "txt" || std::str::from_utf8(bytes).is_ok();
-    if bytes.starts_with(magic) && text_ok {
-        Ok(mime)
-    } else {
-        Err(AppError::field(ErrorKey::FileType, "file"))
-    }
-}
 
 /// The signed-in user registers for the meeting (for their organisation when they edit one).
 pub async fn register(
@@ -257,56 +207,14 @@ pub async fn upload(
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
-    let mut title = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::field(ErrorKey::FileTooLarge, "file"))?
-    {
-        match field.name() {
-            Some("title") => title = field.text().await.unwrap_or_default(),
-            Some("file") => {
-                let name = field.file_name().unwrap_or("file").to_string();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::field(ErrorKey::FileTooLarge, "file"))?;
-                file = Some((name, bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
-    let (name, bytes) = file.ok_or_else(|| AppError::field(ErrorKey::Required, "file"))?;
-    if bytes.is_empty() {
-        return Err(AppError::field(ErrorKey::Required, "file"));
-    }
-    if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(AppError::field(ErrorKey::FileTooLarge, "file"));
-    }
-    let mime = file_type(&name, &bytes)?;
-    let safe_name: String = name
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | '"'))
-        .take(200)
-        .collect();
-    let title = domain::directory::clean_text(Some(&title), "title", 300)?
-        .unwrap_or_else(|| safe_name.clone());
-    let digest = storage::token_hash_bytes(&bytes);
+    let upload = crate::uploads::read(&mut multipart).await?;
     state
         .db
         .insert_attachment(
+            AttachedTo::Meeting,
             &id,
-            &Attachment {
-                id: format!("a-{}", &storage::random_token()[..12]),
-                title,
-                file_name: safe_name,
-                content_type: mime.to_string(),
-                size: bytes.len() as i64,
-                sha256: digest,
-                created_at: storage::now_ms(),
-            },
-            &bytes,
+            &upload.attachment,
+            &upload.bytes,
             ctx.user.as_ref().map(|u| u.id.as_str()),
         )
         .await?;
@@ -321,21 +229,10 @@ pub async fn download(
     visible_meeting(&ctx, &state.db, &id).await?;
     let (a, bytes) = state
         .db
-        .attachment_content(&id, &aid)
+        .attachment_content(AttachedTo::Meeting, &id, &aid)
         .await?
         .ok_or_else(AppError::not_found)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, a.content_type),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", a.file_name.replace('"', "")),
-            ),
-            (header::CACHE_CONTROL, "private, max-age=3600".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::uploads::download(a, bytes))
 }
 
 #[derive(Deserialize)]
