@@ -30,6 +30,8 @@ pub struct PartnershipRecord {
     pub partnership: Partnership,
     pub sources: Value,
     pub version: i64,
+    /// When it entered the register.
+    pub created_at: i64,
     pub archived_at: Option<i64>,
 }
 
@@ -718,7 +720,7 @@ impl Db {
 }
 
 const PARTNERSHIP_SELECT: &str = "SELECT id, organisation_a, organisation_b, kind, status, \
-    signed_date, signed_year, notes, sources, version, archived_at FROM partnerships";
+    signed_date, signed_year, notes, sources, version, created_at, archived_at FROM partnerships";
 
 fn partnership_from_row(row: &AnyRow) -> Result<PartnershipRecord, StorageError> {
     let kind: String = row.try_get("kind")?;
@@ -743,6 +745,7 @@ fn partnership_from_row(row: &AnyRow) -> Result<PartnershipRecord, StorageError>
         },
         sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
         version: row.try_get("version")?,
+        created_at: row.try_get("created_at")?,
         archived_at: row.try_get("archived_at")?,
     })
 }

@@ -26,27 +26,28 @@ mod seminars;
 mod themes;
 
 pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
-pub use demo::load_demo;
-pub use demo_seminars::SERIES_2021;
 pub use actions::ActionRecord;
 pub use attachments::{AttachedTo, Attachment};
 pub use contacts::Contact;
+pub use demo::load_demo;
+pub use demo_seminars::SERIES_2021;
 pub use directory::{
-    OrgFilter, OrgSort, PartnershipSort, OrganisationRecord, PartnershipFilter, PartnershipRecord, PersonRole,
+    OrgFilter, OrgSort, OrganisationRecord, PartnershipFilter, PartnershipRecord, PartnershipSort,
+    PersonRole,
 };
 pub use engine::{redact as redact_url, Db, Engine};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
 pub use history::Change;
 pub use meetings::{
-    utc, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState,
-    MinutesVersion, Participant,
+    utc, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState, MinutesVersion,
+    Participant,
 };
 pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 pub use search_docs::SearchRecord;
-pub use themes::{Taxonomy, Theme};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
+pub use themes::{Taxonomy, Theme};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.
 pub fn now_ms() -> i64 {

@@ -32,7 +32,9 @@ fn year(q: &HashMap<String, String>, k: &str) -> Result<Option<i64>, AppError> {
 pub fn organisations(q: &HashMap<String, String>) -> Result<OrgFilter, AppError> {
     let sort = match get(q, "sort") {
         None => OrgSort::default(),
-        Some(s) => OrgSort::parse(&s).ok_or_else(|| AppError::field(ErrorKey::BadRequest, "sort"))?,
+        Some(s) => {
+            OrgSort::parse(&s).ok_or_else(|| AppError::field(ErrorKey::BadRequest, "sort"))?
+        }
     };
     Ok(OrgFilter {
         country: get(q, "country"),

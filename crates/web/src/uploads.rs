@@ -60,7 +60,6 @@ pub fn file_type(name: &str, bytes: &[u8]) -> Result<&'static str, AppError> {
     }
 }
 
-
 /// An upload that passed the checks.
 pub struct Upload {
     pub attachment: Attachment,

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    meetings, organisations, partnerships, search as find, seminars, ErrorBody, ErrorEnvelope,
-    MeDto,
+    meetings, organisations, partnerships, register, search as find, seminars, ErrorBody,
+    ErrorEnvelope, MeDto,
 };
 
 #[derive(OpenApi)]
@@ -22,6 +22,11 @@ use super::{
         partnerships::list, partnerships::show, partnerships::create, partnerships::update,
         organisations::history, organisations::archive, organisations::restore,
         partnerships::history, partnerships::archive, partnerships::restore,
+        register::themes, register::create_theme, register::update_theme,
+        register::archive_theme, register::restore_theme,
+        register::people, register::create_person, register::update_person,
+        register::actions, register::create_action, register::action, register::update_action,
+        register::documents, register::upload_document, register::download_document,
         find::search,
         super::me,
         meetings::list, meetings::show, meetings::create, meetings::update,
@@ -47,6 +52,9 @@ use super::{
         seminars::RegistrationWrite, seminars::RegistrationDto, seminars::RegistrationItem, seminars::RegistrationChange,
         seminars::InvitationsDto, seminars::SeriesWrite, seminars::SeriesDto, seminars::SeminarCreate,
         super::register_io::ImportReport, super::register_io::RowErrorDto,
+        register::ThemeDto, register::ContactDto, register::ActionDto, register::DocumentDto,
+        crate::ops::register::ThemeWrite, crate::ops::register::ContactWrite,
+        crate::ops::register::ActionWrite,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

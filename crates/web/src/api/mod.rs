@@ -6,6 +6,7 @@ mod doc;
 mod meetings;
 mod organisations;
 mod partnerships;
+mod register;
 pub(crate) mod register_io;
 mod search;
 mod seminars;
@@ -128,6 +129,47 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/partnerships/{id}/restore",
             axum::routing::post(partnerships::restore),
+        )
+        .route(
+            "/themes",
+            get(register::themes).post(register::create_theme),
+        )
+        .route("/themes/{id}", axum::routing::patch(register::update_theme))
+        .route(
+            "/themes/{id}/archive",
+            axum::routing::post(register::archive_theme),
+        )
+        .route(
+            "/themes/{id}/restore",
+            axum::routing::post(register::restore_theme),
+        )
+        .route(
+            "/organisations/{id}/people",
+            get(register::people).post(register::create_person),
+        )
+        .route(
+            "/organisations/{id}/people/{person}",
+            axum::routing::patch(register::update_person),
+        )
+        .route(
+            "/partnerships/{id}/actions",
+            get(register::actions).post(register::create_action),
+        )
+        .route(
+            "/actions/{id}",
+            get(register::action).patch(register::update_action),
+        )
+        .route(
+            "/partnerships/{id}/documents",
+            get(register::documents)
+                .post(register::upload_document)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::uploads::MAX_BYTES + 1024 * 1024,
+                )),
+        )
+        .route(
+            "/partnerships/{id}/documents/{document}",
+            get(register::download_document),
         )
         .route("/export/{collection}", get(register_io::export))
         .route("/import/{collection}/template", get(register_io::template))

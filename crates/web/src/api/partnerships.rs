@@ -8,7 +8,6 @@ use axum::Json;
 use domain::accounts::Action;
 use domain::directory::{PartnershipInput, Signed};
 use domain::ids::check_id;
-use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
 use storage::PartnershipRecord;
 use utoipa::ToSchema;
@@ -31,6 +30,7 @@ pub struct PartnershipDto {
     pub signed_date: Option<String>,
     /// The year signed, when known.
     pub signed_year: Option<i32>,
+    /// Theme ids of the taxonomy (`GET /api/v1/themes`).
     pub themes: Vec<String>,
     pub notes: Option<String>,
     #[schema(value_type = Object)]
@@ -74,6 +74,7 @@ pub struct PartnershipWrite {
     pub signed_date: Option<String>,
     #[serde(default)]
     pub signed_year: Option<i32>,
+    /// Theme ids, or labels of the taxonomy in any language.
     #[serde(default)]
     pub themes: Vec<String>,
     #[serde(default)]
@@ -135,15 +136,6 @@ pub async fn show(
     Ok(Json((&rec).into()))
 }
 
-async fn check_parties(state: &AppState, a: &str, b: &str) -> Result<(), AppError> {
-    for (id, field) in [(a, "organisation_a"), (b, "organisation_b")] {
-        if state.db.organisation(id).await?.is_none() {
-            return Err(AppError::field(ErrorKey::UnknownOrganisation, field));
-        }
-    }
-    Ok(())
-}
-
 #[utoipa::path(post, path = "/api/v1/partnerships", tag = "directory",
     request_body = PartnershipWrite,
     security(("bearer" = []), ("session" = [])),
@@ -178,8 +170,7 @@ pub async fn create(
         }
     };
     check_id(&id, "id")?;
-    let p = input.validate(id.clone())?;
-    check_parties(&state, &p.organisation_a, &p.organisation_b).await?;
+    let p = crate::ops::register::checked_partnership(&state, &id, &input).await?;
     let mut tx = state.db.begin().await?;
     state
         .db
@@ -225,16 +216,7 @@ pub async fn update(
     merge_patch(&mut doc, &patch);
     let body: PartnershipWrite = parse_json(doc)?;
     let expected = body.version.unwrap_or(rec.version);
-    let p = body.input().validate(id.clone())?;
-    // Moving a partnership to other parties needs the right on the new parties as well.
-    ctx.require(&Action::EditPartnership {
-        parties: [&p.organisation_a, &p.organisation_b],
-    })?;
-    check_parties(&state, &p.organisation_a, &p.organisation_b).await?;
-    state
-        .db
-        .update_partnership_by(&p, expected, ctx.user.as_ref().map(|u| u.id.as_str()))
-        .await?;
+    crate::ops::register::update_partnership(&ctx, &state, &id, &body.input(), expected).await?;
     let rec = state
         .db
         .partnership(&id)

@@ -3,6 +3,7 @@
 
 pub mod directory;
 pub mod meetings;
+pub mod register;
 pub mod register_io;
 pub mod roadmap;
 pub mod seminars;

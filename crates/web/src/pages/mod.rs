@@ -11,10 +11,13 @@ pub mod meetings_access {
 }
 mod organisations;
 mod partnerships;
+mod record_form;
+mod register_forms;
 mod register_io;
 mod roadmap;
 mod search;
 mod seminars;
+mod themes;
 pub(crate) use seminars::SeminarCached;
 pub mod seminars_lineup {
     //! The line-up problem of a series, for the API as for the pages.
@@ -43,6 +46,49 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/partnerships", get(partnerships::list))
         .route("/partnerships/{id}", get(partnerships::show))
+        .route(
+            "/partnerships/{id}/edit",
+            get(register_forms::edit_partnership).post(register_forms::save_partnership),
+        )
+        .route(
+            "/partnerships/{id}/actions/new",
+            get(register_forms::new_action),
+        )
+        .route(
+            "/partnerships/{id}/actions",
+            post(register_forms::create_action),
+        )
+        .route(
+            "/actions/{id}/edit",
+            get(register_forms::edit_action).post(register_forms::save_action),
+        )
+        .route(
+            "/partnerships/{id}/documents",
+            post(partnerships::upload_document).layer(axum::extract::DefaultBodyLimit::max(
+                crate::uploads::MAX_BYTES + 1024 * 1024,
+            )),
+        )
+        .route(
+            "/partnerships/{id}/documents/{document}",
+            get(partnerships::download_document),
+        )
+        .route(
+            "/organisations/{id}/people/new",
+            get(register_forms::new_contact),
+        )
+        .route(
+            "/organisations/{id}/people",
+            post(register_forms::create_contact),
+        )
+        .route(
+            "/organisations/{id}/people/{person}/edit",
+            get(register_forms::edit_contact).post(register_forms::save_contact),
+        )
+        .route("/themes", get(themes::list).post(themes::create))
+        .route("/themes/new", get(themes::new))
+        .route("/themes/{id}/edit", get(themes::edit).post(themes::save))
+        .route("/themes/{id}/archive", post(themes::archive))
+        .route("/themes/{id}/restore", post(themes::restore))
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/logout", post(auth::logout))
         .route(

@@ -85,6 +85,7 @@ fn choices(current: Option<&str>, items: Vec<(String, String)>) -> Vec<Choice> {
 struct ListTemplate {
     page: Page,
     items: Vec<OrgItem>,
+    sorts: Vec<Choice>,
     count: String,
     countries: Vec<Choice>,
     levels: Vec<Choice>,
@@ -140,6 +141,21 @@ pub async fn list(
                 .map(|k| (k.code().to_string(), kind_label(lang, *k)))
                 .collect(),
         ),
+        sorts: choices(
+            Some(filter.sort.code()),
+            storage::OrgSort::ALL
+                .iter()
+                .map(|s| {
+                    let key = format!("sort-organisations-{}", s.code().trim_start_matches('-'))
+                        + if s.code().starts_with('-') {
+                            "-desc"
+                        } else {
+                            ""
+                        };
+                    (s.code().to_string(), ctx.t(&key))
+                })
+                .collect(),
+        ),
         name: filter.name.clone().unwrap_or_default(),
         pager: Pager::new(&ctx, "/organisations", &q, &paging, total),
         query: ctx.query_without_lang.clone(),
@@ -158,14 +174,43 @@ pub struct NameRow {
 }
 
 pub struct PersonItem {
+    pub id: String,
     pub name: String,
     pub title: String,
 }
 
 pub struct ActionItem {
+    pub id: String,
     pub title: String,
     pub date: Option<String>,
     pub status: Option<String>,
+    /// Whether the viewer may edit it (shows the link).
+    pub editable: bool,
+}
+
+impl ActionItem {
+    /// An action with its dates in the viewer's language ("12 mars 2019 – 15 mars 2019"),
+    /// else the dates as the source words them.
+    pub fn new(ctx: &Ctx, a: &storage::ActionRecord, editable: bool) -> ActionItem {
+        let day = |d: &Option<String>| {
+            d.as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .map(|d| i18n::format_date_medium(ctx.lang, d))
+        };
+        let date = match (day(&a.start_date), day(&a.end_date)) {
+            (Some(s), Some(e)) if s != e => Some(format!("{s} – {e}")),
+            (Some(s), _) => Some(s),
+            (None, Some(e)) => Some(e),
+            (None, None) => a.date_text.clone(),
+        };
+        ActionItem {
+            id: a.id.clone(),
+            title: a.title.get(ctx.lang.code()).to_string(),
+            date,
+            status: a.status_note.clone(),
+            editable: editable && a.partnership_id.is_some(),
+        }
+    }
 }
 
 /// One source line: what it backs, and where it comes from (a link when it is an address).
@@ -316,17 +361,14 @@ pub async fn show(
         .map(|p| PersonItem {
             title: p.title.get(lang.code()).to_string(),
             name: p.name,
+            id: p.person_id,
         })
         .collect();
     let actions = db
         .actions_of(&id)
         .await?
-        .into_iter()
-        .map(|a| ActionItem {
-            title: a.title.get(lang.code()).to_string(),
-            date: a.date_text,
-            status: a.status_note,
-        })
+        .iter()
+        .map(|a| ActionItem::new(&ctx, a, false))
         .collect();
     let seat = match (o.seat, &o.seat_name) {
         (Some(s), Some(n)) => Some(format!("{n} ({:.4}, {:.4})", s.lat, s.lon)),

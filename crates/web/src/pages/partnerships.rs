@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::accounts::Action;
 use domain::directory::{PartnershipKind, PartnershipStatus};
-use storage::{Db, PartnershipRecord};
+use storage::{Db, PartnershipRecord, PartnershipSort};
 
 use super::organisations::{source_items, ActionItem, OrgItem, SourceItem};
 use super::{render, Pager, Paging};
@@ -40,6 +41,7 @@ pub async fn partnership_items(
         })
         .collect();
     let orgs = db.organisations_by_ids(&ids).await?;
+    let taxonomy = db.taxonomy().await?;
     let cache: HashMap<&str, OrgItem> = orgs
         .iter()
         .map(|(id, rec)| (id.as_str(), OrgItem::new(ctx, rec)))
@@ -60,7 +62,7 @@ pub async fn partnership_items(
             kind: partnership_kind_label(ctx.lang, p.kind),
             status: partnership_status_label(ctx.lang, p.status),
             signed: signed_label(ctx.lang, p.signed),
-            themes: p.themes.join(" · "),
+            themes: taxonomy.labels(&p.themes, ctx.lang.code()).join(" · "),
         });
     }
     Ok(out)
@@ -74,6 +76,10 @@ struct ListTemplate {
     count: String,
     kinds: Vec<super::organisations::Choice>,
     statuses: Vec<super::organisations::Choice>,
+    themes: Vec<super::organisations::Choice>,
+    sorts: Vec<super::organisations::Choice>,
+    year_from: String,
+    year_to: String,
     pager: Pager,
 }
 
@@ -107,9 +113,110 @@ pub async fn list(
             .iter()
             .map(|s| choice(s.code(), partnership_status_label(lang, *s), &filter.status))
             .collect(),
+        themes: state
+            .db
+            .taxonomy()
+            .await?
+            .themes
+            .iter()
+            .filter(|t| t.archived_at.is_none())
+            .map(|t| choice(&t.id, t.label(lang.code()), &filter.theme))
+            .collect(),
+        sorts: PartnershipSort::ALL
+            .iter()
+            .map(|s| {
+                let key = format!("sort-partnerships-{}", s.code().trim_start_matches('-'))
+                    + if s.code().starts_with('-') {
+                        "-desc"
+                    } else {
+                        ""
+                    };
+                choice(s.code(), ctx.t(&key), &Some(filter.sort.code().to_string()))
+            })
+            .collect(),
+        year_from: filter.year_from.map(|y| y.to_string()).unwrap_or_default(),
+        year_to: filter.year_to.map(|y| y.to_string()).unwrap_or_default(),
         pager: Pager::new(&ctx, "/partnerships", &q, &paging, total),
     };
     Ok(render(&t))
+}
+
+/// One step of a partnership's life: signed, recorded, a change of status.
+pub struct TimelineItem {
+    pub when: String,
+    pub what: String,
+    pub who: String,
+}
+
+async fn timeline(
+    ctx: &Ctx,
+    db: &Db,
+    rec: &PartnershipRecord,
+) -> Result<Vec<TimelineItem>, AppError> {
+    let lang = ctx.lang;
+    let status = |code: &str| {
+        PartnershipStatus::parse(code)
+            .map(|s| partnership_status_label(lang, s))
+            .unwrap_or_else(|| code.to_string())
+    };
+    let day = |ms: i64| {
+        let at = storage::utc(ms).with_timezone(&ctx.tz);
+        i18n::format_date_medium(lang, at.date_naive())
+    };
+    let mut changes: Vec<_> = db
+        .history("partnership", &rec.partnership.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.field == "status")
+        .collect();
+    changes.reverse();
+    let mut out = Vec::new();
+    if let Some(s) = signed_label(lang, rec.partnership.signed) {
+        out.push(TimelineItem {
+            when: s,
+            what: ctx.t("timeline-signed"),
+            who: String::new(),
+        });
+    }
+    let first = changes
+        .first()
+        .and_then(|c| c.old_value.clone())
+        .unwrap_or_else(|| rec.partnership.status.code().to_string());
+    out.push(TimelineItem {
+        when: day(rec.created_at),
+        what: i18n::t_args(
+            lang,
+            "timeline-recorded",
+            &[("status", status(&first).into())],
+        ),
+        who: String::new(),
+    });
+    for c in changes {
+        out.push(TimelineItem {
+            when: day(c.changed_at),
+            what: i18n::t_args(
+                lang,
+                "timeline-status",
+                &[
+                    ("old", status(c.old_value.as_deref().unwrap_or("")).into()),
+                    ("new", status(c.new_value.as_deref().unwrap_or("")).into()),
+                ],
+            ),
+            who: if ctx.user.is_some() {
+                c.changed_by_name.unwrap_or_default()
+            } else {
+                String::new()
+            },
+        });
+    }
+    Ok(out)
+}
+
+pub struct DocumentItem {
+    pub href: String,
+    pub title: String,
+    pub file_name: String,
+    pub size: String,
 }
 
 #[derive(Template)]
@@ -121,6 +228,10 @@ struct ShowTemplate {
     actions: Vec<ActionItem>,
     sources: Vec<SourceItem>,
     history: Vec<super::organisations::HistoryItem>,
+    timeline: Vec<TimelineItem>,
+    documents: Vec<DocumentItem>,
+    signed_in: bool,
+    can_edit: bool,
     archived: bool,
 }
 
@@ -137,27 +248,68 @@ pub async fn show(
     let item = partnership_items(&ctx, &state.db, std::slice::from_ref(&rec))
         .await?
         .remove(0);
+    let p = &rec.partnership;
+    let can_edit = ctx.actor().can(&Action::EditPartnership {
+        parties: [&p.organisation_a, &p.organisation_b],
+    });
     let actions = state
         .db
-        .actions_of(&rec.partnership.organisation_a)
+        .actions_of_partnership(&id)
         .await?
-        .into_iter()
-        .filter(|a| a.partnership_id.as_deref() == Some(id.as_str()))
-        .map(|a| ActionItem {
-            title: a.title.get(ctx.lang.code()).to_string(),
-            date: a.date_text,
-            status: a.status_note,
-        })
+        .iter()
+        .map(|a| ActionItem::new(&ctx, a, can_edit))
         .collect();
+    let documents = if ctx.user.is_some() {
+        state
+            .db
+            .attachments(storage::AttachedTo::Partnership, &id)
+            .await?
+            .into_iter()
+            .map(|a| DocumentItem {
+                href: format!("/partnerships/{id}/documents/{}", a.id),
+                size: format!(
+                    "{} KiB",
+                    i18n::format_number(ctx.lang, (a.size + 1023) / 1024)
+                ),
+                title: a.title,
+                file_name: a.file_name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let title = format!("{} — {}", item.a.name, item.b.name);
     let t = ShowTemplate {
         page: Page::new(&ctx, "partnerships", title),
         notes: rec.partnership.notes.clone(),
         sources: source_items(&ctx, &rec.sources),
         history: super::organisations::history_items(&ctx, &state.db, "partnership", &id).await?,
+        timeline: timeline(&ctx, &state.db, &rec).await?,
+        documents,
+        signed_in: ctx.user.is_some(),
+        can_edit,
         archived: rec.archived_at.is_some(),
         item,
         actions,
     };
     Ok(render(&t))
+}
+
+/// Attaches an agreement document (multipart form; the CSRF token travels in the query).
+pub async fn upload_document(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    crate::ops::register::attach_document(&ctx, &state, &id, &mut multipart).await?;
+    Ok(Redirect::to(&format!("/partnerships/{id}#documents-heading")).into_response())
+}
+
+pub async fn download_document(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, document)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    crate::ops::register::document_download(&ctx, &state, &id, &document).await
 }

@@ -1,0 +1,479 @@
+//! Changing the rest of the register, for the pages and the API alike: partnerships (their
+//! themes checked against the taxonomy), contacts of an organisation, actions under a
+//! partnership, and the theme taxonomy itself (the secretariat). Every change is kept in the
+//! history with who made it.
+
+use domain::accounts::Action;
+use domain::directory::{clean_text, Names, Partnership, PartnershipInput};
+use domain::ErrorKey;
+use serde::{Deserialize, Serialize};
+use storage::{ActionRecord, Contact, Theme};
+use utoipa::ToSchema;
+
+use crate::ctx::Ctx;
+use crate::{AppError, AppState};
+
+fn by(ctx: &Ctx) -> Option<&str> {
+    ctx.user.as_ref().map(|u| u.id.as_str())
+}
+
+/// Checks a partnership's input, turns its themes (ids or labels in any language) into theme
+/// ids, and checks that both parties exist.
+pub async fn checked_partnership(
+    state: &AppState,
+    id: &str,
+    input: &PartnershipInput,
+) -> Result<Partnership, AppError> {
+    let mut p = input.validate(id.to_string())?;
+    p.themes = state.db.taxonomy().await?.resolve_all(&p.themes)?;
+    for (org, field) in [
+        (&p.organisation_a, "organisation_a"),
+        (&p.organisation_b, "organisation_b"),
+    ] {
+        if state.db.organisation(org).await?.is_none() {
+            return Err(AppError::field(ErrorKey::UnknownOrganisation, field));
+        }
+    }
+    Ok(p)
+}
+
+/// Changes a partnership: the editors of either party (of the old and of the new parties)
+/// and the secretariat.
+pub async fn update_partnership(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    input: &PartnershipInput,
+    version: i64,
+) -> Result<(), AppError> {
+    let rec = state
+        .db
+        .partnership(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let old = &rec.partnership;
+    ctx.require(&Action::EditPartnership {
+        parties: [&old.organisation_a, &old.organisation_b],
+    })?;
+    let p = checked_partnership(state, id, input).await?;
+    ctx.require(&Action::EditPartnership {
+        parties: [&p.organisation_a, &p.organisation_b],
+    })?;
+    state.db.update_partnership_by(&p, version, by(ctx)).await?;
+    Ok(())
+}
+
+/// A contact as typed (page form or API body).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContactWrite {
+    pub name: String,
+    pub name_ko: Option<String>,
+    pub email: Option<String>,
+    pub title_fr: Option<String>,
+    pub title_ko: Option<String>,
+    pub title_en: Option<String>,
+    pub notes: Option<String>,
+    /// The version read before editing (a stale one is a 409).
+    pub version: Option<i64>,
+}
+
+impl ContactWrite {
+    fn contact(&self, organisation: &str, person: &str) -> Result<Contact, AppError> {
+        let name = clean_text(Some(&self.name), "name", 200)?
+            .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
+        let email = clean_text(self.email.as_deref(), "email", 254)?.map(|e| e.to_lowercase());
+        if let Some(e) = &email {
+            let parts: Vec<&str> = e.split('@').collect();
+            if parts.len() != 2
+                || parts[0].is_empty()
+                || !parts[1].contains('.')
+                || e.contains(char::is_whitespace)
+            {
+                return Err(AppError::field(ErrorKey::InvalidEmail, "email"));
+            }
+        }
+        Ok(Contact {
+            person_id: person.to_string(),
+            organisation_id: organisation.to_string(),
+            name,
+            name_ko: clean_text(self.name_ko.as_deref(), "name_ko", 200)?,
+            email,
+            notes: clean_text(self.notes.as_deref(), "notes", 20_000)?,
+            title: Names {
+                fr: clean_text(self.title_fr.as_deref(), "title_fr", 300)?,
+                ko: clean_text(self.title_ko.as_deref(), "title_ko", 300)?,
+                ko_latn: None,
+                en: clean_text(self.title_en.as_deref(), "title_en", 300)?,
+            },
+            version: self.version.unwrap_or(1),
+            archived_at: None,
+        })
+    }
+
+    pub fn from_contact(c: &Contact) -> ContactWrite {
+        ContactWrite {
+            name: c.name.clone(),
+            name_ko: c.name_ko.clone(),
+            email: c.email.clone(),
+            title_fr: c.title.fr.clone(),
+            title_ko: c.title.ko.clone(),
+            title_en: c.title.en.clone(),
+            notes: c.notes.clone(),
+            version: Some(c.version),
+        }
+    }
+}
+
+/// Adds a contact to an organisation (its editors, the secretariat); returns the person's id.
+pub async fn create_contact(
+    ctx: &Ctx,
+    state: &AppState,
+    organisation: &str,
+    input: &ContactWrite,
+) -> Result<String, AppError> {
+    state
+        .db
+        .organisation(organisation)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::EditOrganisation { organisation })?;
+    let base = format!("person-{}", domain::ids::slugify(&input.name));
+    let id = format!(
+        "{}-{}",
+        base.trim_end_matches('-'),
+        &storage::random_token()[..6]
+    );
+    let contact = input.contact(organisation, &id)?;
+    state.db.create_contact(&contact, by(ctx)).await?;
+    Ok(id)
+}
+
+pub async fn update_contact(
+    ctx: &Ctx,
+    state: &AppState,
+    organisation: &str,
+    person: &str,
+    input: &ContactWrite,
+) -> Result<(), AppError> {
+    let old = state
+        .db
+        .contact(organisation, person)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::EditOrganisation { organisation })?;
+    let contact = input.contact(organisation, person)?;
+    state
+        .db
+        .update_contact(&contact, input.version.unwrap_or(old.version), by(ctx))
+        .await?;
+    Ok(())
+}
+
+/// An action as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActionWrite {
+    pub title_fr: Option<String>,
+    pub title_ko: Option<String>,
+    pub title_en: Option<String>,
+    /// First day, `YYYY-MM-DD`.
+    pub start_date: Option<String>,
+    /// Last day, `YYYY-MM-DD`, not before the first.
+    pub end_date: Option<String>,
+    /// When, in words, if no exact dates ("since 2008", "every spring").
+    pub date_text: Option<String>,
+    pub status_note: Option<String>,
+    pub notes: Option<String>,
+    pub version: Option<i64>,
+}
+
+fn date(v: Option<&str>, field: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match v.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| AppError::field(ErrorKey::InvalidDate, field)),
+    }
+}
+
+impl ActionWrite {
+    fn action(&self, id: &str, partnership: &Partnership) -> Result<ActionRecord, AppError> {
+        use chrono::Datelike;
+        let title = Names {
+            fr: clean_text(self.title_fr.as_deref(), "title_fr", 300)?,
+            ko: clean_text(self.title_ko.as_deref(), "title_ko", 300)?,
+            ko_latn: None,
+            en: clean_text(self.title_en.as_deref(), "title_en", 300)?,
+        };
+        if title.fr.is_none() && title.ko.is_none() && title.en.is_none() {
+            return Err(AppError::field(ErrorKey::Required, "title_fr"));
+        }
+        let start = date(self.start_date.as_deref(), "start_date")?;
+        let end = date(self.end_date.as_deref(), "end_date")?;
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                return Err(AppError::field(ErrorKey::EndBeforeStart, "end_date"));
+            }
+        }
+        let date_text = clean_text(self.date_text.as_deref(), "date_text", 200)?;
+        let start_year = start.map(|d| i64::from(d.year())).or_else(|| {
+            date_text.as_deref().and_then(|t| {
+                t.split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)
+                    .and_then(|w| w.parse().ok())
+            })
+        });
+        Ok(ActionRecord {
+            id: id.to_string(),
+            partnership_id: Some(partnership.id.clone()),
+            title,
+            date_text,
+            start_year,
+            start_date: start.map(|d| d.to_string()),
+            end_date: end.map(|d| d.to_string()),
+            status_note: clean_text(self.status_note.as_deref(), "status_note", 300)?,
+            notes: clean_text(self.notes.as_deref(), "notes", 20_000)?,
+            parties: vec![
+                partnership.organisation_a.clone(),
+                partnership.organisation_b.clone(),
+            ],
+            sources: serde_json::json!({}),
+            version: self.version.unwrap_or(1),
+            archived_at: None,
+        })
+    }
+
+    pub fn from_action(a: &ActionRecord) -> ActionWrite {
+        ActionWrite {
+            title_fr: a.title.fr.clone(),
+            title_ko: a.title.ko.clone(),
+            title_en: a.title.en.clone(),
+            start_date: a.start_date.clone(),
+            end_date: a.end_date.clone(),
+            date_text: a.date_text.clone(),
+            status_note: a.status_note.clone(),
+            notes: a.notes.clone(),
+            version: Some(a.version),
+        }
+    }
+}
+
+/// The partnership an action belongs to, once the caller may edit it.
+async fn editable_partnership(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+) -> Result<Partnership, AppError> {
+    let rec = state
+        .db
+        .partnership(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let p = rec.partnership;
+    ctx.require(&Action::EditPartnership {
+        parties: [&p.organisation_a, &p.organisation_b],
+    })?;
+    Ok(p)
+}
+
+/// Adds an action under a partnership (editors of either party, the secretariat).
+pub async fn create_action(
+    ctx: &Ctx,
+    state: &AppState,
+    partnership: &str,
+    input: &ActionWrite,
+) -> Result<String, AppError> {
+    let p = editable_partnership(ctx, state, partnership).await?;
+    let id = format!("a-{}", &storage::random_token()[..12]);
+    let action = input.action(&id, &p)?;
+    state.db.create_action(&action).await?;
+    Ok(id)
+}
+
+pub async fn update_action(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    input: &ActionWrite,
+) -> Result<(), AppError> {
+    let old = state.db.action(id).await?.ok_or_else(AppError::not_found)?;
+    let pid = old.partnership_id.clone().ok_or_else(AppError::forbidden)?;
+    let p = editable_partnership(ctx, state, &pid).await?;
+    let mut action = input.action(id, &p)?;
+    // The parties stay those recorded (the demo's actions name their own).
+    action.parties = old.parties.clone();
+    action.sources = old.sources.clone();
+    state
+        .db
+        .update_action(&action, input.version.unwrap_or(old.version), by(ctx))
+        .await?;
+    Ok(())
+}
+
+/// A theme as typed by the secretariat.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeWrite {
+    /// A new theme's id (lower-case slug); made from the French label when absent.
+    pub id: Option<String>,
+    pub label_fr: String,
+    pub label_ko: String,
+    pub label_en: Option<String>,
+    /// Place in lists (smaller first).
+    pub position: Option<i64>,
+    pub version: Option<i64>,
+}
+
+impl ThemeWrite {
+    fn theme(&self, id: &str) -> Result<Theme, AppError> {
+        let fr = clean_text(Some(&self.label_fr), "label_fr", 200)?
+            .ok_or_else(|| AppError::field(ErrorKey::Required, "label_fr"))?;
+        let ko = clean_text(Some(&self.label_ko), "label_ko", 200)?
+            .ok_or_else(|| AppError::field(ErrorKey::Required, "label_ko"))?;
+        Ok(Theme {
+            id: id.to_string(),
+            labels: Names {
+                fr: Some(fr),
+                ko: Some(ko),
+                ko_latn: None,
+                en: clean_text(self.label_en.as_deref(), "label_en", 200)?,
+            },
+            position: self.position.unwrap_or(500),
+            version: self.version.unwrap_or(1),
+            archived_at: None,
+            uses: 0,
+        })
+    }
+
+    pub fn from_theme(t: &Theme) -> ThemeWrite {
+        ThemeWrite {
+            id: Some(t.id.clone()),
+            label_fr: t.labels.fr.clone().unwrap_or_default(),
+            label_ko: t.labels.ko.clone().unwrap_or_default(),
+            label_en: t.labels.en.clone(),
+            position: Some(t.position),
+            version: Some(t.version),
+        }
+    }
+}
+
+/// Adds a theme (the secretariat); a label already used by another theme is refused, so that
+/// what people type keeps naming one theme.
+pub async fn create_theme(
+    ctx: &Ctx,
+    state: &AppState,
+    input: &ThemeWrite,
+) -> Result<String, AppError> {
+    ctx.require(&Action::ManageNetwork)?;
+    let id = match input.id.as_deref().map(str::trim).filter(|i| !i.is_empty()) {
+        Some(id) => id.to_string(),
+        None => {
+            let slug = domain::ids::slugify(&input.label_fr).replace('-', "_");
+            if slug.is_empty() {
+                format!("theme_{}", &storage::random_token()[..6])
+            } else {
+                slug
+            }
+        }
+    };
+    domain::ids::check_id(&id, "id")?;
+    let theme = input.theme(&id)?;
+    check_labels_free(state, &theme).await?;
+    state.db.insert_theme(&theme, by(ctx)).await?;
+    Ok(id)
+}
+
+pub async fn update_theme(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    input: &ThemeWrite,
+) -> Result<(), AppError> {
+    ctx.require(&Action::ManageNetwork)?;
+    let old = state.db.theme(id).await?.ok_or_else(AppError::not_found)?;
+    let theme = input.theme(id)?;
+    check_labels_free(state, &theme).await?;
+    state
+        .db
+        .update_theme(&theme, input.version.unwrap_or(old.version), by(ctx))
+        .await?;
+    Ok(())
+}
+
+async fn check_labels_free(state: &AppState, theme: &Theme) -> Result<(), AppError> {
+    let taxonomy = state.db.taxonomy().await?;
+    for (label, field) in [
+        (&theme.labels.fr, "label_fr"),
+        (&theme.labels.ko, "label_ko"),
+        (&theme.labels.en, "label_en"),
+    ] {
+        if let Some(l) = label {
+            if taxonomy.resolve(l).is_some_and(|other| other != theme.id) {
+                return Err(AppError::field(ErrorKey::DuplicateId, field));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The agreement documents of a partnership: signed-in users read them (they are signed
+/// agreements, not public pages).
+pub async fn documents(
+    ctx: &Ctx,
+    state: &AppState,
+    partnership: &str,
+) -> Result<Vec<storage::Attachment>, AppError> {
+    if ctx.user.is_none() {
+        return Err(AppError::new(ErrorKey::Unauthenticated));
+    }
+    state
+        .db
+        .partnership(partnership)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(state
+        .db
+        .attachments(storage::AttachedTo::Partnership, partnership)
+        .await?)
+}
+
+/// Attaches a document (multipart `title` and `file`) once its size and type are checked:
+/// the editors of either party and the secretariat.
+pub async fn attach_document(
+    ctx: &Ctx,
+    state: &AppState,
+    partnership: &str,
+    multipart: &mut axum::extract::Multipart,
+) -> Result<storage::Attachment, AppError> {
+    editable_partnership(ctx, state, partnership).await?;
+    let upload = crate::uploads::read(multipart).await?;
+    state
+        .db
+        .insert_attachment(
+            storage::AttachedTo::Partnership,
+            partnership,
+            &upload.attachment,
+            &upload.bytes,
+            by(ctx),
+        )
+        .await?;
+    Ok(upload.attachment)
+}
+
+pub async fn document_download(
+    ctx: &Ctx,
+    state: &AppState,
+    partnership: &str,
+    document: &str,
+) -> Result<axum::response::Response, AppError> {
+    if ctx.user.is_none() {
+        return Err(AppError::new(ErrorKey::Unauthenticated));
+    }
+    let (a, bytes) = state
+        .db
+        .attachment_content(storage::AttachedTo::Partnership, partnership, document)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(crate::uploads::download(a, bytes))
+}

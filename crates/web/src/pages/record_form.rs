@@ -1,0 +1,170 @@
+//! One form page for the register's smaller records (a partnership, a contact, an action, a
+//! theme): a list of labelled fields, the version read, and the error of a refused save on its
+//! field, with what was typed kept.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::meetings::Choice;
+use super::render;
+use crate::ctx::Ctx;
+use crate::view::Page;
+use crate::AppError;
+
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    pub value: String,
+    /// `text`, `textarea`, `select`, `date`, `number`, `email` or `checkboxes`.
+    pub kind: &'static str,
+    pub lang: Option<&'static str>,
+    pub options: Vec<Choice>,
+    pub required: bool,
+    pub hint: Option<String>,
+    pub invalid: bool,
+}
+
+impl Field {
+    pub fn text(ctx: &Ctx, name: &'static str, label: &str, value: Option<&str>) -> Field {
+        Field {
+            name,
+            label: ctx.t(label),
+            value: value.unwrap_or_default().to_string(),
+            kind: "text",
+            lang: None,
+            options: Vec::new(),
+            required: false,
+            hint: None,
+            invalid: false,
+        }
+    }
+    pub fn kind(mut self, kind: &'static str) -> Field {
+        self.kind = kind;
+        self
+    }
+    pub fn lang(mut self, lang: &'static str) -> Field {
+        self.lang = Some(lang);
+        self
+    }
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+    pub fn hint(mut self, hint: String) -> Field {
+        self.hint = Some(hint);
+        self
+    }
+    /// A drop-down of `(value, label)`, the current value selected.
+    pub fn select(mut self, options: Vec<(String, String)>) -> Field {
+        self.kind = "select";
+        self.options = options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                selected: value == self.value,
+                value,
+                label,
+            })
+            .collect();
+        self
+    }
+    /// Check boxes of `(value, label)`, those in `checked` ticked.
+    pub fn checkboxes(mut self, options: Vec<(String, String)>, checked: &[String]) -> Field {
+        self.kind = "checkboxes";
+        self.options = options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                selected: checked.contains(&value),
+                value,
+                label,
+            })
+            .collect();
+        self
+    }
+}
+
+#[derive(Template)]
+#[template(path = "register/form.html")]
+struct FormTemplate {
+    page: Page,
+    back_href: String,
+    back_label: String,
+    action: String,
+    version: Option<i64>,
+    fields: Vec<Field>,
+    error: Option<String>,
+    error_field: String,
+}
+
+pub struct FormPage {
+    pub section: &'static str,
+    pub title: String,
+    pub back: (String, String),
+    pub action: String,
+    pub version: Option<i64>,
+    pub fields: Vec<Field>,
+}
+
+impl FormPage {
+    /// The page, with `error` shown (and its field marked) when a save was refused.
+    pub fn render(self, ctx: &Ctx, error: Option<AppError>) -> Response {
+        let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
+        let error_field = error
+            .as_ref()
+            .and_then(|e| e.field.clone())
+            .unwrap_or_default();
+        // `themes[2]` marks the `themes` field.
+        let base = error_field.split('[').next().unwrap_or("").to_string();
+        let fields = self
+            .fields
+            .into_iter()
+            .map(|mut f| {
+                f.invalid = !base.is_empty() && f.name == base;
+                f
+            })
+            .collect();
+        let t = FormTemplate {
+            page: Page::new(ctx, self.section, self.title),
+            back_href: self.back.0,
+            back_label: self.back.1,
+            action: self.action,
+            version: self.version,
+            fields,
+            error: error.map(|e| ctx.t(&e.message_key())),
+            error_field,
+        };
+        (status, render(&t)).into_response()
+    }
+}
+
+/// A submitted form as pairs (check boxes repeat their name).
+pub struct Submitted(pub Vec<(String, String)>);
+
+impl Submitted {
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+    pub fn version(&self) -> Option<i64> {
+        self.get("version").and_then(|v| v.parse().ok())
+    }
+}
+
+/// Whether a refused save goes back to the form (bad input, a conflict) or is an error page
+/// (not signed in, not allowed, not found).
+pub fn back_to_form(e: &AppError) -> bool {
+    !matches!(
+        e.status,
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+    )
+}
