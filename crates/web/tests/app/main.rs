@@ -6,6 +6,7 @@ mod auth;
 mod history;
 mod meetings;
 mod pages;
+mod register_edit;
 mod register_io;
 mod search;
 mod seminars;
