@@ -177,7 +177,8 @@ both_engines!(a_bad_row_stops_the_whole_import, |db| {
     let p = "id,organisation_a,organisation_b,kind,status,signed_date,signed_year,themes,notes\n\
              p-x,fr-rennes,fr-rennes,twinning,active,,,,\n\
              p-y,fr-rennes,kr-nowhere,twinning,active,,,,\n\
-             p-z,fr-rennes,kr-guro,friendship,planned,2024-03-01,2024,culture | jeunesse,\n";
+             p-z,fr-rennes,kr-guro,friendship,planned,2024-03-01,2024,culture | jeunesse,\n\
+             p-w,fr-rennes,kr-seoul,friendship,planned,,2024,Culture and the arts | astrologie,\n";
     let r = raw(
         &app,
         "/api/v1/import/partnerships",
@@ -192,6 +193,16 @@ both_engines!(a_bad_row_stops_the_whole_import, |db| {
     assert!(errors.iter().any(|e| e["row"] == 3
         && e["column"] == "organisation_b"
         && e["code"] == "unknown_organisation"));
+    assert!(
+        errors.iter().any(|e| e["row"] == 5
+            && e["column"] == "themes"
+            && e["code"] == "unknown_theme"),
+        "a theme outside the taxonomy: {errors:?}"
+    );
+    assert!(
+        !errors.iter().any(|e| e["row"] == 4),
+        "labels in any case and language name themes: {errors:?}"
+    );
     assert_eq!(app.get("/api/v1/partnerships/p-z").await.status, 404);
 });
 
