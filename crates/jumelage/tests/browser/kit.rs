@@ -106,6 +106,24 @@ pub async fn wait_text(c: &Client, locator: Locator<'_>, expected: &str) {
     panic!("{locator:?}: expected {expected:?}, found {last:?}");
 }
 
+/// Waits up to 10 s for an element's text to contain `part`.
+pub async fn wait_contains(c: &Client, locator: Locator<'_>, part: &str) {
+    let start = std::time::Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Ok(e) = c.find(locator).await {
+            if let Ok(t) = e.text().await {
+                if t.contains(part) {
+                    return;
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{locator:?}: expected to contain {part:?}, found {last:?}");
+}
+
 pub async fn html_lang(c: &Client) -> String {
     find(c, Locator::Css("html"))
         .await

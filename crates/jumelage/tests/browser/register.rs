@@ -88,6 +88,88 @@ fn editing_importing_finding_and_the_map() {
             "accessibility (organisation with history): {v:#?}"
         );
 
+        // A contact of Issy, added on a page.
+        find(&c, Locator::Id("add-person"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (contact form): {v:#?}");
+        find(&c, Locator::Id("name"))
+            .await
+            .send_keys("Camille Martin")
+            .await
+            .unwrap();
+        find(&c, Locator::Id("title_ko"))
+            .await
+            .send_keys("한국 담당관")
+            .await
+            .unwrap();
+        find(&c, Locator::Id("save-record"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_contains(&c, Locator::Css("main"), "한국 담당관").await;
+
+        // The Issy–Guro partnership: status and themes changed on its form, an agreement
+        // attached; the status timeline shows the change.
+        c.goto(&format!("{base}/partnerships/p-issy-guro"))
+            .await
+            .unwrap();
+        find(&c, Locator::Id("edit-partnership"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (partnership form): {v:#?}");
+        find(&c, Locator::Css("select#status option[value='dormant']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&c, Locator::Css("input[name='themes'][value='sport']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&c, Locator::Id("save-record"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        find(&c, Locator::Id("timeline-heading")).await;
+        let body = find(&c, Locator::Css("main")).await.text().await.unwrap();
+        assert!(body.contains("Actif → En sommeil"), "{body}");
+        assert!(body.contains("Sport"), "{body}");
+        let agreement = dir.join("accord-issy-guro.pdf");
+        std::fs::write(
+            &agreement,
+            b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+        )
+        .unwrap();
+        find(&c, Locator::Id("doc-title"))
+            .await
+            .send_keys("Accord de jumelage")
+            .await
+            .unwrap();
+        find(&c, Locator::Id("doc-file"))
+            .await
+            .send_keys(agreement.to_str().unwrap())
+            .await
+            .unwrap();
+        find(&c, Locator::Id("upload-document"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_contains(&c, Locator::Css("main"), "accord-issy-guro.pdf").await;
+        shot(&c, &shots, "partnership-timeline").await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (partnership page): {v:#?}");
+
         // Another member's record: no edit button, and the form is refused.
         c.goto(&format!("{base}/organisations/kr-guro"))
             .await
@@ -142,6 +224,18 @@ fn editing_importing_finding_and_the_map() {
             .unwrap();
         let h1 = find(&c, Locator::Css("h1")).await.text().await.unwrap();
         assert!(!h1.contains("Rennes"), "nothing was stored: {h1}");
+        sign_out(&c).await;
+
+        // The theme list, in Korean, as the secretariat sees it (with its editing links).
+        sign_in(&c, &base, "staff@cuf.example").await;
+        c.goto(&format!("{base}/themes?lang=ko")).await.unwrap();
+        wait_contains(&c, Locator::Css("main"), "문화·예술").await;
+        find(&c, Locator::Id("new-theme")).await;
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (themes): {v:#?}");
+        c.goto(&format!("{base}/themes/new?lang=ko")).await.unwrap();
+        let v = accessibility_violations(&c, &axe).await;
+        assert!(v.is_empty(), "accessibility (theme form): {v:#?}");
         sign_out(&c).await;
 
         // "구로" typed in the search box of the Korean interface finds Guro.

@@ -194,9 +194,9 @@ both_engines!(a_bad_row_stops_the_whole_import, |db| {
         && e["column"] == "organisation_b"
         && e["code"] == "unknown_organisation"));
     assert!(
-        errors.iter().any(|e| e["row"] == 5
-            && e["column"] == "themes"
-            && e["code"] == "unknown_theme"),
+        errors
+            .iter()
+            .any(|e| e["row"] == 5 && e["column"] == "themes" && e["code"] == "unknown_theme"),
         "a theme outside the taxonomy: {errors:?}"
     );
     assert!(
