@@ -74,7 +74,7 @@ impl Taxonomy {
                 continue;
             }
             let id = self.resolve(t).ok_or_else(|| {
-                domain::DomainError::field(ErrorKey::UnknownTheme, &format!("themes[{i}]"))
+                domain::DomainError::field(ErrorKey::UnknownTheme, format!("themes[{i}]"))
             })?;
             if !out.iter().any(|o| o == id) {
                 out.push(id.to_string());
