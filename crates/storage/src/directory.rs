@@ -411,12 +411,42 @@ impl Db {
         Ok(())
     }
 
-    /// Which of `ids` exist already.
+    /// Which of `ids` exist already (archived ones too).
     pub async fn existing_organisation_ids(
         &self,
         ids: &[&str],
     ) -> Result<std::collections::HashSet<String>, StorageError> {
-        Ok(self.organisations_by_ids(ids).await?.into_keys().collect())
+        self.existing_ids("organisations", ids).await
+    }
+
+    pub async fn existing_partnership_ids(
+        &self,
+        ids: &[&str],
+    ) -> Result<std::collections::HashSet<String>, StorageError> {
+        self.existing_ids("partnerships", ids).await
+    }
+
+    /// Reads ids only, each asked once, `IN_LIST_CHUNK` at a time (an import checks hundreds
+    /// of thousands).
+    async fn existing_ids(
+        &self,
+        table: &str,
+        ids: &[&str],
+    ) -> Result<std::collections::HashSet<String>, StorageError> {
+        let mut wanted: Vec<&str> = ids.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = std::collections::HashSet::new();
+        for chunk in wanted.chunks(IN_LIST_CHUNK) {
+            let mut p = Params::default();
+            let list: Vec<String> = chunk.iter().map(|i| p.text(*i)).collect();
+            let sql = format!("SELECT id FROM {table} WHERE id IN ({})", list.join(", "));
+            let found: Vec<String> = sqlx::query_scalar_with(&sql, p.into_arguments())
+                .fetch_all(&self.pool)
+                .await?;
+            out.extend(found);
+        }
+        Ok(out)
     }
 
     /// Organisations whose parent is `id` (districts of a city, ...).

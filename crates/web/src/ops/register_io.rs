@@ -412,8 +412,9 @@ pub async fn import(
         Collection::Organisations => {
             let mut orgs = Vec::with_capacity(total);
             let mut ids_in_file: HashSet<String> = HashSet::new();
-            for (row, cells) in &sheet.rows {
-                let row = *row;
+            // Rows are dropped once read: the file is not held twice.
+            for (row, cells) in sheet.rows.drain(..) {
+                let cells = &cells;
                 let number = |c: &str, errors: &mut Vec<RowError>| -> Option<i64> {
                     cell(cells, c).and_then(|v| match v.parse::<i64>() {
                         Ok(n) => Some(n),
@@ -578,8 +579,9 @@ pub async fn import(
             let mut items = Vec::with_capacity(total);
             let mut ids_in_file: HashSet<String> = HashSet::new();
             let taxonomy = db.taxonomy().await?;
-            for (row, cells) in &sheet.rows {
-                let row = *row;
+            // Rows are dropped once read: the file is not held twice.
+            for (row, cells) in sheet.rows.drain(..) {
+                let cells = &cells;
                 let year = match cell(cells, "signed_year") {
                     None => None,
                     Some(v) => match v.parse::<i32>() {
@@ -640,6 +642,8 @@ pub async fn import(
                 .flat_map(|(_, p)| [p.organisation_a.as_str(), p.organisation_b.as_str()])
                 .collect();
             let known = db.existing_organisation_ids(&parties).await?;
+            let ids: Vec<&str> = items.iter().map(|(_, p)| p.id.as_str()).collect();
+            let existing = db.existing_partnership_ids(&ids).await?;
             for (row, p) in &items {
                 for (id, col) in [
                     (&p.organisation_a, "organisation_a"),
@@ -653,7 +657,7 @@ pub async fn import(
                         });
                     }
                 }
-                if db.partnership(&p.id).await?.is_some() {
+                if existing.contains(&p.id) {
                     errors.push(RowError {
                         row: *row,
                         column: Some("id".into()),
