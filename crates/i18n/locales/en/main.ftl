@@ -604,3 +604,4 @@ sort-organisations-name = Country, then name
 sort-organisations-population-desc = Population, largest first
 sort-organisations-population = Population, smallest first
 sort-organisations-updated-desc = Last changed
+partnerships-on-map = See them on the map

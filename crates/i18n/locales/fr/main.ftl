@@ -610,3 +610,4 @@ sort-organisations-name = Pays puis nom
 sort-organisations-population-desc = Population, la plus grande d'abord
 sort-organisations-population = Population, la plus petite d'abord
 sort-organisations-updated-desc = Dernière modification
+partnerships-on-map = Voir sur la carte

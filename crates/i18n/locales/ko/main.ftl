@@ -599,3 +599,4 @@ sort-organisations-name = 국가, 이름 순
 sort-organisations-population-desc = 인구, 많은 순
 sort-organisations-population = 인구, 적은 순
 sort-organisations-updated-desc = 최근 수정 순
+partnerships-on-map = 지도에서 보기

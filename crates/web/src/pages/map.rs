@@ -13,11 +13,14 @@ use axum::response::Response;
 use serde::Deserialize;
 use storage::PartnershipFilter;
 
+use domain::directory::{PartnershipKind, PartnershipStatus};
+
+use super::meetings::Choice;
 use super::organisations::OrgItem;
 use super::partnerships::{partnership_items, PartnershipItem};
 use super::render;
 use crate::ctx::Ctx;
-use crate::view::Page;
+use crate::view::{country_label, partnership_kind_label, partnership_status_label, Page};
 use crate::{AppError, AppState};
 
 const BASE: &str = include_str!("../../static/map/base.json");
@@ -147,6 +150,12 @@ struct MapTemplate {
     width: f64,
     height: f64,
     query: String,
+    countries: Vec<Choice>,
+    kinds: Vec<Choice>,
+    statuses: Vec<Choice>,
+    themes: Vec<Choice>,
+    year_from: String,
+    year_to: String,
 }
 
 pub async fn show(
@@ -178,22 +187,16 @@ pub async fn show(
             None => unplaced.push(OrgItem::new(&ctx, r)),
         }
     }
-    let (all, _) = state
-        .db
-        .partnerships(
-            &PartnershipFilter {
-                // `kind` is the organisations' kind on this page.
-                kind: q
-                    .get("partnership_kind")
-                    .filter(|k| !k.trim().is_empty())
-                    .cloned(),
-                country: None,
-                ..crate::filters::partnerships(&q)?
-            },
-            5000,
-            0,
-        )
-        .await?;
+    let partnership_filter = PartnershipFilter {
+        // `kind` is the organisations' kind on this page.
+        kind: q
+            .get("partnership_kind")
+            .filter(|k| !k.trim().is_empty())
+            .cloned(),
+        country: None,
+        ..crate::filters::partnerships(&q)?
+    };
+    let (all, _) = state.db.partnerships(&partnership_filter, 5000, 0).await?;
     let shown: Vec<_> = all
         .into_iter()
         .filter(|p| {
@@ -235,8 +238,57 @@ pub async fn show(
         width: WIDTH,
         height: HEIGHT,
         query: ctx.query_without_lang.clone(),
+        countries: ["FR", "KR"]
+            .iter()
+            .map(|c| choice(c, country_label(ctx.lang, c), &filter.country))
+            .collect(),
+        kinds: PartnershipKind::ALL
+            .iter()
+            .map(|k| {
+                choice(
+                    k.code(),
+                    partnership_kind_label(ctx.lang, *k),
+                    &partnership_filter.kind,
+                )
+            })
+            .collect(),
+        statuses: PartnershipStatus::ALL
+            .iter()
+            .map(|s| {
+                choice(
+                    s.code(),
+                    partnership_status_label(ctx.lang, *s),
+                    &partnership_filter.status,
+                )
+            })
+            .collect(),
+        themes: state
+            .db
+            .taxonomy()
+            .await?
+            .themes
+            .iter()
+            .filter(|t| t.archived_at.is_none())
+            .map(|t| choice(&t.id, t.label(lang), &partnership_filter.theme))
+            .collect(),
+        year_from: partnership_filter
+            .year_from
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
+        year_to: partnership_filter
+            .year_to
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
     };
     Ok(render(&t))
+}
+
+fn choice(value: &str, label: String, current: &Option<String>) -> Choice {
+    Choice {
+        selected: current.as_deref() == Some(value),
+        value: value.to_string(),
+        label,
+    }
 }
 
 #[cfg(test)]

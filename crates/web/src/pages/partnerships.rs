@@ -80,6 +80,8 @@ struct ListTemplate {
     sorts: Vec<super::organisations::Choice>,
     year_from: String,
     year_to: String,
+    /// The same partnerships on the map (whose `kind` is the organisations').
+    map_href: String,
     pager: Pager,
 }
 
@@ -136,6 +138,26 @@ pub async fn list(
             .collect(),
         year_from: filter.year_from.map(|y| y.to_string()).unwrap_or_default(),
         year_to: filter.year_to.map(|y| y.to_string()).unwrap_or_default(),
+        map_href: {
+            let pairs: Vec<(&str, String)> = [
+                ("partnership_kind", filter.kind.clone()),
+                ("status", filter.status.clone()),
+                ("theme", filter.theme.clone()),
+                ("year_from", filter.year_from.map(|y| y.to_string())),
+                ("year_to", filter.year_to.map(|y| y.to_string())),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect();
+            if pairs.is_empty() {
+                "/map".to_string()
+            } else {
+                format!(
+                    "/map?{}",
+                    serde_urlencoded::to_string(&pairs).unwrap_or_default()
+                )
+            }
+        },
         pager: Pager::new(&ctx, "/partnerships", &q, &paging, total),
     };
     Ok(render(&t))

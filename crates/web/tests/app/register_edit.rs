@@ -180,6 +180,16 @@ both_engines!(partnership_lists_filter_by_theme_and_years_and_sort, |db| {
         .await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("value=\"2015\""));
+    assert!(page
+        .body
+        .contains("href=\"/map?theme=culture&amp;year_from=2000&amp;year_to=2015\""));
+    // The map takes the same filters.
+    let map = app.get("/map?theme=smart_city").await;
+    assert_eq!(map.status, 200);
+    assert!(map.body.contains("data-partnership=\"p-issy-guro\""));
+    let map = app.get("/map?theme=history").await;
+    assert!(!map.body.contains("data-partnership=\"p-issy-guro\""));
+    assert!(map.body.contains("value=\"history\" selected"));
 });
 
 both_engines!(contacts_are_edited_by_their_organisation, |db| {
