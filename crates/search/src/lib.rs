@@ -18,7 +18,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, NgramTokenizer, TextAnalyzer, TokenStream,
 };
-use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 const ANALYZER: &str = "jumelage_ngram";
 
@@ -62,11 +62,14 @@ pub const MIN_QUERY_CHARS: usize = 2;
 pub struct SearchIndex {
     reader: IndexReader,
     index: Index,
+    /// Kept for updates in place ([`SearchIndex::apply`]).
+    writer: std::sync::Mutex<IndexWriter>,
     kind: Field,
     id: Field,
+    /// `kind:id`, the term by which an update replaces or removes a record.
+    key: Field,
     names: Field,
     texts: Field,
-    len: usize,
 }
 
 fn analyzer() -> TextAnalyzer {
@@ -87,43 +90,90 @@ impl SearchIndex {
         );
         let kind = schema.add_text_field("kind", STRING | STORED);
         let id = schema.add_text_field("id", STRING | STORED);
+        let key = schema.add_text_field("key", STRING);
         let names = schema.add_text_field("names", text.clone());
         let texts = schema.add_text_field("texts", text);
         let index = Index::create_in_ram(schema.build());
         index.tokenizers().register(ANALYZER, analyzer());
-        let mut writer = index.writer_with_num_threads(1, 50_000_000)?;
-        let mut len = 0;
-        for d in docs {
-            let mut document = doc!(kind => d.kind, id => d.id);
-            for n in d.names.iter().filter(|n| !n.trim().is_empty()) {
-                document.add_text(names, n);
-            }
-            for t in d.texts.iter().filter(|t| !t.trim().is_empty()) {
-                document.add_text(texts, t);
-            }
-            writer.add_document(document)?;
-            len += 1;
-        }
-        writer.commit()?;
-        let reader = index.reader()?;
-        Ok(SearchIndex {
+        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let built = SearchIndex {
             reader,
             index,
+            writer: std::sync::Mutex::new(writer),
             kind,
             id,
+            key,
             names,
             texts,
-            len,
-        })
+        };
+        built.write(docs, std::iter::empty(), false)?;
+        Ok(built)
+    }
+
+    fn document(&self, d: Document) -> TantivyDocument {
+        let mut document = doc!(
+            self.key => format!("{}:{}", d.kind, d.id),
+            self.kind => d.kind,
+            self.id => d.id,
+        );
+        for n in d.names.iter().filter(|n| !n.trim().is_empty()) {
+            document.add_text(self.names, n);
+        }
+        for t in d.texts.iter().filter(|t| !t.trim().is_empty()) {
+            document.add_text(self.texts, t);
+        }
+        document
+    }
+
+    /// Brings records up to date in place: each of `upserts` replaces the record of the same
+    /// kind and id (or is added), each of `removals` (kind, id) leaves the index. Searches see
+    /// all of it at once, when this returns.
+    pub fn apply(
+        &self,
+        upserts: impl IntoIterator<Item = Document>,
+        removals: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<(), SearchError> {
+        self.write(upserts, removals, true)
+    }
+
+    fn write(
+        &self,
+        upserts: impl IntoIterator<Item = Document>,
+        removals: impl IntoIterator<Item = (String, String)>,
+        replace: bool,
+    ) -> Result<(), SearchError> {
+        let mut writer = self
+            .writer
+            .lock()
+            .map_err(|_| SearchError("index writer poisoned".into()))?;
+        for (kind, id) in removals {
+            writer.delete_term(Term::from_field_text(self.key, &format!("{kind}:{id}")));
+        }
+        for d in upserts {
+            if replace {
+                writer.delete_term(Term::from_field_text(
+                    self.key,
+                    &format!("{}:{}", d.kind, d.id),
+                ));
+            }
+            writer.add_document(self.document(d))?;
+        }
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
     }
 
     /// How many records the index holds.
     pub fn len(&self) -> usize {
-        self.len
+        self.reader.searcher().num_docs() as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
     /// The query's n-grams, as the index cut the texts.
@@ -269,6 +319,30 @@ mod tests {
         let guro = ix.search("Guro", 10).unwrap();
         assert_eq!(ids(&guro), vec!["kr-guro", "fr-issy"]);
         assert!(guro[0].score > guro[1].score);
+    }
+
+    #[test]
+    fn updates_in_place_replace_and_remove_records() {
+        let ix = sample();
+        ix.apply(
+            vec![
+                d(
+                    "organisation",
+                    "kr-guro",
+                    &["구로구청", "Guro-gu Office"],
+                    &[],
+                ),
+                d("person", "minji", &["Kim Min-ji", "김민지"], &[]),
+            ],
+            vec![("person".to_string(), "claire".to_string())],
+        )
+        .unwrap();
+        assert_eq!(ix.len(), 6, "one replaced, one added, one removed");
+        assert_eq!(ids(&ix.search("구로구청", 10).unwrap()), vec!["kr-guro"]);
+        assert_eq!(ids(&ix.search("민지", 10).unwrap()), vec!["minji"]);
+        assert!(ix.search("Guichard", 10).unwrap().is_empty());
+        // The replaced record is there once.
+        assert_eq!(ids(&ix.search("구로", 10).unwrap()), vec!["kr-guro"]);
     }
 
     #[test]

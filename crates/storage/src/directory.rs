@@ -721,7 +721,7 @@ impl Db {
         .await?)
     }
 
-    async fn themes_of_many(
+    pub(crate) async fn themes_of_many(
         &self,
         ids: &[String],
     ) -> Result<std::collections::HashMap<String, Vec<String>>, StorageError> {

@@ -45,7 +45,7 @@ pub use meetings::{
 };
 pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
-pub use search_docs::SearchRecord;
+pub use search_docs::{SearchChanges, SearchRecord, SearchStamp};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
 pub use themes::{Taxonomy, Theme};
 

@@ -7,6 +7,25 @@ use sqlx::Row;
 
 use crate::{Db, StorageError};
 
+/// Where the database stands, for the search index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchStamp {
+    /// Differs whenever a searchable record was added, changed or archived.
+    pub key: String,
+    /// The latest `updated_at` of the searchable tables.
+    pub updated_at: i64,
+    /// The latest entry of the change history.
+    pub last_change: i64,
+}
+
+/// What to do to an index built at an earlier stamp.
+#[derive(Debug, Clone, Default)]
+pub struct SearchChanges {
+    pub upserts: Vec<SearchRecord>,
+    /// (kind, id) of records archived since.
+    pub removals: Vec<(&'static str, String)>,
+}
+
 /// One record for the index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchRecord {
@@ -44,7 +63,7 @@ impl Db {
     /// same millisecond as the latest still moves the count), plus the latest history entry.
     /// Records are never deleted, so nothing else can change the set. Every part is an index
     /// lookup (migration 0006), on both engines.
-    pub async fn search_stamp(&self) -> Result<String, StorageError> {
+    pub async fn search_stamp(&self) -> Result<SearchStamp, StorageError> {
         let mut sql = Vec::new();
         for t in ["organisations", "partnerships", "people", "actions"] {
             sql.push(format!(
@@ -69,20 +88,87 @@ impl Db {
                     .to_string(),
             );
         }
-        parts.push(row.try_get::<i64, _>("c")?.to_string());
-        Ok(parts.join("."))
+        let last_change = row.try_get::<i64, _>("c")?;
+        parts.push(last_change.to_string());
+        let mut updated_at = 0;
+        for t in ["organisations", "partnerships", "people", "actions"] {
+            updated_at = updated_at.max(row.try_get::<i64, _>(format!("{t}_at").as_str())?);
+        }
+        Ok(SearchStamp {
+            key: parts.join("."),
+            updated_at,
+            last_change,
+        })
+    }
+
+    /// What changed since `since` (ms; records changed at or after it are read again, so an
+    /// overlap costs only time): records to index again and records to remove (archived).
+    /// `None` when the theme taxonomy changed after history entry `after_change` (partnerships
+    /// are found by theme labels: the caller rebuilds).
+    pub async fn search_changes(
+        &self,
+        since: i64,
+        after_change: i64,
+    ) -> Result<Option<SearchChanges>, StorageError> {
+        let themes: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM changes WHERE id > $1 AND record_type = 'theme'",
+        )
+        .bind(after_change)
+        .fetch_one(&self.pool)
+        .await?;
+        if themes > 0 {
+            return Ok(None);
+        }
+        let (upserts, removals) = self.read_search_records(Some(since)).await?;
+        Ok(Some(SearchChanges { upserts, removals }))
+    }
+
+    /// How many records the index should hold: those not archived.
+    pub async fn searchable_count(&self) -> Result<i64, StorageError> {
+        let mut total = 0;
+        for t in ["organisations", "partnerships", "people", "actions"] {
+            let n: i64 = sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM {t} WHERE archived_at IS NULL"
+            ))
+            .fetch_one(&self.pool)
+            .await?;
+            total += n;
+        }
+        Ok(total)
     }
 
     /// Every record that is not archived, as the index reads it.
     pub async fn search_records(&self) -> Result<Vec<SearchRecord>, StorageError> {
+        Ok(self.read_search_records(None).await?.0)
+    }
+
+    /// Every record that is not archived (`since` is `None`), or those changed at or after
+    /// `since` with the archived ones apart.
+    async fn read_search_records(
+        &self,
+        since: Option<i64>,
+    ) -> Result<(Vec<SearchRecord>, Vec<(&'static str, String)>), StorageError> {
         let mut out = Vec::new();
-        let rows = sqlx::query(
-            "SELECT id, name_fr, name_ko, name_ko_latn, name_en, seat_name, notes FROM organisations \
-             WHERE archived_at IS NULL",
+        let mut removed = Vec::new();
+        let cond = |alias: &str| match since {
+            None => format!("{alias}archived_at IS NULL"),
+            Some(_) => format!("{alias}updated_at >= $1"),
+        };
+        let rows = fetch_since(
+            &self.pool,
+            since,
+            &format!(
+            "SELECT id, name_fr, name_ko, name_ko_latn, name_en, seat_name, notes, archived_at \
+             FROM organisations WHERE {}",
+            cond("")
+        ),
         )
-        .fetch_all(&self.pool)
         .await?;
         for r in &rows {
+            if r.try_get::<Option<i64>, _>("archived_at")?.is_some() {
+                removed.push(("organisation", r.try_get("id")?));
+                continue;
+            }
             let mut names = texts(r, &["name_fr", "name_ko", "name_ko_latn", "name_en"])?;
             if let Some(ko) = r.try_get::<Option<String>, _>("name_ko")? {
                 // The romanisation, when none was typed: "Guro" finds 구로구.
@@ -99,36 +185,70 @@ impl Db {
                 display: names_of(r, "name_")?,
             });
         }
-        let rows = sqlx::query(
-            "SELECT p.id, a.name_fr AS a_fr, a.name_ko AS a_ko, a.name_ko_latn AS a_ko_latn, \
+        // A partnership is found by its parties' names: it is read again when they change.
+        let partnership_cond = match since {
+            None => cond("p."),
+            Some(_) => "(p.updated_at >= $1 \
+                OR p.organisation_a IN (SELECT id FROM organisations WHERE updated_at >= $1) \
+                OR p.organisation_b IN (SELECT id FROM organisations WHERE updated_at >= $1))"
+                .to_string(),
+        };
+        let rows = fetch_since(
+            &self.pool,
+            since,
+            &format!(
+                "SELECT p.id, a.name_fr AS a_fr, a.name_ko AS a_ko, a.name_ko_latn AS a_ko_latn, \
              a.name_en AS a_en, b.name_fr AS b_fr, b.name_ko AS b_ko, \
-             b.name_ko_latn AS b_ko_latn, b.name_en AS b_en, p.notes \
+             b.name_ko_latn AS b_ko_latn, b.name_en AS b_en, p.notes, p.archived_at \
              FROM partnerships p JOIN organisations a ON a.id = p.organisation_a \
-             JOIN organisations b ON b.id = p.organisation_b WHERE p.archived_at IS NULL",
+             JOIN organisations b ON b.id = p.organisation_b WHERE {partnership_cond}"
+            ),
         )
-        .fetch_all(&self.pool)
         .await?;
         // Themes are found by their labels in every language.
         let taxonomy = self.taxonomy().await?;
+        let theme_ids = match since {
+            None => {
+                let mut all: std::collections::HashMap<String, Vec<String>> = Default::default();
+                for th in sqlx::query("SELECT partnership_id, label FROM partnership_themes")
+                    .fetch_all(&self.pool)
+                    .await?
+                {
+                    all.entry(th.try_get("partnership_id")?)
+                        .or_default()
+                        .push(th.try_get("label")?);
+                }
+                all
+            }
+            Some(_) => {
+                let ids = rows
+                    .iter()
+                    .map(|r| r.try_get::<String, _>("id"))
+                    .collect::<Result<Vec<_>, _>>()?;
+                self.themes_of_many(&ids).await?
+            }
+        };
         let mut themes: std::collections::HashMap<String, Vec<String>> = Default::default();
-        for th in sqlx::query("SELECT partnership_id, label FROM partnership_themes")
-            .fetch_all(&self.pool)
-            .await?
-        {
-            let id: String = th.try_get("label")?;
-            let entry = themes.entry(th.try_get("partnership_id")?).or_default();
-            match taxonomy.get(&id) {
-                Some(t) => entry.extend(
-                    [&t.labels.fr, &t.labels.ko, &t.labels.en]
-                        .into_iter()
-                        .flatten()
-                        .cloned(),
-                ),
-                None => entry.push(id),
+        for (pid, ids) in theme_ids {
+            let entry = themes.entry(pid).or_default();
+            for id in ids {
+                match taxonomy.get(&id) {
+                    Some(t) => entry.extend(
+                        [&t.labels.fr, &t.labels.ko, &t.labels.en]
+                            .into_iter()
+                            .flatten()
+                            .cloned(),
+                    ),
+                    None => entry.push(id),
+                }
             }
         }
         for r in &rows {
             let id: String = r.try_get("id")?;
+            if r.try_get::<Option<i64>, _>("archived_at")?.is_some() {
+                removed.push(("partnership", id));
+                continue;
+            }
             let mut t = texts(r, &["notes"])?;
             t.extend(themes.remove(&id).unwrap_or_default());
             let (a, b) = (names_of(r, "a_")?, names_of(r, "b_")?);
@@ -158,11 +278,20 @@ impl Db {
                 texts: t,
             });
         }
-        let rows =
-            sqlx::query("SELECT id, name, name_ko, notes FROM people WHERE archived_at IS NULL")
-                .fetch_all(&self.pool)
-                .await?;
+        let rows = fetch_since(
+            &self.pool,
+            since,
+            &format!(
+                "SELECT id, name, name_ko, notes, archived_at FROM people WHERE {}",
+                cond("")
+            ),
+        )
+        .await?;
         for r in &rows {
+            if r.try_get::<Option<i64>, _>("archived_at")?.is_some() {
+                removed.push(("person", r.try_get("id")?));
+                continue;
+            }
             out.push(SearchRecord {
                 kind: "person",
                 id: r.try_get("id")?,
@@ -175,13 +304,21 @@ impl Db {
                 texts: texts(r, &["notes"])?,
             });
         }
-        let rows = sqlx::query(
-            "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en, status_note, notes FROM actions \
-             WHERE archived_at IS NULL",
+        let rows = fetch_since(
+            &self.pool,
+            since,
+            &format!(
+            "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en, status_note, notes, \
+             archived_at FROM actions WHERE {}",
+            cond("")
+        ),
         )
-        .fetch_all(&self.pool)
         .await?;
         for r in &rows {
+            if r.try_get::<Option<i64>, _>("archived_at")?.is_some() {
+                removed.push(("action", r.try_get("id")?));
+                continue;
+            }
             out.push(SearchRecord {
                 kind: "action",
                 id: r.try_get("id")?,
@@ -190,6 +327,20 @@ impl Db {
                 texts: texts(r, &["status_note", "notes"])?,
             });
         }
-        Ok(out)
+        Ok((out, removed))
     }
+}
+
+/// Runs `sql`, binding `since` as `$1` when given.
+async fn fetch_since(
+    pool: &sqlx::AnyPool,
+    since: Option<i64>,
+    sql: &str,
+) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+    let q = sqlx::query(sql);
+    let q = match since {
+        Some(s) => q.bind(s),
+        None => q,
+    };
+    q.fetch_all(pool).await
 }

@@ -118,3 +118,12 @@ macro_rules! both_engines {
         }
     };
 }
+
+impl crate::Db {
+    /// Runs one statement as it is: for tests that set up a state no operation makes (a row
+    /// written with an old time, as a long transaction on another node leaves it).
+    pub async fn execute_for_tests(&self, sql: &str) -> Result<(), crate::StorageError> {
+        sqlx::query(sql).execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -1,10 +1,13 @@
 //! The full-text search of the register, one index per app node, kept in step with the database.
 //!
-//! Before answering, a node reads the database's search stamp (counts and last changes of the
-//! searchable tables, and the last entry of the change history): when it differs from the stamp
-//! the index was built at, the node rebuilds its index from the database. So a change made
-//! through any node, or by an import, is found by the next search on every node, on SQLite and
-//! on PostgreSQL alike, and no index file needs sharing.
+//! Before answering, a node reads the database's search stamp (the last changes of the
+//! searchable tables and the last entry of the change history). When it differs from the stamp
+//! the index was brought to, the node reads the records changed since then (with a margin for
+//! the clocks of other nodes) and updates its index in place; it rebuilds the whole index when
+//! the theme taxonomy changed, when most records changed, or when the index does not hold as
+//! many records as the database after the update (a long import committed late). So a change
+//! made through any node, or by an import, is found by the next search on every node, on SQLite
+//! and on PostgreSQL alike, and no index file needs sharing.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,17 +19,22 @@ use storage::Db;
 
 use crate::AppError;
 
-/// The index and what it was built from.
+/// The index and the names it shows.
 pub struct Built {
-    pub stamp: String,
     pub index: SearchIndex,
     /// The name to show for each record, by (kind, id).
-    pub display: HashMap<(String, String), Names>,
+    pub display: std::sync::RwLock<HashMap<(String, String), Names>>,
 }
+
+/// How far back, before the latest change the index holds, an update reads again: other nodes'
+/// clocks may run behind this one's, and a change's time is taken before it commits.
+pub const CLOCK_MARGIN_MS: i64 = 60_000;
 
 #[derive(Default)]
 pub struct SearchState {
-    current: tokio::sync::Mutex<Option<Arc<Built>>>,
+    current: tokio::sync::Mutex<Option<(storage::SearchStamp, Arc<Built>)>>,
+    rebuilds: std::sync::atomic::AtomicUsize,
+    updates: std::sync::atomic::AtomicUsize,
 }
 
 /// One result, ready to show.
@@ -52,16 +60,35 @@ impl Found {
 pub const MAX_RESULTS: usize = 100;
 
 impl SearchState {
-    /// The index, rebuilt first when the database has changed since it was built.
+    /// The index, brought up to date first when the database has changed since.
     pub async fn current(&self, db: &Db) -> Result<Arc<Built>, AppError> {
         let stamp = db.search_stamp().await?;
         let mut guard = self.current.lock().await;
-        if let Some(built) = guard.as_ref().filter(|b| b.stamp == stamp) {
-            return Ok(built.clone());
+        if let Some((at, built)) = guard.as_ref() {
+            if at.key == stamp.key {
+                return Ok(built.clone());
+            }
+            if update(db, at, built).await? {
+                self.updates
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let built = built.clone();
+                *guard = Some((stamp, built.clone()));
+                return Ok(built);
+            }
         }
-        let built = Arc::new(rebuild(db, stamp).await?);
-        *guard = Some(built.clone());
+        let built = Arc::new(rebuild(db).await?);
+        self.rebuilds
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        *guard = Some((stamp, built.clone()));
         Ok(built)
+    }
+
+    /// How many times this node built its index whole, and updated it in place.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.rebuilds.load(std::sync::atomic::Ordering::Relaxed),
+            self.updates.load(std::sync::atomic::Ordering::Relaxed),
+        )
     }
 
     /// The records matching `query`, best first. A query shorter than two characters is refused.
@@ -79,8 +106,9 @@ impl SearchState {
             .map(|h| Found {
                 names: built
                     .display
-                    .get(&(h.kind.clone(), h.id.clone()))
-                    .cloned()
+                    .read()
+                    .ok()
+                    .and_then(|d| d.get(&(h.kind.clone(), h.id.clone())).cloned())
                     .unwrap_or_default(),
                 kind: h.kind,
                 id: h.id,
@@ -95,30 +123,72 @@ fn index_error(e: search::SearchError) -> AppError {
     AppError::new(ErrorKey::Internal)
 }
 
+fn document(r: storage::SearchRecord, display: &mut HashMap<(String, String), Names>) -> Document {
+    display.insert((r.kind.to_string(), r.id.clone()), r.display);
+    Document {
+        kind: r.kind.to_string(),
+        id: r.id,
+        names: r.names,
+        texts: r.texts,
+    }
+}
+
 /// Reads every searchable record and indexes it, off the async threads.
-pub async fn rebuild(db: &Db, stamp: String) -> Result<Built, AppError> {
+pub async fn rebuild(db: &Db) -> Result<Built, AppError> {
     let records = db.search_records().await?;
     tokio::task::spawn_blocking(move || {
         let mut display = HashMap::with_capacity(records.len());
         let docs: Vec<Document> = records
             .into_iter()
-            .map(|r| {
-                display.insert((r.kind.to_string(), r.id.clone()), r.display);
-                Document {
-                    kind: r.kind.to_string(),
-                    id: r.id,
-                    names: r.names,
-                    texts: r.texts,
-                }
-            })
+            .map(|r| document(r, &mut display))
             .collect();
         let index = SearchIndex::build(docs).map_err(index_error)?;
         Ok(Built {
-            stamp,
             index,
-            display,
+            display: std::sync::RwLock::new(display),
         })
     })
     .await
     .map_err(|_| AppError::new(ErrorKey::Internal))?
+}
+
+/// Brings `built` (at stamp `at`) up to date in place; `false` when a rebuild is the way.
+async fn update(db: &Db, at: &storage::SearchStamp, built: &Arc<Built>) -> Result<bool, AppError> {
+    let Some(changes) = db
+        .search_changes(at.updated_at - CLOCK_MARGIN_MS, at.last_change)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let size = built.index.len();
+    if changes.upserts.len() + changes.removals.len() > (size / 5).max(1_000) {
+        return Ok(false);
+    }
+    let built = built.clone();
+    let applied = tokio::task::spawn_blocking(move || {
+        let mut docs = Vec::with_capacity(changes.upserts.len());
+        {
+            let mut display = built
+                .display
+                .write()
+                .map_err(|_| AppError::new(ErrorKey::Internal))?;
+            for r in changes.upserts {
+                docs.push(document(r, &mut display));
+            }
+            for (kind, id) in &changes.removals {
+                display.remove(&(kind.to_string(), id.clone()));
+            }
+        }
+        let removals = changes
+            .removals
+            .into_iter()
+            .map(|(k, id)| (k.to_string(), id));
+        built.index.apply(docs, removals).map_err(index_error)?;
+        Ok::<usize, AppError>(built.index.len())
+    })
+    .await
+    .map_err(|_| AppError::new(ErrorKey::Internal))??;
+    // Records inserted by a transaction that committed long after its clock was read (a big
+    // import) may be older than the margin: then the count tells, and the index is rebuilt.
+    Ok(applied as i64 == db.searchable_count().await?)
 }

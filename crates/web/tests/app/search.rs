@@ -142,4 +142,89 @@ both_engines!(the_index_follows_the_database_on_every_node, |db| {
         .unwrap();
     assert_eq!(node_a.send(req).await.status, 200);
     assert_eq!(ids(&node_b, "rennes").await, vec!["organisation:fr-rennes"]);
+
+    // A party renamed: its partnerships are found by the new name, no longer by the old.
+    let before = ids(&node_b, "구로구").await;
+    assert!(
+        before.contains(&"partnership:p-issy-guro".to_string()),
+        "{before:?}"
+    );
+    let r = node_a
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/kr-guro",
+            json!({"names": {"ko": "구로자치구"}}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let after = ids(&node_b, "구로자치구").await;
+    assert!(
+        after.contains(&"organisation:kr-guro".to_string()),
+        "{after:?}"
+    );
+    assert!(
+        after.contains(&"partnership:p-issy-guro".to_string()),
+        "{after:?}"
+    );
+    assert!(ids(&node_b, "구로구").await.is_empty());
+    let (rebuilds, updates) = node_b.search.counts();
+    assert_eq!(
+        rebuilds, 1,
+        "node B built its index once, then updated it in place"
+    );
+    assert!(updates >= 4, "{updates}");
+    // A theme renamed: partnerships are found by its new label.
+    let r = node_a
+        .json(
+            Method::PATCH,
+            "/api/v1/themes/smart_city",
+            json!({"label_fr": "Ville intelligente et sobre"}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(ids(&node_b, "sobre")
+        .await
+        .contains(&"partnership:p-issy-guro".to_string()));
+    assert_eq!(node_b.search.counts().0, 2, "a theme renamed: rebuilt");
+    // A contact added is found by name.
+    let r = node_a
+        .json(
+            Method::POST,
+            "/api/v1/organisations/fr-issy/people",
+            json!({"name": "Quentin Zabalza"}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let person = format!("person:{}", r.json()["id"].as_str().unwrap());
+    assert_eq!(ids(&node_b, "Zabalza").await, vec![person]);
+    // A long import committed late: its first rows carry a time older than the margin, its
+    // last one a recent time. None is missed.
+    let now = storage::now_ms();
+    for (id, name, at) in [
+        ("fr-vannes", "Ville de Vannes", now - 3_600_000),
+        ("fr-lorient", "Ville de Lorient", now),
+    ] {
+        node_a
+            .db
+            .execute_for_tests(&format!(
+                "INSERT INTO organisations (id, kind, country, name_fr, sources, version, \
+                 created_at, updated_at) VALUES ('{id}', 'local_authority', 'FR', '{name}', \
+                 '{{}}', 1, {at}, {at})"
+            ))
+            .await
+            .unwrap();
+    }
+    assert_eq!(ids(&node_b, "vannes").await, vec!["organisation:fr-vannes"]);
+    assert_eq!(
+        ids(&node_b, "lorient").await,
+        vec!["organisation:fr-lorient"]
+    );
+    assert_eq!(
+        node_b.search.counts().0,
+        3,
+        "a late commit: counted, then rebuilt"
+    );
 });

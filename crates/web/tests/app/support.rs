@@ -10,6 +10,8 @@ use web::{AppState, WebConfig};
 
 pub struct TestApp {
     pub db: Db,
+    /// This node's search index, to tell updates in place from rebuilds.
+    pub search: std::sync::Arc<web::search::SearchState>,
     router: axum::Router,
 }
 
@@ -58,6 +60,7 @@ impl TestApp {
     pub async fn empty(db: Db) -> TestApp {
         let state = AppState::new(db.clone(), WebConfig::default());
         TestApp {
+            search: state.search.clone(),
             router: web::router(state),
             db,
         }
