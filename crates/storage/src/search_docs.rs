@@ -105,10 +105,13 @@ impl Db {
     /// overlap costs only time): records to index again and records to remove (archived).
     /// `None` when the theme taxonomy changed after history entry `after_change` (partnerships
     /// are found by theme labels: the caller rebuilds).
+    /// `None` too when more than `limit` records changed (rebuilding is then cheaper); that is
+    /// counted on the `updated_at` indexes before anything is read.
     pub async fn search_changes(
         &self,
         since: i64,
         after_change: i64,
+        limit: usize,
     ) -> Result<Option<SearchChanges>, StorageError> {
         let themes: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM changes WHERE id > $1 AND record_type = 'theme'",
@@ -117,6 +120,18 @@ impl Db {
         .fetch_one(&self.pool)
         .await?;
         if themes > 0 {
+            return Ok(None);
+        }
+        let mut changed = 0;
+        for t in ["organisations", "partnerships", "people", "actions"] {
+            let n: i64 =
+                sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {t} WHERE updated_at >= $1"))
+                    .bind(since)
+                    .fetch_one(&self.pool)
+                    .await?;
+            changed += n;
+        }
+        if changed > limit as i64 {
             return Ok(None);
         }
         let (upserts, removals) = self.read_search_records(Some(since)).await?;

@@ -27,8 +27,10 @@ pub struct Built {
 }
 
 /// How far back, before the latest change the index holds, an update reads again: other nodes'
-/// clocks may run behind this one's, and a change's time is taken before it commits.
-pub const CLOCK_MARGIN_MS: i64 = 60_000;
+/// clocks may run behind this one's (NTP keeps them well within this), and a change's time is
+/// taken before it commits (milliseconds for an edit). Inserts of a long import that commits
+/// later than this are caught by the count check after the update.
+pub const CLOCK_MARGIN_MS: i64 = 10_000;
 
 #[derive(Default)]
 pub struct SearchState {
@@ -154,14 +156,15 @@ pub async fn rebuild(db: &Db) -> Result<Built, AppError> {
 
 /// Brings `built` (at stamp `at`) up to date in place; `false` when a rebuild is the way.
 async fn update(db: &Db, at: &storage::SearchStamp, built: &Arc<Built>) -> Result<bool, AppError> {
+    // Past a fifth of the index, rebuilding costs less than replacing.
+    let limit = (built.index.len() / 5).max(1_000);
     let Some(changes) = db
-        .search_changes(at.updated_at - CLOCK_MARGIN_MS, at.last_change)
+        .search_changes(at.updated_at - CLOCK_MARGIN_MS, at.last_change, limit)
         .await?
     else {
         return Ok(false);
     };
-    let size = built.index.len();
-    if changes.upserts.len() + changes.removals.len() > (size / 5).max(1_000) {
+    if changes.upserts.len() + changes.removals.len() > limit {
         return Ok(false);
     }
     let built = built.clone();

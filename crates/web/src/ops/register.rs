@@ -259,8 +259,8 @@ impl ActionWrite {
     }
 }
 
-/// The partnership an action belongs to, once the caller may edit it.
-async fn editable_partnership(
+/// A partnership, once the caller may edit it (its actions, documents and fields).
+pub async fn editable_partnership(
     ctx: &Ctx,
     state: &AppState,
     id: &str,

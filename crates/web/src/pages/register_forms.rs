@@ -94,15 +94,7 @@ pub async fn edit_partnership(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let p = &rec.partnership;
-    ctx.require(&Action::EditPartnership {
-        parties: [&p.organisation_a, &p.organisation_b],
-    })?;
+    let p = ops::editable_partnership(&ctx, &state, &id).await?;
     let mut v = pairs(&[
         ("kind", Some(p.kind.code().into())),
         ("status", Some(p.status.code().into())),
@@ -349,15 +341,7 @@ pub async fn new_action(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let p = &rec.partnership;
-    ctx.require(&Action::EditPartnership {
-        parties: [&p.organisation_a, &p.organisation_b],
-    })?;
+    ops::editable_partnership(&ctx, &state, &id).await?;
     Ok(action_page(&ctx, &id, None, &Submitted(Vec::new())).render(&ctx, None))
 }
 
@@ -386,15 +370,7 @@ pub async fn edit_action(
         .await?
         .ok_or_else(AppError::not_found)?;
     let pid = a.partnership_id.clone().ok_or_else(AppError::not_found)?;
-    let rec = state
-        .db
-        .partnership(&pid)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let p = &rec.partnership;
-    ctx.require(&Action::EditPartnership {
-        parties: [&p.organisation_a, &p.organisation_b],
-    })?;
+    ops::editable_partnership(&ctx, &state, &pid).await?;
     let v = pairs(&[
         ("title_fr", a.title.fr.clone()),
         ("title_ko", a.title.ko.clone()),
