@@ -78,7 +78,13 @@ impl SearchState {
                 return Ok(built);
             }
         }
+        let started = std::time::Instant::now();
         let built = Arc::new(rebuild(db).await?);
+        tracing::info!(
+            records = built.index.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "search index built"
+        );
         self.rebuilds
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         *guard = Some((stamp, built.clone()));
@@ -156,6 +162,7 @@ pub async fn rebuild(db: &Db) -> Result<Built, AppError> {
 
 /// Brings `built` (at stamp `at`) up to date in place; `false` when a rebuild is the way.
 async fn update(db: &Db, at: &storage::SearchStamp, built: &Arc<Built>) -> Result<bool, AppError> {
+    let started = std::time::Instant::now();
     // Past a fifth of the index, rebuilding costs less than replacing.
     let limit = (built.index.len() / 5).max(1_000);
     let Some(changes) = db
@@ -167,6 +174,8 @@ async fn update(db: &Db, at: &storage::SearchStamp, built: &Arc<Built>) -> Resul
     if changes.upserts.len() + changes.removals.len() > limit {
         return Ok(false);
     }
+    let read_ms = started.elapsed().as_millis();
+    let changed = changes.upserts.len() + changes.removals.len();
     let built = built.clone();
     let applied = tokio::task::spawn_blocking(move || {
         let mut docs = Vec::with_capacity(changes.upserts.len());
@@ -191,7 +200,17 @@ async fn update(db: &Db, at: &storage::SearchStamp, built: &Arc<Built>) -> Resul
     })
     .await
     .map_err(|_| AppError::new(ErrorKey::Internal))??;
+    let applied_ms = started.elapsed().as_millis();
     // Records inserted by a transaction that committed long after its clock was read (a big
     // import) may be older than the margin: then the count tells, and the index is rebuilt.
-    Ok(applied as i64 == db.searchable_count().await?)
+    let complete = applied as i64 == db.searchable_count().await?;
+    tracing::info!(
+        changed,
+        read_ms,
+        applied_ms,
+        total_ms = started.elapsed().as_millis() as u64,
+        complete,
+        "search index updated in place"
+    );
+    Ok(complete)
 }
