@@ -27,6 +27,8 @@ use super::{
         register::people, register::create_person, register::update_person,
         register::actions, register::create_action, register::action, register::update_action,
         register::documents, register::upload_document, register::download_document,
+        register::history, register::archive_person, register::restore_person,
+        register::archive_action, register::restore_action, register::archive_document,
         find::search,
         super::me,
         meetings::list, meetings::show, meetings::create, meetings::update,

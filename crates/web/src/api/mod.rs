@@ -171,6 +171,27 @@ pub fn routes() -> Router<AppState> {
             "/partnerships/{id}/documents/{document}",
             get(register::download_document),
         )
+        .route("/history/{kind}/{id}", get(register::history))
+        .route(
+            "/organisations/{id}/people/{person}/archive",
+            axum::routing::post(register::archive_person),
+        )
+        .route(
+            "/organisations/{id}/people/{person}/restore",
+            axum::routing::post(register::restore_person),
+        )
+        .route(
+            "/actions/{id}/archive",
+            axum::routing::post(register::archive_action),
+        )
+        .route(
+            "/actions/{id}/restore",
+            axum::routing::post(register::restore_action),
+        )
+        .route(
+            "/partnerships/{id}/documents/{document}/archive",
+            axum::routing::post(register::archive_document),
+        )
         .route("/export/{collection}", get(register_io::export))
         .route("/import/{collection}/template", get(register_io::template))
         .route(

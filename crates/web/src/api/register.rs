@@ -387,3 +387,75 @@ pub async fn download_document(
 ) -> Result<Response, AppError> {
     crate::ops::register::document_download(&ctx, &state, &id, &document).await
 }
+
+#[utoipa::path(get, path = "/api/v1/history/{kind}/{id}", tag = "directory",
+    params(("kind" = String, Path, description = "`organisation`, `partnership`, `person`, `action` or `theme`"),
+        ("id" = String, Path)),
+    responses((status = 200, body = Vec<super::organisations::ChangeDto>),
+        (status = 401, body = super::ErrorEnvelope), (status = 404, body = super::ErrorEnvelope)))]
+pub async fn history(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<Json<Vec<super::organisations::ChangeDto>>, AppError> {
+    let list = ops::history_of(&ctx, &state, &kind, &id).await?;
+    Ok(Json(super::organisations::changes(list)))
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/people/{person}/archive", tag = "directory",
+    params(("id" = String, Path), ("person" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn archive_person(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, person)): Path<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    ops::archive_contact(&ctx, &state, &id, &person, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/people/{person}/restore", tag = "directory",
+    params(("id" = String, Path), ("person" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn restore_person(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, person)): Path<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    ops::archive_contact(&ctx, &state, &id, &person, false).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/actions/{id}/archive", tag = "directory", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn archive_action(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    ops::archive_action(&ctx, &state, &id, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/actions/{id}/restore", tag = "directory", params(("id" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn restore_action(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    ops::archive_action(&ctx, &state, &id, false).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/partnerships/{id}/documents/{document}/archive", tag = "directory",
+    params(("id" = String, Path), ("document" = String, Path)),
+    security(("bearer" = []), ("session" = [])), responses((status = 204), (status = 403, body = super::ErrorEnvelope)))]
+pub async fn archive_document(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, document)): Path<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    ops::archive_document(&ctx, &state, &id, &document).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

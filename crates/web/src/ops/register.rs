@@ -477,3 +477,88 @@ pub async fn document_download(
         .ok_or_else(AppError::not_found)?;
     Ok(crate::uploads::download(a, bytes))
 }
+
+/// Archives or restores a contact (the organisation's editors, the secretariat): it leaves the
+/// organisation's page and the search, its history stays.
+pub async fn archive_contact(
+    ctx: &Ctx,
+    state: &AppState,
+    organisation: &str,
+    person: &str,
+    archived: bool,
+) -> Result<(), AppError> {
+    state
+        .db
+        .contact(organisation, person)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    ctx.require(&Action::EditOrganisation { organisation })?;
+    state
+        .db
+        .set_archived("person", person, archived, by(ctx))
+        .await?;
+    Ok(())
+}
+
+/// Archives or restores an action (the editors of its partnership's parties).
+pub async fn archive_action(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    archived: bool,
+) -> Result<String, AppError> {
+    let a = state.db.action(id).await?.ok_or_else(AppError::not_found)?;
+    let pid = a.partnership_id.ok_or_else(AppError::forbidden)?;
+    editable_partnership(ctx, state, &pid).await?;
+    state
+        .db
+        .set_archived("action", id, archived, by(ctx))
+        .await?;
+    Ok(pid)
+}
+
+/// Takes a document off a partnership (its bytes are kept).
+pub async fn archive_document(
+    ctx: &Ctx,
+    state: &AppState,
+    partnership: &str,
+    document: &str,
+) -> Result<(), AppError> {
+    editable_partnership(ctx, state, partnership).await?;
+    if !state
+        .db
+        .archive_attachment(storage::AttachedTo::Partnership, partnership, document)
+        .await?
+    {
+        return Err(AppError::not_found());
+    }
+    Ok(())
+}
+
+/// The history of a record of the register, latest first. A contact's (which holds e-mail
+/// addresses) is for signed-in users only.
+pub async fn history_of(
+    ctx: &Ctx,
+    state: &AppState,
+    kind: &str,
+    id: &str,
+) -> Result<Vec<storage::Change>, AppError> {
+    let db = &state.db;
+    let exists = match kind {
+        "organisation" => db.organisation(id).await?.is_some(),
+        "partnership" => db.partnership(id).await?.is_some(),
+        "action" => db.action(id).await?.is_some(),
+        "theme" => db.theme(id).await?.is_some(),
+        "person" => {
+            if ctx.user.is_none() {
+                return Err(AppError::new(ErrorKey::Unauthenticated));
+            }
+            true
+        }
+        _ => false,
+    };
+    if !exists {
+        return Err(AppError::not_found());
+    }
+    Ok(db.history(kind, id).await?)
+}

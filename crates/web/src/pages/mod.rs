@@ -84,6 +84,15 @@ pub fn routes() -> Router<AppState> {
             "/organisations/{id}/people/{person}/edit",
             get(register_forms::edit_contact).post(register_forms::save_contact),
         )
+        .route(
+            "/organisations/{id}/people/{person}/{verb}",
+            post(register_forms::archive_contact),
+        )
+        .route("/actions/{id}/{verb}", post(register_forms::archive_action))
+        .route(
+            "/partnerships/{id}/documents/{document}/archive",
+            post(register_forms::archive_document),
+        )
         .route("/themes", get(themes::list).post(themes::create))
         .route("/themes/new", get(themes::new))
         .route("/themes/{id}/edit", get(themes::edit).post(themes::save))

@@ -94,6 +94,16 @@ struct FormTemplate {
     fields: Vec<Field>,
     error: Option<String>,
     error_field: String,
+    archive: Option<Archive>,
+    archived: bool,
+    history: Vec<super::organisations::HistoryItem>,
+}
+
+/// The archive (or restore) button of a record's form: where it posts, and whether the record
+/// is archived now.
+pub struct Archive {
+    pub action: String,
+    pub archived: bool,
 }
 
 pub struct FormPage {
@@ -103,9 +113,28 @@ pub struct FormPage {
     pub action: String,
     pub version: Option<i64>,
     pub fields: Vec<Field>,
+    pub archive: Option<Archive>,
+    pub history: Vec<super::organisations::HistoryItem>,
 }
 
 impl FormPage {
+    /// Adds the record's history and, with `archive` (the record's address and whether it is
+    /// archived now), its archive or restore button.
+    pub async fn with_record(
+        mut self,
+        ctx: &Ctx,
+        db: &storage::Db,
+        (kind, id): (&str, &str),
+        archive: Option<(String, bool)>,
+    ) -> Result<FormPage, AppError> {
+        self.history = super::organisations::history_items(ctx, db, kind, id).await?;
+        self.archive = archive.map(|(base, archived)| Archive {
+            action: format!("{base}/{}", if archived { "restore" } else { "archive" }),
+            archived,
+        });
+        Ok(self)
+    }
+
     /// The page, with `error` shown (and its field marked) when a save was refused.
     pub fn render(self, ctx: &Ctx, error: Option<AppError>) -> Response {
         let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
@@ -132,6 +161,9 @@ impl FormPage {
             fields,
             error: error.map(|e| ctx.t(&e.message_key())),
             error_field,
+            archived: self.archive.as_ref().is_some_and(|a| a.archived),
+            archive: self.archive,
+            history: self.history,
         };
         (status, render(&t)).into_response()
     }

@@ -86,6 +86,8 @@ async fn partnership_form(
             Field::text(ctx, "themes", "col-themes", None).checkboxes(themes, &checked),
             Field::text(ctx, "notes", "org-notes", v.get("notes").as_deref()).kind("textarea"),
         ],
+        archive: None,
+        history: Vec::new(),
     })
 }
 
@@ -205,7 +207,7 @@ async fn contact_page(
             format!("/organisations/{org}/people"),
         ),
     };
-    Ok(FormPage {
+    let page = FormPage {
         section: "organisations",
         title,
         back: (
@@ -215,7 +217,28 @@ async fn contact_page(
         action,
         version: v.version(),
         fields: contact_fields(ctx, v),
-    })
+        archive: None,
+        history: Vec::new(),
+    };
+    match person {
+        None => Ok(page),
+        Some(p) => {
+            let archived = state
+                .db
+                .contact(org, p)
+                .await?
+                .ok_or_else(AppError::not_found)?
+                .archived_at
+                .is_some();
+            page.with_record(
+                ctx,
+                &state.db,
+                ("person", p),
+                Some((format!("/organisations/{org}/people/{p}"), archived)),
+            )
+            .await
+        }
+    }
 }
 
 pub async fn new_contact(
@@ -333,6 +356,8 @@ fn action_page(ctx: &Ctx, partnership: &str, action: Option<&str>, v: &Submitted
         action: url,
         version: v.version(),
         fields: action_fields(ctx, v),
+        archive: None,
+        history: Vec::new(),
     }
 }
 
@@ -382,7 +407,16 @@ pub async fn edit_action(
         ("notes", a.notes.clone()),
         ("version", Some(a.version.to_string())),
     ]);
-    Ok(action_page(&ctx, &pid, Some(&id), &v).render(&ctx, None))
+    let archived = a.archived_at.is_some();
+    Ok(action_page(&ctx, &pid, Some(&id), &v)
+        .with_record(
+            &ctx,
+            &state.db,
+            ("action", &id),
+            Some((format!("/actions/{id}"), archived)),
+        )
+        .await?
+        .render(&ctx, None))
 }
 
 pub async fn save_action(
@@ -401,8 +435,55 @@ pub async fn save_action(
     match ops::update_action(&ctx, &state, &id, &action_write(&v)).await {
         Ok(()) => Ok(Redirect::to(&format!("/partnerships/{pid}#actions-heading")).into_response()),
         Err(e) if back_to_form(&e) => {
-            Ok(action_page(&ctx, &pid, Some(&id), &v).render(&ctx, Some(e)))
+            let archived = a.archived_at.is_some();
+            Ok(action_page(&ctx, &pid, Some(&id), &v)
+                .with_record(
+                    &ctx,
+                    &state.db,
+                    ("action", &id),
+                    Some((format!("/actions/{id}"), archived)),
+                )
+                .await?
+                .render(&ctx, Some(e)))
         }
         Err(e) => Err(e),
+    }
+}
+
+// ---- archiving (nothing is deleted)
+
+pub async fn archive_contact(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((org, person, verb)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    ops::archive_contact(&ctx, &state, &org, &person, archiving(&verb)?).await?;
+    Ok(Redirect::to(&format!("/organisations/{org}/people/{person}/edit")).into_response())
+}
+
+pub async fn archive_action(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, verb)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    ops::archive_action(&ctx, &state, &id, archiving(&verb)?).await?;
+    Ok(Redirect::to(&format!("/actions/{id}/edit")).into_response())
+}
+
+pub async fn archive_document(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, document)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    ops::archive_document(&ctx, &state, &id, &document).await?;
+    Ok(Redirect::to(&format!("/partnerships/{id}#documents-heading")).into_response())
+}
+
+/// `archive` or `restore`, the last part of the address.
+fn archiving(verb: &str) -> Result<bool, AppError> {
+    match verb {
+        "archive" => Ok(true),
+        "restore" => Ok(false),
+        _ => Err(AppError::not_found()),
     }
 }

@@ -80,6 +80,8 @@ fn theme_page(ctx: &Ctx, id: Option<&str>, v: &Submitted) -> FormPage {
         },
         version: v.version(),
         fields,
+        archive: None,
+        history: Vec::new(),
     }
 }
 
@@ -142,7 +144,10 @@ pub async fn edit(
         .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
         .collect(),
     );
-    Ok(theme_page(&ctx, Some(&id), &v).render(&ctx, None))
+    Ok(theme_page(&ctx, Some(&id), &v)
+        .with_record(&ctx, &state.db, ("theme", &id), None)
+        .await?
+        .render(&ctx, None))
 }
 
 pub async fn save(
@@ -158,7 +163,10 @@ pub async fn save(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/themes").into_response()),
-        Err(e) if back_to_form(&e) => Ok(theme_page(&ctx, Some(&id), &v).render(&ctx, Some(e))),
+        Err(e) if back_to_form(&e) => Ok(theme_page(&ctx, Some(&id), &v)
+            .with_record(&ctx, &state.db, ("theme", &id), None)
+            .await?
+            .render(&ctx, Some(e))),
         Err(e) => Err(e),
     }
 }

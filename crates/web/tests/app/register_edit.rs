@@ -262,6 +262,50 @@ both_engines!(contacts_are_edited_by_their_organisation, |db| {
         .await
         .body
         .contains("Camille Martin"));
+    // The contact's history is for signed-in readers (it holds addresses).
+    let h = app.get(&format!("/api/v1/history/person/{person}")).await;
+    assert_eq!(h.status, 401);
+    let h = app
+        .get_with(
+            &format!("/api/v1/history/person/{person}"),
+            &[("authorization", &editor)],
+        )
+        .await;
+    assert!(h
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["field"] == "title_en"));
+    // A contact who left is archived, not deleted, and can come back.
+    let gone = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/organisations/fr-issy/people/{person}/archive"),
+            json!({}),
+            &[("authorization", &editor)],
+        )
+        .await;
+    assert_eq!(gone.status, 204);
+    assert!(!app
+        .get("/organisations/fr-issy")
+        .await
+        .body
+        .contains("Camille Martin"));
+    let back = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/organisations/fr-issy/people/{person}/restore"),
+            json!({}),
+            &[("authorization", &editor)],
+        )
+        .await;
+    assert_eq!(back.status, 204);
+    assert!(app
+        .get("/organisations/fr-issy")
+        .await
+        .body
+        .contains("Camille Martin"));
 });
 
 both_engines!(actions_under_a_partnership, |db| {
@@ -337,6 +381,60 @@ both_engines!(actions_under_a_partnership, |db| {
         page.body.contains("2026년 7월 1일"),
         "dates in the reader's language"
     );
+    let h = app
+        .get(&format!("/api/v1/history/action/{id}"))
+        .await
+        .json();
+    assert!(h
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["field"] == "status_note"));
+    assert_eq!(app.get("/api/v1/history/planet/earth").await.status, 404);
+    let refused = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/actions/{id}/archive"),
+            json!({}),
+            &[("authorization", &outsider)],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+    let gone = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/actions/{id}/archive"),
+            json!({}),
+            &[("authorization", &editor)],
+        )
+        .await;
+    assert_eq!(gone.status, 204);
+    assert!(!app
+        .get("/partnerships/p-issy-guro?lang=ko")
+        .await
+        .body
+        .contains("청소년 음악인 교류"));
+    // On its page: the history under the form, and the button that brings it back.
+    let (session, csrf) = app.sign_in("officer@issy.example").await;
+    let form = app
+        .get_with(&format!("/actions/{id}/edit"), &[("cookie", &session)])
+        .await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(form.body.contains("history-heading"));
+    assert!(form.body.contains(&format!("action=\"/actions/{id}/restore\"")));
+    let back = app
+        .form(
+            &format!("/actions/{id}/restore"),
+            &[("csrf_token", &csrf)],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(back.status, 303, "{}", back.body);
+    assert!(app
+        .get("/partnerships/p-issy-guro?lang=ko")
+        .await
+        .body
+        .contains("청소년 음악인 교류"));
 });
 
 both_engines!(agreement_documents_are_checked_and_kept_for_members, |db| {
@@ -399,6 +497,26 @@ both_engines!(agreement_documents_are_checked_and_kept_for_members, |db| {
         .unwrap()
         .starts_with("attachment;"));
     assert_eq!(file.headers["x-content-type-options"], "nosniff");
+    // Taken off the partnership (kept in the database), by its editors only.
+    let id = doc["id"].as_str().unwrap();
+    let path = format!("/api/v1/partnerships/p-issy-guro/documents/{id}/archive");
+    let off = app
+        .json(
+            Method::POST,
+            &path,
+            json!({}),
+            &[("authorization", &bearer(&token))],
+        )
+        .await;
+    assert_eq!(off.status, 204);
+    let list = app
+        .get_with(
+            "/api/v1/partnerships/p-issy-guro/documents",
+            &[("authorization", &bearer(&token))],
+        )
+        .await
+        .json();
+    assert!(list.as_array().unwrap().is_empty());
 });
 
 both_engines!(
