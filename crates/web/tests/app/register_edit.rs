@@ -421,7 +421,9 @@ both_engines!(actions_under_a_partnership, |db| {
         .await;
     assert_eq!(form.status, 200, "{}", form.body);
     assert!(form.body.contains("history-heading"));
-    assert!(form.body.contains(&format!("action=\"/actions/{id}/restore\"")));
+    assert!(form
+        .body
+        .contains(&format!("action=\"/actions/{id}/restore\"")));
     let back = app
         .form(
             &format!("/actions/{id}/restore"),
