@@ -111,6 +111,11 @@ const THEME_SELECT: &str = "SELECT t.id, t.label_fr, t.label_ko, t.label_en, t.p
     t.version, t.archived_at, (SELECT COUNT(*) FROM partnership_themes pt \
     WHERE pt.label = t.id) AS uses FROM themes t";
 
+/// The same without the counts, which read every partnership's themes: for labels and
+/// resolution on every list, page and index update.
+const THEME_SELECT_LABELS: &str = "SELECT t.id, t.label_fr, t.label_ko, t.label_en, t.position, \
+    t.version, t.archived_at, CAST(0 AS BIGINT) AS uses FROM themes t";
+
 fn theme_fields(t: &Theme) -> Vec<(&'static str, Option<String>)> {
     vec![
         ("label_fr", t.labels.fr.clone()),
@@ -121,9 +126,18 @@ fn theme_fields(t: &Theme) -> Vec<(&'static str, Option<String>)> {
 }
 
 impl Db {
-    /// Every theme (archived ones too), in the secretariat's order.
+    /// Every theme (archived ones too), in the secretariat's order; `uses` left at 0.
     pub async fn taxonomy(&self) -> Result<Taxonomy, StorageError> {
-        let rows = sqlx::query(&format!("{THEME_SELECT} ORDER BY t.position, t.id"))
+        self.read_taxonomy(THEME_SELECT_LABELS).await
+    }
+
+    /// The same with how many partnerships carry each theme (the taxonomy's own page).
+    pub async fn taxonomy_with_uses(&self) -> Result<Taxonomy, StorageError> {
+        self.read_taxonomy(THEME_SELECT).await
+    }
+
+    async fn read_taxonomy(&self, select: &str) -> Result<Taxonomy, StorageError> {
+        let rows = sqlx::query(&format!("{select} ORDER BY t.position, t.id"))
             .fetch_all(&self.pool)
             .await?;
         Ok(Taxonomy {

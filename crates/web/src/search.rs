@@ -143,7 +143,13 @@ fn document(r: storage::SearchRecord, display: &mut HashMap<(String, String), Na
 
 /// Reads every searchable record and indexes it, off the async threads.
 pub async fn rebuild(db: &Db) -> Result<Built, AppError> {
+    let started = std::time::Instant::now();
     let records = db.search_records().await?;
+    tracing::debug!(
+        records = records.len(),
+        read_ms = started.elapsed().as_millis() as u64,
+        "search records read"
+    );
     tokio::task::spawn_blocking(move || {
         let mut display = HashMap::with_capacity(records.len());
         let docs: Vec<Document> = records

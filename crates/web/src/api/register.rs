@@ -46,7 +46,7 @@ impl From<&Theme> for ThemeDto {
 #[utoipa::path(get, path = "/api/v1/themes", tag = "directory",
     responses((status = 200, body = Vec<ThemeDto>)))]
 pub async fn themes(State(state): State<AppState>) -> Result<Json<Vec<ThemeDto>>, AppError> {
-    let taxonomy = state.db.taxonomy().await?;
+    let taxonomy = state.db.taxonomy_with_uses().await?;
     Ok(Json(taxonomy.themes.iter().map(ThemeDto::from).collect()))
 }
 

@@ -32,7 +32,7 @@ struct ThemesTemplate {
 }
 
 pub async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
-    let taxonomy = state.db.taxonomy().await?;
+    let taxonomy = state.db.taxonomy_with_uses().await?;
     let can_edit = ctx.actor().can(&Action::ManageNetwork);
     let t = ThemesTemplate {
         page: Page::new(&ctx, "partnerships", ctx.t("themes-title")),
