@@ -141,6 +141,18 @@ impl Db {
         }
     }
 
+    /// Refreshes the planner's statistics after a bulk change (an import of many rows), so
+    /// that the next queries use the indexes: PostgreSQL otherwise waits for autovacuum and
+    /// plans on the old counts meanwhile; SQLite plans without statistics.
+    pub async fn analyze(&self) -> Result<(), crate::StorageError> {
+        if self.engine == Engine::Postgres {
+            sqlx::query("ANALYZE organisations, partnerships, partnership_themes")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Case-insensitive substring match on an expression, in this engine's SQL.
     /// SQLite's LOWER folds ASCII only, so names are also matched as typed.
     pub(crate) fn contains_ci(&self, expr: &str, param: &str) -> String {

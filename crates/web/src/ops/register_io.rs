@@ -46,6 +46,9 @@ pub const PARTNERSHIP_COLUMNS: [&str; 9] = [
 /// Themes are one cell, separated by this.
 pub const THEME_SEPARATOR: &str = " | ";
 
+/// From this many rows an import refreshes the planner's statistics once committed.
+const BULK_ROWS: usize = 1_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collection {
     Organisations,
@@ -567,6 +570,9 @@ pub async fn import(
                 tx.rollback().await.map_err(storage::StorageError::from)?;
             } else {
                 tx.commit().await.map_err(storage::StorageError::from)?;
+                if total >= BULK_ROWS {
+                    db.analyze().await?;
+                }
             }
             Ok(Report {
                 rows: total,
@@ -687,6 +693,9 @@ pub async fn import(
                 tx.rollback().await.map_err(storage::StorageError::from)?;
             } else {
                 tx.commit().await.map_err(storage::StorageError::from)?;
+                if total >= BULK_ROWS {
+                    db.analyze().await?;
+                }
             }
             Ok(Report {
                 rows: total,
