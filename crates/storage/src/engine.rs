@@ -141,12 +141,14 @@ impl Db {
         }
     }
 
-    /// Refreshes the planner's statistics after a bulk change (an import of many rows), so
-    /// that the next queries use the indexes: PostgreSQL otherwise waits for autovacuum and
-    /// plans on the old counts meanwhile; SQLite plans without statistics.
-    pub async fn analyze(&self) -> Result<(), crate::StorageError> {
+    /// Refreshes the planner's statistics of tables a bulk change just filled (an import of
+    /// many rows), so that the next queries use the indexes: PostgreSQL otherwise waits for
+    /// autovacuum and plans on the old counts meanwhile; SQLite plans without statistics.
+    /// Only the tables filled: an empty table analysed looks empty to the foreign-key checks of
+    /// a later import into it, which then scan it for every row.
+    pub async fn analyze(&self, tables: &[&str]) -> Result<(), crate::StorageError> {
         if self.engine == Engine::Postgres {
-            sqlx::query("ANALYZE organisations, partnerships, partnership_themes")
+            sqlx::query(&format!("ANALYZE {}", tables.join(", ")))
                 .execute(&self.pool)
                 .await?;
         }

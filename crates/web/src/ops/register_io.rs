@@ -571,7 +571,7 @@ pub async fn import(
             } else {
                 tx.commit().await.map_err(storage::StorageError::from)?;
                 if total >= BULK_ROWS {
-                    db.analyze().await?;
+                    db.analyze(&["organisations"]).await?;
                 }
             }
             Ok(Report {
@@ -694,7 +694,7 @@ pub async fn import(
             } else {
                 tx.commit().await.map_err(storage::StorageError::from)?;
                 if total >= BULK_ROWS {
-                    db.analyze().await?;
+                    db.analyze(&["partnerships", "partnership_themes"]).await?;
                 }
             }
             Ok(Report {
