@@ -559,6 +559,36 @@ impl Db {
         write_themes(tx, &p.id, &p.themes).await
     }
 
+    /// Many partnerships in the caller's transaction: the rows first, then (once the planner
+    /// knows how many there are, see `analyze_in`) their themes, whose foreign-key checks look
+    /// the partnerships up.
+    pub async fn insert_partnerships(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        items: &[&Partnership],
+        sources: &Value,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<(), StorageError> {
+        for (i, p) in items.iter().enumerate() {
+            let bare = Partnership {
+                themes: Vec::new(),
+                ..(*p).clone()
+            };
+            self.insert_partnership(tx, &bare, sources).await?;
+            if i % 500 == 0 {
+                progress(i / 2);
+            }
+        }
+        self.analyze_in(tx, &["partnerships"]).await?;
+        for (i, p) in items.iter().enumerate() {
+            write_themes(tx, &p.id, &p.themes).await?;
+            if i % 500 == 0 {
+                progress((items.len() + i) / 2);
+            }
+        }
+        Ok(())
+    }
+
     pub async fn update_partnership(
         &self,
         p: &Partnership,

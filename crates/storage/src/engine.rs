@@ -155,6 +155,22 @@ impl Db {
         Ok(())
     }
 
+    /// The same inside a transaction, counting its own rows not yet committed: a big import
+    /// into a table the planner believes small (analysed when it held the demo data) would
+    /// otherwise check each foreign key by scanning that table, row after row (quadratic).
+    pub async fn analyze_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        tables: &[&str],
+    ) -> Result<(), crate::StorageError> {
+        if self.engine == Engine::Postgres {
+            sqlx::query(&format!("ANALYZE {}", tables.join(", ")))
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Case-insensitive substring match on an expression, in this engine's SQL.
     /// SQLite's LOWER folds ASCII only, so names are also matched as typed.
     pub(crate) fn contains_ci(&self, expr: &str, param: &str) -> String {

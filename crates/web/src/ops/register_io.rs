@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use domain::directory::{Names, OrganisationInput, PartnershipInput, Seat, Signed};
+use domain::directory::{Names, OrganisationInput, Partnership, PartnershipInput, Seat, Signed};
 use domain::{DomainError, ErrorKey};
 use exports::read::{ReadError, Sheet};
 use exports::table::{Cell, Table};
@@ -560,6 +560,8 @@ pub async fn import(
                     progress(i, total);
                 }
             }
+            // The parents' foreign-key checks look the new rows up: the planner must know them.
+            db.analyze_in(&mut tx, &["organisations"]).await?;
             for (_, o) in &orgs {
                 if let Some(p) = &o.parent_id {
                     db.set_parent_in(&mut tx, &o.id, p).await?;
@@ -681,13 +683,14 @@ pub async fn import(
                 });
             }
             let mut tx = db.begin().await?;
-            for (i, (_, p)) in items.iter().enumerate() {
-                db.insert_partnership(&mut tx, p, &serde_json::json!({"record": "import"}))
-                    .await?;
-                if i % 500 == 0 {
-                    progress(i, total);
-                }
-            }
+            let rows: Vec<&Partnership> = items.iter().map(|(_, p)| p).collect();
+            db.insert_partnerships(
+                &mut tx,
+                &rows,
+                &serde_json::json!({"record": "import"}),
+                &|done| progress(done, total),
+            )
+            .await?;
             progress(total, total);
             if dry_run {
                 tx.rollback().await.map_err(storage::StorageError::from)?;
