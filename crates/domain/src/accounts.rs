@@ -158,6 +158,20 @@ pub enum Action<'a> {
     },
 }
 
+/// An e-mail address as typed, trimmed and lower-cased; refused on `field` when it has no `@`,
+/// has spaces or is longer than an address can be. The one rule for accounts, registrations
+/// and contacts.
+pub fn normalise_email(value: &str, field: &str) -> Result<String, crate::DomainError> {
+    let email = value.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
+        return Err(crate::DomainError::field(
+            crate::ErrorKey::InvalidEmail,
+            field,
+        ));
+    }
+    Ok(email)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

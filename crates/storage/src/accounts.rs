@@ -71,10 +71,7 @@ fn dummy_hash() -> &'static str {
 impl Db {
     /// Creates a user with its roles. Checks that bound groups and organisations exist.
     pub async fn create_user(&self, new: &NewUser) -> Result<User, StorageError> {
-        let email = new.email.trim().to_lowercase();
-        if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
-            return Err(DomainError::field(ErrorKey::InvalidEmail, "email").into());
-        }
+        let email = domain::accounts::normalise_email(&new.email, "email")?;
         let hash = new.password.as_deref().map(hash_password).transpose()?;
         let id = format!("u-{}", &random_token()[..16]);
         let mut tx = self.begin().await?;

@@ -35,6 +35,29 @@ fn contact_fields(c: &Contact) -> Vec<(&'static str, Option<String>)> {
     ]
 }
 
+const CONTACT_SELECT: &str = "SELECT p.id, p.name, p.name_ko, p.email, p.notes, p.version, \
+    p.archived_at, r.organisation_id, r.title_fr, r.title_ko, r.title_en \
+    FROM person_roles r JOIN people p ON p.id = r.person_id WHERE r.organisation_id = $1";
+
+fn contact_from_row(r: &sqlx::any::AnyRow) -> Result<Contact, StorageError> {
+    Ok(Contact {
+        person_id: r.try_get("id")?,
+        organisation_id: r.try_get("organisation_id")?,
+        name: r.try_get("name")?,
+        name_ko: r.try_get("name_ko")?,
+        email: r.try_get("email")?,
+        notes: r.try_get("notes")?,
+        title: Names {
+            fr: r.try_get("title_fr")?,
+            ko: r.try_get("title_ko")?,
+            ko_latn: None,
+            en: r.try_get("title_en")?,
+        },
+        version: r.try_get("version")?,
+        archived_at: r.try_get("archived_at")?,
+    })
+}
+
 impl Db {
     /// A person with their title in `organisation`, when they hold one there.
     pub async fn contact(
@@ -42,35 +65,23 @@ impl Db {
         organisation: &str,
         person: &str,
     ) -> Result<Option<Contact>, StorageError> {
-        let row = sqlx::query(
-            "SELECT p.id, p.name, p.name_ko, p.email, p.notes, p.version, p.archived_at, \
-             r.organisation_id, r.title_fr, r.title_ko, r.title_en \
-             FROM person_roles r JOIN people p ON p.id = r.person_id \
-             WHERE r.organisation_id = $1 AND r.person_id = $2",
-        )
+        let row = sqlx::query(&format!("{CONTACT_SELECT} AND r.person_id = $2"))
+            .bind(organisation)
+            .bind(person)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(contact_from_row).transpose()
+    }
+
+    /// The contacts of an organisation that are not archived, by name, in one query.
+    pub async fn contacts_of(&self, organisation: &str) -> Result<Vec<Contact>, StorageError> {
+        let rows = sqlx::query(&format!(
+            "{CONTACT_SELECT} AND p.archived_at IS NULL ORDER BY p.name"
+        ))
         .bind(organisation)
-        .bind(person)
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(Contact {
-                person_id: r.try_get("id")?,
-                organisation_id: r.try_get("organisation_id")?,
-                name: r.try_get("name")?,
-                name_ko: r.try_get("name_ko")?,
-                email: r.try_get("email")?,
-                notes: r.try_get("notes")?,
-                title: Names {
-                    fr: r.try_get("title_fr")?,
-                    ko: r.try_get("title_ko")?,
-                    ko_latn: None,
-                    en: r.try_get("title_en")?,
-                },
-                version: r.try_get("version")?,
-                archived_at: r.try_get("archived_at")?,
-            })
-        })
-        .transpose()
+        rows.iter().map(contact_from_row).collect()
     }
 
     /// Adds a person and their title in an organisation, in one transaction.

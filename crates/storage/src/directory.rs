@@ -579,12 +579,18 @@ impl Db {
                 progress(i / 2);
             }
         }
-        self.analyze_in(tx, &["partnerships"]).await?;
+        let bulk = items.len() >= crate::engine::BULK_ROWS;
+        if bulk {
+            self.analyze_in(tx, &["partnerships"]).await?;
+        }
         for (i, p) in items.iter().enumerate() {
             write_themes(tx, &p.id, &p.themes).await?;
             if i % 500 == 0 {
                 progress((items.len() + i) / 2);
             }
+        }
+        if bulk {
+            self.analyze_in(tx, &["partnership_themes"]).await?;
         }
         Ok(())
     }

@@ -51,6 +51,9 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// From this many rows a bulk change refreshes the planner's statistics (`analyze_in`).
+pub const BULK_ROWS: usize = 1_000;
+
 impl Db {
     /// Connects to the database a URL names. SQLite files are created when missing, in WAL
     /// mode with foreign keys on and a busy timeout, so that several requests write in turn.
@@ -141,23 +144,11 @@ impl Db {
         }
     }
 
-    /// Refreshes the planner's statistics of tables a bulk change just filled (an import of
-    /// many rows), so that the next queries use the indexes: PostgreSQL otherwise waits for
-    /// autovacuum and plans on the old counts meanwhile; SQLite plans without statistics.
-    /// Only the tables filled: an empty table analysed looks empty to the foreign-key checks of
-    /// a later import into it, which then scan it for every row.
-    pub async fn analyze(&self, tables: &[&str]) -> Result<(), crate::StorageError> {
-        if self.engine == Engine::Postgres {
-            sqlx::query(&format!("ANALYZE {}", tables.join(", ")))
-                .execute(&self.pool)
-                .await?;
-        }
-        Ok(())
-    }
-
-    /// The same inside a transaction, counting its own rows not yet committed: a big import
-    /// into a table the planner believes small (analysed when it held the demo data) would
-    /// otherwise check each foreign key by scanning that table, row after row (quadratic).
+    /// Refreshes the planner's statistics of tables a bulk change is filling, inside its
+    /// transaction (PostgreSQL counts the transaction's own rows; the statistics stay with the
+    /// commit). A big import into a table the planner believes small (analysed when it held
+    /// the demo data, or empty) would otherwise check each foreign key by scanning that table,
+    /// row after row (quadratic). SQLite plans without statistics.
     pub async fn analyze_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,

@@ -35,7 +35,7 @@ pub use directory::{
     OrgFilter, OrgSort, OrganisationRecord, PartnershipFilter, PartnershipRecord, PartnershipSort,
     PersonRole,
 };
-pub use engine::{redact as redact_url, Db, Engine};
+pub use engine::{redact as redact_url, Db, Engine, BULK_ROWS};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
 pub use history::Change;

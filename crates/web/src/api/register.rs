@@ -152,13 +152,8 @@ pub async fn people(
         .organisation(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let mut out = Vec::new();
-    for p in state.db.people_of(&id).await? {
-        if let Some(c) = state.db.contact(&id, &p.person_id).await? {
-            out.push(contact_dto(&ctx, &c));
-        }
-    }
-    Ok(Json(out))
+    let list = state.db.contacts_of(&id).await?;
+    Ok(Json(list.iter().map(|c| contact_dto(&ctx, c)).collect()))
 }
 
 async fn contact_json(

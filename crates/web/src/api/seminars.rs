@@ -179,16 +179,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<SeminarDto>, AppError> {
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -267,16 +258,7 @@ pub async fn add_presentation(
     Path(id): Path<String>,
     ApiJson(w): ApiJson<PresentationWrite>,
 ) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (_, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -391,16 +373,7 @@ pub async fn registrations(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<RegistrationItem>>, AppError> {
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (_, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -443,16 +416,7 @@ pub async fn change_registration(
     ApiJson(w): ApiJson<RegistrationChange>,
 ) -> Result<StatusCode, AppError> {
     if let Some(attended) = w.attended {
-        let s = state
-            .db
-            .seminar(&id)
-            .await?
-            .ok_or_else(AppError::not_found)?;
-        let series = state
-            .db
-            .series(&s.series_id)
-            .await?
-            .ok_or_else(AppError::not_found)?;
+        let (_, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
         ctx.require(&Action::ManageMeetings {
             group: &series.group_id,
         })?;

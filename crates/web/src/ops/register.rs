@@ -82,17 +82,9 @@ impl ContactWrite {
     fn contact(&self, organisation: &str, person: &str) -> Result<Contact, AppError> {
         let name = clean_text(Some(&self.name), "name", 200)?
             .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
-        let email = clean_text(self.email.as_deref(), "email", 254)?.map(|e| e.to_lowercase());
-        if let Some(e) = &email {
-            let parts: Vec<&str> = e.split('@').collect();
-            if parts.len() != 2
-                || parts[0].is_empty()
-                || !parts[1].contains('.')
-                || e.contains(char::is_whitespace)
-            {
-                return Err(AppError::field(ErrorKey::InvalidEmail, "email"));
-            }
-        }
+        let email = clean_text(self.email.as_deref(), "email", 254)?
+            .map(|e| domain::accounts::normalise_email(&e, "email"))
+            .transpose()?;
         Ok(Contact {
             person_id: person.to_string(),
             organisation_id: organisation.to_string(),

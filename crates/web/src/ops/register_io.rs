@@ -46,9 +46,6 @@ pub const PARTNERSHIP_COLUMNS: [&str; 9] = [
 /// Themes are one cell, separated by this.
 pub const THEME_SEPARATOR: &str = " | ";
 
-/// From this many rows an import refreshes the planner's statistics once committed.
-const BULK_ROWS: usize = 1_000;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collection {
     Organisations,
@@ -561,7 +558,9 @@ pub async fn import(
                 }
             }
             // The parents' foreign-key checks look the new rows up: the planner must know them.
-            db.analyze_in(&mut tx, &["organisations"]).await?;
+            if orgs.len() >= storage::BULK_ROWS {
+                db.analyze_in(&mut tx, &["organisations"]).await?;
+            }
             for (_, o) in &orgs {
                 if let Some(p) = &o.parent_id {
                     db.set_parent_in(&mut tx, &o.id, p).await?;
@@ -572,9 +571,6 @@ pub async fn import(
                 tx.rollback().await.map_err(storage::StorageError::from)?;
             } else {
                 tx.commit().await.map_err(storage::StorageError::from)?;
-                if total >= BULK_ROWS {
-                    db.analyze(&["organisations"]).await?;
-                }
             }
             Ok(Report {
                 rows: total,
@@ -696,9 +692,6 @@ pub async fn import(
                 tx.rollback().await.map_err(storage::StorageError::from)?;
             } else {
                 tx.commit().await.map_err(storage::StorageError::from)?;
-                if total >= BULK_ROWS {
-                    db.analyze(&["partnerships", "partnership_themes"]).await?;
-                }
             }
             Ok(Report {
                 rows: total,

@@ -21,6 +21,24 @@ fn url(state: &AppState, s: &Seminar) -> String {
     )
 }
 
+/// A seminar and its series (whose group says who manages it), or 404.
+pub async fn seminar_and_series(
+    state: &AppState,
+    id: &str,
+) -> Result<(storage::Seminar, storage::Series), AppError> {
+    let s = state
+        .db
+        .seminar(id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let series = state
+        .db
+        .series(&s.series_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((s, series))
+}
+
 /// The calendar event of a scheduled seminar, in `ctx`'s language.
 pub fn event(ctx: &Ctx, state: &AppState, s: &Seminar) -> Option<Event> {
     event_in(ctx.lang, state, s)
@@ -116,16 +134,7 @@ pub async fn register(
     name: &str,
     email: &str,
 ) -> Result<RegistrationStatus, AppError> {
-    let s = state
-        .db
-        .seminar(seminar)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(state, seminar).await?;
     if matches!(s.status, SeminarStatus::Cancelled | SeminarStatus::Held) {
         return Err(AppError::new(ErrorKey::InvalidTransition));
     }
@@ -156,10 +165,7 @@ pub async fn register(
         _ if s.audience == Audience::Public => {
             let name = domain::directory::clean_text(Some(name), "name", 200)?
                 .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
-            let email = email.trim().to_lowercase();
-            if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
-                return Err(AppError::field(ErrorKey::InvalidEmail, "email"));
-            }
+            let email = domain::accounts::normalise_email(email, "email")?;
             (None, None, name, email, ctx.lang)
         }
         (None, _) => return Err(AppError::new(ErrorKey::Unauthenticated)),
@@ -192,16 +198,7 @@ pub async fn register(
 /// scheduled seminar: one e-mail each, in their language, with both local times and the
 /// calendar file; all queued in one transaction. Returns how many were queued.
 pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Result<i64, AppError> {
-    let s = state
-        .db
-        .seminar(seminar)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(state, seminar).await?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -265,16 +262,7 @@ pub async fn cancel_registration(
     seminar: &str,
     id: &str,
 ) -> Result<(), AppError> {
-    let s = state
-        .db
-        .seminar(seminar)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(state, seminar).await?;
     let regs = state.db.registrations(seminar).await?;
     let reg = regs
         .iter()

@@ -107,7 +107,8 @@ async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, A
                 || ids.contains(&p.partnership.organisation_b.as_str())
         })
         .collect();
-    let partnerships = partnership_items(ctx, &state.db, &mine).await?;
+    let taxonomy = state.db.taxonomy().await?;
+    let partnerships = partnership_items(ctx, &state.db, &mine, &taxonomy).await?;
     let other_groups = state
         .db
         .groups()

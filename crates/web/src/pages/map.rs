@@ -204,7 +204,8 @@ pub async fn show(
                 && seats.contains_key(&p.partnership.organisation_b)
         })
         .collect();
-    let partnerships = partnership_items(&ctx, &state.db, &shown).await?;
+    let taxonomy = state.db.taxonomy().await?;
+    let partnerships = partnership_items(&ctx, &state.db, &shown, &taxonomy).await?;
     let lines = partnerships
         .iter()
         .filter_map(|p| {
@@ -240,36 +241,33 @@ pub async fn show(
         query: ctx.query_without_lang.clone(),
         countries: ["FR", "KR"]
             .iter()
-            .map(|c| choice(c, country_label(ctx.lang, c), &filter.country))
+            .map(|c| Choice::of(c, country_label(ctx.lang, c), filter.country.as_deref()))
             .collect(),
         kinds: PartnershipKind::ALL
             .iter()
             .map(|k| {
-                choice(
+                Choice::of(
                     k.code(),
                     partnership_kind_label(ctx.lang, *k),
-                    &partnership_filter.kind,
+                    partnership_filter.kind.as_deref(),
                 )
             })
             .collect(),
         statuses: PartnershipStatus::ALL
             .iter()
             .map(|s| {
-                choice(
+                Choice::of(
                     s.code(),
                     partnership_status_label(ctx.lang, *s),
-                    &partnership_filter.status,
+                    partnership_filter.status.as_deref(),
                 )
             })
             .collect(),
-        themes: state
-            .db
-            .taxonomy()
-            .await?
+        themes: taxonomy
             .themes
             .iter()
             .filter(|t| t.archived_at.is_none())
-            .map(|t| choice(&t.id, t.label(lang), &partnership_filter.theme))
+            .map(|t| Choice::of(&t.id, t.label(lang), partnership_filter.theme.as_deref()))
             .collect(),
         year_from: partnership_filter
             .year_from
@@ -281,14 +279,6 @@ pub async fn show(
             .unwrap_or_default(),
     };
     Ok(render(&t))
-}
-
-fn choice(value: &str, label: String, current: &Option<String>) -> Choice {
-    Choice {
-        selected: current.as_deref() == Some(value),
-        value: value.to_string(),
-        label,
-    }
 }
 
 #[cfg(test)]

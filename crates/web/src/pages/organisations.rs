@@ -62,21 +62,22 @@ impl OrgItem {
     }
 }
 
-/// An option of a filter's select box.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
+pub use super::meetings::Choice;
+
+/// The label of a sort order: `sort-{list}-{field}`, with `-desc` for a code that starts with
+/// `-` (descending).
+pub fn sort_label(ctx: &Ctx, list: &str, code: &str) -> String {
+    let desc = if code.starts_with('-') { "-desc" } else { "" };
+    ctx.t(&format!(
+        "sort-{list}-{}{desc}",
+        code.trim_start_matches('-')
+    ))
 }
 
 fn choices(current: Option<&str>, items: Vec<(String, String)>) -> Vec<Choice> {
     items
         .into_iter()
-        .map(|(value, label)| Choice {
-            selected: current == Some(value.as_str()),
-            value,
-            label,
-        })
+        .map(|(value, label)| Choice::of(&value, label, current))
         .collect()
 }
 
@@ -146,13 +147,10 @@ pub async fn list(
             storage::OrgSort::ALL
                 .iter()
                 .map(|s| {
-                    let key = format!("sort-organisations-{}", s.code().trim_start_matches('-'))
-                        + if s.code().starts_with('-') {
-                            "-desc"
-                        } else {
-                            ""
-                        };
-                    (s.code().to_string(), ctx.t(&key))
+                    (
+                        s.code().to_string(),
+                        sort_label(&ctx, "organisations", s.code()),
+                    )
                 })
                 .collect(),
         ),
@@ -260,9 +258,12 @@ pub async fn history_items(
     record_type: &str,
     id: &str,
 ) -> Result<Vec<HistoryItem>, AppError> {
-    Ok(db
-        .history(record_type, id)
-        .await?
+    Ok(history_rows(ctx, db.history(record_type, id).await?))
+}
+
+/// The history rows of changes already read.
+pub fn history_rows(ctx: &Ctx, changes: Vec<storage::Change>) -> Vec<HistoryItem> {
+    changes
         .into_iter()
         .map(|c| {
             let at = storage::utc(c.changed_at).with_timezone(&ctx.tz);
@@ -282,7 +283,7 @@ pub async fn history_items(
                 },
             }
         })
-        .collect())
+        .collect()
 }
 
 pub async fn show(
@@ -388,7 +389,7 @@ pub async fn show(
         website: o.website.clone(),
         notes: o.notes.clone(),
         groups,
-        partnerships: partnership_items(&ctx, db, &partnerships).await?,
+        partnerships: partnership_items(&ctx, db, &partnerships, &db.taxonomy().await?).await?,
         people,
         actions,
         sources: source_items(&ctx, &rec.sources),

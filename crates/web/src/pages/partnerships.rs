@@ -9,7 +9,7 @@ use domain::accounts::Action;
 use domain::directory::{PartnershipKind, PartnershipStatus};
 use storage::{Db, PartnershipRecord, PartnershipSort};
 
-use super::organisations::{source_items, ActionItem, OrgItem, SourceItem};
+use super::organisations::{source_items, ActionItem, Choice, OrgItem, SourceItem};
 use super::{render, Pager, Paging};
 use crate::ctx::Ctx;
 use crate::view::{partnership_kind_label, partnership_status_label, signed_label, Page};
@@ -26,10 +26,12 @@ pub struct PartnershipItem {
 }
 
 /// List items for partnerships, with both parties' names in the user's language.
+/// `taxonomy` names the themes (callers that show theme choices read it once for both).
 pub async fn partnership_items(
     ctx: &Ctx,
     db: &Db,
     records: &[PartnershipRecord],
+    taxonomy: &storage::Taxonomy,
 ) -> Result<Vec<PartnershipItem>, AppError> {
     let ids: Vec<&str> = records
         .iter()
@@ -41,7 +43,6 @@ pub async fn partnership_items(
         })
         .collect();
     let orgs = db.organisations_by_ids(&ids).await?;
-    let taxonomy = db.taxonomy().await?;
     let cache: HashMap<&str, OrgItem> = orgs
         .iter()
         .map(|(id, rec)| (id.as_str(), OrgItem::new(ctx, rec)))
@@ -74,10 +75,10 @@ struct ListTemplate {
     page: Page,
     partnerships: Vec<PartnershipItem>,
     count: String,
-    kinds: Vec<super::organisations::Choice>,
-    statuses: Vec<super::organisations::Choice>,
-    themes: Vec<super::organisations::Choice>,
-    sorts: Vec<super::organisations::Choice>,
+    kinds: Vec<Choice>,
+    statuses: Vec<Choice>,
+    themes: Vec<Choice>,
+    sorts: Vec<Choice>,
     year_from: String,
     year_to: String,
     /// The same partnerships on the map (whose `kind` is the organisations').
@@ -97,43 +98,45 @@ pub async fn list(
         .partnerships(&filter, paging.limit, paging.offset)
         .await?;
     let lang = ctx.lang;
-    let choice =
-        |value: &str, label: String, current: &Option<String>| super::organisations::Choice {
-            selected: current.as_deref() == Some(value),
-            value: value.to_string(),
-            label,
-        };
+    let taxonomy = state.db.taxonomy().await?;
     let t = ListTemplate {
         page: Page::new(&ctx, "partnerships", ctx.t("partnership-list-title")),
-        partnerships: partnership_items(&ctx, &state.db, &records).await?,
+        partnerships: partnership_items(&ctx, &state.db, &records, &taxonomy).await?,
         count: i18n::t_args(lang, "partnership-count", &[("count", total.into())]),
         kinds: PartnershipKind::ALL
             .iter()
-            .map(|k| choice(k.code(), partnership_kind_label(lang, *k), &filter.kind))
+            .map(|k| {
+                Choice::of(
+                    k.code(),
+                    partnership_kind_label(lang, *k),
+                    filter.kind.as_deref(),
+                )
+            })
             .collect(),
         statuses: PartnershipStatus::ALL
             .iter()
-            .map(|s| choice(s.code(), partnership_status_label(lang, *s), &filter.status))
+            .map(|s| {
+                Choice::of(
+                    s.code(),
+                    partnership_status_label(lang, *s),
+                    filter.status.as_deref(),
+                )
+            })
             .collect(),
-        themes: state
-            .db
-            .taxonomy()
-            .await?
+        themes: taxonomy
             .themes
             .iter()
             .filter(|t| t.archived_at.is_none())
-            .map(|t| choice(&t.id, t.label(lang.code()), &filter.theme))
+            .map(|t| Choice::of(&t.id, t.label(lang.code()), filter.theme.as_deref()))
             .collect(),
         sorts: PartnershipSort::ALL
             .iter()
             .map(|s| {
-                let key = format!("sort-partnerships-{}", s.code().trim_start_matches('-'))
-                    + if s.code().starts_with('-') {
-                        "-desc"
-                    } else {
-                        ""
-                    };
-                choice(s.code(), ctx.t(&key), &Some(filter.sort.code().to_string()))
+                Choice::of(
+                    s.code(),
+                    super::organisations::sort_label(&ctx, "partnerships", s.code()),
+                    Some(filter.sort.code()),
+                )
             })
             .collect(),
         year_from: filter.year_from.map(|y| y.to_string()).unwrap_or_default(),
@@ -170,11 +173,8 @@ pub struct TimelineItem {
     pub who: String,
 }
 
-async fn timeline(
-    ctx: &Ctx,
-    db: &Db,
-    rec: &PartnershipRecord,
-) -> Result<Vec<TimelineItem>, AppError> {
+/// Read from the partnership's field history (`changes`, latest first).
+fn timeline(ctx: &Ctx, rec: &PartnershipRecord, changes: &[storage::Change]) -> Vec<TimelineItem> {
     let lang = ctx.lang;
     let status = |code: &str| {
         PartnershipStatus::parse(code)
@@ -185,12 +185,7 @@ async fn timeline(
         let at = storage::utc(ms).with_timezone(&ctx.tz);
         i18n::format_date_medium(lang, at.date_naive())
     };
-    let mut changes: Vec<_> = db
-        .history("partnership", &rec.partnership.id)
-        .await?
-        .into_iter()
-        .filter(|c| c.field == "status")
-        .collect();
+    let mut changes: Vec<_> = changes.iter().filter(|c| c.field == "status").collect();
     changes.reverse();
     let mut out = Vec::new();
     if let Some(s) = signed_label(lang, rec.partnership.signed) {
@@ -225,13 +220,13 @@ async fn timeline(
                 ],
             ),
             who: if ctx.user.is_some() {
-                c.changed_by_name.unwrap_or_default()
+                c.changed_by_name.clone().unwrap_or_default()
             } else {
                 String::new()
             },
         });
     }
-    Ok(out)
+    out
 }
 
 pub struct DocumentItem {
@@ -267,7 +262,8 @@ pub async fn show(
         .partnership(&id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let item = partnership_items(&ctx, &state.db, std::slice::from_ref(&rec))
+    let taxonomy = state.db.taxonomy().await?;
+    let item = partnership_items(&ctx, &state.db, std::slice::from_ref(&rec), &taxonomy)
         .await?
         .remove(0);
     let p = &rec.partnership;
@@ -301,12 +297,13 @@ pub async fn show(
         Vec::new()
     };
     let title = format!("{} — {}", item.a.name, item.b.name);
+    let changes = state.db.history("partnership", &id).await?;
     let t = ShowTemplate {
         page: Page::new(&ctx, "partnerships", title),
         notes: rec.partnership.notes.clone(),
         sources: source_items(&ctx, &rec.sources),
-        history: super::organisations::history_items(&ctx, &state.db, "partnership", &id).await?,
-        timeline: timeline(&ctx, &state.db, &rec).await?,
+        timeline: timeline(&ctx, &rec, &changes),
+        history: super::organisations::history_rows(&ctx, changes),
         documents,
         signed_in: ctx.user.is_some(),
         can_edit,

@@ -173,6 +173,16 @@ impl FormPage {
 pub struct Submitted(pub Vec<(String, String)>);
 
 impl Submitted {
+    /// A form filled from a record: the fields that have a value.
+    pub fn from_fields(items: &[(&str, Option<String>)]) -> Submitted {
+        Submitted(
+            items
+                .iter()
+                .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
+                .collect(),
+        )
+    }
+
     pub fn get(&self, name: &str) -> Option<String> {
         self.0
             .iter()

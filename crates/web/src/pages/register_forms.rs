@@ -16,15 +16,6 @@ use crate::{AppError, AppState};
 
 type Pairs = Form<Vec<(String, String)>>;
 
-fn pairs(items: &[(&str, Option<String>)]) -> Submitted {
-    Submitted(
-        items
-            .iter()
-            .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
-            .collect(),
-    )
-}
-
 // ---- partnerships
 
 async fn partnership_form(
@@ -38,11 +29,16 @@ async fn partnership_form(
         .partnership(id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let items =
-        super::partnerships::partnership_items(ctx, &state.db, std::slice::from_ref(&rec)).await?;
+    let taxonomy = state.db.taxonomy().await?;
+    let items = super::partnerships::partnership_items(
+        ctx,
+        &state.db,
+        std::slice::from_ref(&rec),
+        &taxonomy,
+    )
+    .await?;
     let title = format!("{} — {}", items[0].a.name, items[0].b.name);
     let lang = ctx.lang;
-    let taxonomy = state.db.taxonomy().await?;
     let checked = v.all("themes");
     let themes = taxonomy
         .themes
@@ -97,7 +93,7 @@ pub async fn edit_partnership(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let p = ops::editable_partnership(&ctx, &state, &id).await?;
-    let mut v = pairs(&[
+    let mut v = Submitted::from_fields(&[
         ("kind", Some(p.kind.code().into())),
         ("status", Some(p.status.code().into())),
         (
@@ -278,7 +274,7 @@ pub async fn edit_contact(
         .await?
         .ok_or_else(AppError::not_found)?;
     ctx.require(&Action::EditOrganisation { organisation: &org })?;
-    let v = pairs(&[
+    let v = Submitted::from_fields(&[
         ("name", Some(c.name.clone())),
         ("name_ko", c.name_ko.clone()),
         ("email", c.email.clone()),
@@ -396,7 +392,7 @@ pub async fn edit_action(
         .ok_or_else(AppError::not_found)?;
     let pid = a.partnership_id.clone().ok_or_else(AppError::not_found)?;
     ops::editable_partnership(&ctx, &state, &pid).await?;
-    let v = pairs(&[
+    let v = Submitted::from_fields(&[
         ("title_fr", a.title.fr.clone()),
         ("title_ko", a.title.ko.clone()),
         ("title_en", a.title.en.clone()),

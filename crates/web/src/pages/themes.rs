@@ -132,18 +132,13 @@ pub async fn edit(
 ) -> Result<Response, AppError> {
     ctx.require(&Action::ManageNetwork)?;
     let t = state.db.theme(&id).await?.ok_or_else(AppError::not_found)?;
-    let v = Submitted(
-        [
-            ("label_fr", t.labels.fr.clone()),
-            ("label_ko", t.labels.ko.clone()),
-            ("label_en", t.labels.en.clone()),
-            ("position", Some(t.position.to_string())),
-            ("version", Some(t.version.to_string())),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
-        .collect(),
-    );
+    let v = Submitted::from_fields(&[
+        ("label_fr", t.labels.fr.clone()),
+        ("label_ko", t.labels.ko.clone()),
+        ("label_en", t.labels.en.clone()),
+        ("position", Some(t.position.to_string())),
+        ("version", Some(t.version.to_string())),
+    ]);
     Ok(theme_page(&ctx, Some(&id), &v)
         .with_record(&ctx, &state.db, ("theme", &id), None)
         .await?

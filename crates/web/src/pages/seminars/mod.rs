@@ -20,7 +20,7 @@ use domain::seminars::registration::RegistrationStatus;
 use domain::seminars::Audience;
 use domain::ErrorKey;
 use serde::Deserialize;
-use storage::{Seminar, Series};
+use storage::Seminar;
 
 use super::render;
 use crate::ctx::Ctx;
@@ -176,20 +176,6 @@ struct ShowTemplate {
     id: String,
 }
 
-async fn seminar_and_series(state: &AppState, id: &str) -> Result<(Seminar, Series), AppError> {
-    let s = state
-        .db
-        .seminar(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok((s, series))
-}
-
 pub async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -228,7 +214,7 @@ async fn render_body(
     id: &str,
     member: bool,
 ) -> Result<SeminarCached, AppError> {
-    let (s, series) = seminar_and_series(state, id).await?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(state, id).await?;
     let lang = ctx.lang;
     let (registered, waitlisted) = state.db.registration_counts(id).await?;
     let presentations = state.db.presentations(id).await?;
@@ -309,7 +295,7 @@ async fn page(
 }
 
 async fn seminar_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
-    let (s, _) = seminar_and_series(state, id).await?;
+    let (s, _) = crate::ops::seminars::seminar_and_series(state, id).await?;
     let event = crate::ops::seminars::event(ctx, state, &s).ok_or_else(AppError::not_found)?;
     let body = exports::ics::calendar(s.theme.get(ctx.lang.code()), &[event]);
     Ok((

@@ -60,16 +60,7 @@ pub async fn find(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
     let lang = ctx.lang;
     let default_from = s
         .planned_period
@@ -194,16 +185,7 @@ pub async fn schedule(
     Path(id): Path<String>,
     Form(form): Form<ScheduleForm>,
 ) -> Result<Response, AppError> {
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
