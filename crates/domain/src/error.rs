@@ -50,6 +50,8 @@ pub enum ErrorKey {
     WeakPassword,
     PasswordMismatch,
     QueryTooShort,
+    ControlCharacters,
+    WrongFieldCount,
     BadRequest,
     Internal,
 }
@@ -103,9 +105,16 @@ impl ErrorKey {
             ErrorKey::WeakPassword => "weak_password",
             ErrorKey::PasswordMismatch => "password_mismatch",
             ErrorKey::QueryTooShort => "query_too_short",
+            ErrorKey::ControlCharacters => "control_characters",
+            ErrorKey::WrongFieldCount => "wrong_field_count",
             ErrorKey::BadRequest => "bad_request",
             ErrorKey::Internal => "internal",
         }
+    }
+
+    /// The id of its message in the translation catalogs: `error-<code with dashes>`.
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.code().replace('_', "-"))
     }
 
     /// Every key, for the catalog completeness test.
@@ -155,6 +164,8 @@ impl ErrorKey {
         ErrorKey::WeakPassword,
         ErrorKey::PasswordMismatch,
         ErrorKey::QueryTooShort,
+        ErrorKey::ControlCharacters,
+        ErrorKey::WrongFieldCount,
         ErrorKey::BadRequest,
         ErrorKey::Internal,
     ];

@@ -12,6 +12,8 @@ pub mod ids;
 pub mod meetings;
 pub mod period;
 pub mod seminars;
+pub mod signin;
+pub mod text;
 pub mod time;
 
 pub use error::{DomainError, ErrorKey};

@@ -11,8 +11,19 @@ pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     TooLarge,
-    NotUtf8 { row: usize },
-    Malformed { row: usize, detail: String },
+    NotUtf8 {
+        row: usize,
+    },
+    Malformed {
+        row: usize,
+        detail: String,
+    },
+    /// A row with more or fewer cells than the header has.
+    FieldCount {
+        row: usize,
+        expected: usize,
+        found: usize,
+    },
     Empty,
     NotXlsx(String),
 }
@@ -56,6 +67,14 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
         if row == 1 {
             sheet.header = cells.into_iter().map(|c| c.trim().to_lowercase()).collect();
         } else if cells.iter().any(|c| !c.is_empty()) {
+            // A short or long row means a lost or shifted cell somewhere: refused, not guessed.
+            if cells.len() != sheet.header.len() {
+                return Err(ReadError::FieldCount {
+                    row,
+                    expected: sheet.header.len(),
+                    found: cells.len(),
+                });
+            }
             sheet.rows.push((row, cells));
         }
     }

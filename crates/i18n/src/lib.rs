@@ -122,6 +122,11 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 }
 
 /// Whether a message exists in French (the reference catalog).
+/// A message with variables counts too (formatting it without them is an error, not absence).
 pub fn has_key(key: &str) -> bool {
-    LOCALES.try_lookup(&Lang::Fr.langid(), key).is_some()
+    // fluent-templates does not export its error type: a formatting error says so in words.
+    match LOCALES.lookup_single_language::<&str>(&Lang::Fr.langid(), key, None) {
+        Ok(_) => true,
+        Err(e) => e.to_string().starts_with("Fluent errors"),
+    }
 }

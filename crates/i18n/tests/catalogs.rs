@@ -88,7 +88,7 @@ fn every_language_has_every_message_with_the_same_variables() {
 #[test]
 fn every_error_key_has_a_message() {
     for key in domain::ErrorKey::ALL {
-        let id = format!("error-{}", key.code().replace('_', "-"));
+        let id = key.message_id();
         assert!(i18n::has_key(&id), "no message {id}");
     }
 }

@@ -142,12 +142,14 @@ async fn open(config: &Config) -> anyhow::Result<Db> {
     } else {
         "--data-dir"
     };
-    let db = Db::connect(&url).await.map_err(|e| {
-        anyhow!(
-            "{flag} {}: cannot open the database: {e}",
-            storage::redact_url(&url)
-        )
-    })?;
+    let db = Db::connect_with(&url, config.durability()?)
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "{flag} {}: cannot open the database: {e}",
+                storage::redact_url(&url)
+            )
+        })?;
     db.migrate().await.context("cannot migrate the database")?;
     Ok(db)
 }
@@ -191,10 +193,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let state = web::AppState::new(
         db.clone(),
         web::WebConfig {
-            secure_cookies: config.secure_cookies,
+            secure_cookies: config
+                .secure_cookies
+                .unwrap_or(public_url.starts_with("https://")),
             login_max_failures: config.login_max_failures,
             login_window: Duration::from_secs(config.login_window_secs),
             public_url,
+            trusted_proxies: web::TrustedProxies::parse(&config.trusted_proxies)
+                .map_err(|e| anyhow!("trusted_proxies: {e}"))?,
         },
     );
     let (stop_mail, stop_rx) = tokio::sync::watch::channel(false);
@@ -302,10 +308,7 @@ async fn create_user(
                     .as_deref()
                     .map(|f| format!("--{f}"))
                     .unwrap_or_default(),
-                i18n::t(
-                    i18n::Lang::En,
-                    &format!("error-{}", k.key.code().replace('_', "-"))
-                )
+                i18n::t(i18n::Lang::En, &k.key.message_id())
             ),
             None => anyhow!(e),
         })?;

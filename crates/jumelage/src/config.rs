@@ -15,7 +15,12 @@ pub struct Config {
     pub database_url: Option<String>,
     pub demo: bool,
     pub public_url: Option<String>,
-    pub secure_cookies: bool,
+    /// `None`: on when `public_url` is https.
+    pub secure_cookies: Option<bool>,
+    /// Proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges).
+    pub trusted_proxies: Vec<String>,
+    /// SQLite's durability: "normal" or "full".
+    pub sqlite_synchronous: String,
     pub log_format: String,
     pub login_max_failures: i64,
     pub login_window_secs: u64,
@@ -31,7 +36,9 @@ impl Default for Config {
             database_url: None,
             demo: true,
             public_url: None,
-            secure_cookies: false,
+            secure_cookies: None,
+            trusted_proxies: Vec::new(),
+            sqlite_synchronous: "normal".into(),
             log_format: "text".into(),
             login_max_failures: 5,
             login_window_secs: 900,
@@ -53,7 +60,9 @@ impl fmt::Debug for Config {
             )
             .field("demo", &self.demo)
             .field("public_url", &self.public_url)
-            .field("secure_cookies", &self.secure_cookies)
+            .field("secure_cookies", &self.secure_cookies())
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("sqlite_synchronous", &self.sqlite_synchronous)
             .field("log_format", &self.log_format)
             .field(
                 "smtp_url",
@@ -88,8 +97,20 @@ demo = true
 # Env: JUMELAGE_PUBLIC_URL. Default: http://<addr>.
 # public_url = "https://jumelage.example.org"
 
-# Mark cookies Secure (set this when served over HTTPS). Env: JUMELAGE_SECURE_COOKIES.
-secure_cookies = false
+# Mark cookies Secure and send Strict-Transport-Security. Unset: on when public_url starts
+# with https://. Env: JUMELAGE_SECURE_COOKIES.
+# secure_cookies = true
+
+# Proxies (load balancers) whose X-Forwarded-For header is believed: addresses or CIDR
+# ranges. Anyone else's X-Forwarded-For is ignored, and the direct peer is the client (its
+# address counts sign-in failures). Env: JUMELAGE_TRUSTED_PROXIES (comma-separated).
+trusted_proxies = []
+
+# SQLite only: "normal" (default) loses nothing when the process is killed, and may lose the
+# last commits — never the file — on a power cut or an operating-system crash; "full" makes
+# each commit wait for the disk and survive those too, at the cost of slower writes.
+# PostgreSQL keeps its own server settings. Env: JUMELAGE_SQLITE_SYNCHRONOUS.
+sqlite_synchronous = "normal"
 
 # Log lines as "text" or "json". Env: JUMELAGE_LOG_FORMAT. Level: RUST_LOG (default "info").
 log_format = "text"
@@ -148,7 +169,13 @@ impl Config {
             c.public_url = Some(v);
         }
         if let Some(v) = env("JUMELAGE_SECURE_COOKIES") {
-            c.secure_cookies = matches!(v.as_str(), "1" | "true" | "yes");
+            c.secure_cookies = Some(matches!(v.as_str(), "1" | "true" | "yes"));
+        }
+        if let Some(v) = env("JUMELAGE_TRUSTED_PROXIES") {
+            c.trusted_proxies = v.split(',').map(|p| p.trim().to_string()).collect();
+        }
+        if let Some(v) = env("JUMELAGE_SQLITE_SYNCHRONOUS") {
+            c.sqlite_synchronous = v;
         }
         if let Some(v) = env("JUMELAGE_LOG_FORMAT") {
             c.log_format = v;
@@ -178,6 +205,24 @@ impl Config {
             c.demo = false;
         }
         Ok(c)
+    }
+
+    /// Secure cookies: as set, or on when the public URL is https.
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies.unwrap_or_else(|| {
+            self.public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://"))
+        })
+    }
+
+    pub fn durability(&self) -> anyhow::Result<storage::Durability> {
+        storage::Durability::parse(&self.sqlite_synchronous).ok_or_else(|| {
+            anyhow::anyhow!(
+                "sqlite_synchronous = '{}': expected \"normal\" or \"full\"",
+                self.sqlite_synchronous
+            )
+        })
     }
 
     /// The database URL: the configured one, or SQLite in the data folder (which must be a

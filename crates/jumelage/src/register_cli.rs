@@ -70,10 +70,7 @@ pub async fn import(db: &Db, name: &str, file: &Path, dry_run: bool) -> anyhow::
     bar.finish_and_clear();
     if !report.errors.is_empty() {
         for e in &report.errors {
-            let message = i18n::t(
-                i18n::Lang::En,
-                &format!("error-{}", e.key.code().replace('_', "-")),
-            );
+            let message = e.message(i18n::Lang::En);
             match &e.column {
                 Some(c) => eprintln!("row {}, column {c}: {message}", e.row),
                 None => eprintln!("row {}: {message}", e.row),

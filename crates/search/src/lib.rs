@@ -120,11 +120,13 @@ impl SearchIndex {
             self.kind => d.kind,
             self.id => d.id,
         );
+        // Composed (NFC) as queries are: text stored before the input discipline, or typed
+        // in decomposed Hangul, is found by the usual composed query.
         for n in d.names.iter().filter(|n| !n.trim().is_empty()) {
-            document.add_text(self.names, n);
+            document.add_text(self.names, nfc(n));
         }
         for t in d.texts.iter().filter(|t| !t.trim().is_empty()) {
-            document.add_text(self.texts, t);
+            document.add_text(self.texts, nfc(t));
         }
         document
     }
@@ -178,6 +180,7 @@ impl SearchIndex {
 
     /// The query's n-grams, as the index cut the texts.
     fn grams(&self, query: &str) -> Vec<String> {
+        let query = nfc(query);
         let mut a = self
             .index
             .tokenizers()
@@ -249,6 +252,12 @@ impl SearchIndex {
     }
 }
 
+/// The text in Unicode NFC.
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +317,11 @@ mod tests {
         assert_eq!(ids(&ix.search("region", 10).unwrap()), vec!["fr-aura"]);
         assert_eq!(ids(&ix.search("RÉGION", 10).unwrap()), vec!["fr-aura"]);
         assert_eq!(ids(&ix.search("구로", 10).unwrap()), vec!["kr-guro"]);
+        // Decomposed Hangul (NFD) finds the composed name.
+        assert_eq!(
+            ids(&ix.search("\u{1100}\u{116e}\u{1105}\u{1169}", 10).unwrap()),
+            vec!["kr-guro"]
+        );
         let hits = ix.search("대구", 10).unwrap();
         let daegu = ids(&hits);
         assert!(

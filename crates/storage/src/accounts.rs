@@ -1,5 +1,5 @@
-//! Users, their roles, browser sessions, personal API tokens, invitations and the login
-//! rate limit. Everything lives in the database so that several app nodes share it.
+//! Users, their roles, browser sessions, personal API tokens, invitations (the sign-in
+//! throttle is `signin.rs`). Everything lives in the database so that several app nodes share it.
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -390,41 +390,5 @@ impl Db {
             .await?;
         tx.commit().await?;
         Ok(user)
-    }
-
-    /// Records a failed login for each key (the e-mail and the client address).
-    pub async fn record_login_failure(&self, keys: &[&str]) -> Result<(), StorageError> {
-        let now = now_ms();
-        for key in keys {
-            sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
-                .bind(*key)
-                .bind(now)
-                .execute(&self.pool)
-                .await?;
-        }
-        sqlx::query("DELETE FROM login_failures WHERE at < $1")
-            .bind(now - 24 * 3600 * 1000)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Failed logins for `key` within the last `window_ms`.
-    pub async fn login_failures(&self, key: &str, window_ms: i64) -> Result<i64, StorageError> {
-        Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
-                .bind(key)
-                .bind(now_ms() - window_ms)
-                .fetch_one(&self.pool)
-                .await?,
-        )
-    }
-
-    pub async fn clear_login_failures(&self, key: &str) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM login_failures WHERE key = $1")
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 }

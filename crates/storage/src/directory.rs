@@ -196,10 +196,6 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
 pub(crate) const IN_LIST_CHUNK: usize = 500;
 
 impl Db {
-    pub async fn begin(&self) -> Result<Transaction<'static, Any>, StorageError> {
-        Ok(self.pool.begin().await?)
-    }
-
     pub async fn insert_organisation(
         &self,
         tx: &mut Transaction<'static, Any>,

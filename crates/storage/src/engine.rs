@@ -14,6 +14,28 @@ pub enum Engine {
     Postgres,
 }
 
+/// How SQLite waits for its writes to reach the disk (`PRAGMA synchronous`). PostgreSQL keeps
+/// its own server setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// `NORMAL` in WAL mode: a killed process loses nothing committed; a power cut or an
+    /// operating-system crash may lose the last commits (never corrupts the file). Faster.
+    #[default]
+    Normal,
+    /// `FULL`: every commit waits for the disk; survives a power cut too.
+    Full,
+}
+
+impl Durability {
+    pub fn parse(s: &str) -> Option<Durability> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "normal" => Some(Durability::Normal),
+            "full" => Some(Durability::Full),
+            _ => None,
+        }
+    }
+}
+
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -58,6 +80,11 @@ impl Db {
     /// Connects to the database a URL names. SQLite files are created when missing, in WAL
     /// mode with foreign keys on and a busy timeout, so that several requests write in turn.
     pub async fn connect(url: &str) -> Result<Db, StorageError> {
+        Db::connect_with(url, Durability::default()).await
+    }
+
+    /// As `connect`, with SQLite's durability chosen.
+    pub async fn connect_with(url: &str, durability: Durability) -> Result<Db, StorageError> {
         sqlx::any::install_default_drivers();
         let engine = Engine::of_url(url)?;
         let url = match engine {
@@ -74,12 +101,16 @@ impl Db {
                 AnyPoolOptions::new()
                     .max_connections(8)
                     .acquire_timeout(Duration::from_secs(10))
-                    .after_connect(|conn, _| {
+                    .after_connect(move |conn, _| {
                         Box::pin(async move {
                             conn.execute("PRAGMA journal_mode = WAL").await?;
                             conn.execute("PRAGMA foreign_keys = ON").await?;
-                            conn.execute("PRAGMA busy_timeout = 5000").await?;
-                            conn.execute("PRAGMA synchronous = NORMAL").await?;
+                            conn.execute("PRAGMA busy_timeout = 10000").await?;
+                            conn.execute(match durability {
+                                Durability::Normal => "PRAGMA synchronous = NORMAL",
+                                Durability::Full => "PRAGMA synchronous = FULL",
+                            })
+                            .await?;
                             Ok(())
                         })
                     })
@@ -99,6 +130,18 @@ impl Db {
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// Starts a transaction that may write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting up to the busy timeout for another writer: a deferred
+    /// transaction that reads and then writes cannot upgrade its read lock while another
+    /// connection writes, and SQLite answers "database is locked" at once instead of waiting.
+    /// On PostgreSQL a plain `BEGIN`; read-then-write rules take a row or advisory lock.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StorageError> {
+        Ok(match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// Runs the embedded migrations of this engine that have not run yet.

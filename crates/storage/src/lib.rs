@@ -6,6 +6,7 @@
 mod accounts;
 mod actions;
 mod attachments;
+mod audit;
 mod contacts;
 mod demo;
 mod demo_atlas;
@@ -23,11 +24,13 @@ mod params;
 mod roadmap;
 mod search_docs;
 mod seminars;
+mod signin;
 mod themes;
 
 pub use accounts::{NewUser, Session, User, SESSION_TTL_SECS};
 pub use actions::ActionRecord;
 pub use attachments::{AttachedTo, Attachment};
+pub use audit::AuditEvent;
 pub use contacts::Contact;
 pub use demo::load_demo;
 pub use demo_seminars::SERIES_2021;
@@ -35,7 +38,7 @@ pub use directory::{
     OrgFilter, OrgSort, OrganisationRecord, PartnershipFilter, PartnershipRecord, PartnershipSort,
     PersonRole,
 };
-pub use engine::{redact as redact_url, Db, Engine, BULK_ROWS};
+pub use engine::{redact as redact_url, Db, Durability, Engine, BULK_ROWS};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
 pub use history::Change;
@@ -47,6 +50,7 @@ pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 pub use search_docs::{SearchChanges, SearchRecord, SearchStamp};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
+pub use signin::{Attempt, KeyCount};
 pub use themes::{Taxonomy, Theme};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.

@@ -87,9 +87,17 @@ impl TestDb {
 
 /// Declares one test per engine: `both_engines!(name, |db| async move { ... });` gives
 /// `name::sqlite` and `name::postgres`, each on its own throwaway database.
+/// `both_engines!(name, multi_thread, |db| ...)` runs each on a multi-threaded runtime, for
+/// tests of concurrency.
 #[macro_export]
 macro_rules! both_engines {
     ($name:ident, |$db:ident| $body:expr) => {
+        $crate::both_engines!(@with $name, (), |$db| $body);
+    };
+    ($name:ident, multi_thread, |$db:ident| $body:expr) => {
+        $crate::both_engines!(@with $name, (flavor = "multi_thread", worker_threads = 4), |$db| $body);
+    };
+    (@with $name:ident, ($($flavor:tt)*), |$db:ident| $body:expr) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
@@ -98,7 +106,7 @@ macro_rules! both_engines {
                 $body
             }
 
-            #[tokio::test]
+            #[tokio::test($($flavor)*)]
             async fn sqlite() {
                 let t = $crate::testing::TestDb::new($crate::Engine::Sqlite)
                     .await
@@ -107,7 +115,7 @@ macro_rules! both_engines {
                 t.cleanup().await;
             }
 
-            #[tokio::test]
+            #[tokio::test($($flavor)*)]
             async fn postgres() {
                 let t = $crate::testing::TestDb::new($crate::Engine::Postgres)
                     .await

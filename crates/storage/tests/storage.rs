@@ -290,11 +290,30 @@ both_engines!(accounts_sessions_tokens, |db| {
     let token = db.create_token(&me.id, "script").await.unwrap();
     assert_eq!(db.user_by_token(&token).await.unwrap().unwrap().id, me.id);
     assert!(db.user_by_token("jmlg_nope").await.unwrap().is_none());
-    db.record_login_failure(&["a", "b"]).await.unwrap();
-    db.record_login_failure(&["a"]).await.unwrap();
-    assert_eq!(db.login_failures("a", 60_000).await.unwrap(), 2);
-    db.clear_login_failures("a").await.unwrap();
-    assert_eq!(db.login_failures("a", 60_000).await.unwrap(), 0);
+    let first = db
+        .record_sign_in_attempt(&["a", "b"], 60_000)
+        .await
+        .unwrap();
+    assert_eq!(first.keys[0].count, 1);
+    assert_eq!(first.keys[0].previous_at, None);
+    let second = db.record_sign_in_attempt(&["a"], 60_000).await.unwrap();
+    assert_eq!(second.keys[0].count, 2);
+    assert_eq!(second.keys[0].previous_at, Some(first.at));
+    let third = db
+        .record_sign_in_attempt(&["a", "b"], 60_000)
+        .await
+        .unwrap();
+    assert_eq!((third.keys[0].count, third.keys[1].count), (3, 2));
+    db.forget_sign_in_attempt(&third, "a").await.unwrap();
+    let after = db
+        .record_sign_in_attempt(&["a", "b"], 60_000)
+        .await
+        .unwrap();
+    assert_eq!(
+        (after.keys[0].count, after.keys[1].count),
+        (1, 2),
+        "a success clears its key and takes back only its own row of the others"
+    );
     let invited = db
         .create_user(&NewUser {
             email: "new@tours.example".into(),

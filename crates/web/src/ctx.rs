@@ -124,17 +124,12 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("tz="))
         .collect::<Vec<_>>()
         .join("&");
-    let client = headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|s| s.trim().to_string())
-        .or_else(|| {
-            req.extensions()
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".into());
+    let client = state.config.trusted_proxies.client(
+        req.extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip()),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+    );
     let query_tz = query_param(query, "tz")
         .map(|z| z.replace("%2F", "/").replace("%2f", "/"))
         .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
@@ -227,6 +222,17 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         resp.headers_mut().insert(
             header::VARY,
             HeaderValue::from_static("Cookie, Accept-Language, Authorization"),
+        );
+    }
+    let html = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && !resp.headers().contains_key(header::CONTENT_LANGUAGE) {
+        resp.headers_mut().insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(ctx.lang.code()),
         );
     }
     let secure = state.config.secure_cookies;

@@ -29,7 +29,9 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         | ParentCycle | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime
         | AmbiguousLocalTime | NonexistentLocalTime | EndBeforeStart | InvalidPeriod
         | InvalidTransition | FileType | DuplicateRank | UnknownColumn | MissingColumn
-        | FileUnreadable | QueryTooShort => StatusCode::UNPROCESSABLE_ENTITY,
+        | FileUnreadable | QueryTooShort | ControlCharacters | WrongFieldCount => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         MinutesLocked | CapacityReached => StatusCode::CONFLICT,
         SolverTimeLimit => StatusCode::SERVICE_UNAVAILABLE,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -58,7 +60,7 @@ impl AppError {
     }
     /// The catalog key of this error's message.
     pub fn message_key(&self) -> String {
-        format!("error-{}", self.key.code().replace('_', "-"))
+        self.key.message_id()
     }
 }
 

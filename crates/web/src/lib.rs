@@ -10,9 +10,11 @@
 pub mod api;
 mod assets;
 mod cache;
+mod client;
 mod ctx;
 mod error;
 mod filters;
+mod input;
 mod markdown;
 pub mod ops;
 mod pages;
@@ -34,6 +36,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+pub use client::TrustedProxies;
 pub use ctx::Ctx;
 pub use error::AppError;
 
@@ -47,6 +50,8 @@ pub struct WebConfig {
     pub login_window: Duration,
     /// The address people reach the platform at, for links in invitations.
     pub public_url: String,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Default for WebConfig {
@@ -56,6 +61,7 @@ impl Default for WebConfig {
             login_max_failures: 5,
             login_window: Duration::from_secs(15 * 60),
             public_url: "http://127.0.0.1:8080".into(),
+            trusted_proxies: TrustedProxies::default(),
         }
     }
 }
@@ -84,6 +90,7 @@ impl AppState {
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const PERMISSIONS_POLICY: HeaderName = HeaderName::from_static("permissions-policy");
 
 /// The whole application: pages, API, assets, and the layers every request goes through.
 pub fn router(state: AppState) -> Router {
@@ -96,6 +103,14 @@ pub fn router(state: AppState) -> Router {
             .to_string();
         tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
     };
+    // Browsers that reached the platform over https keep to it (the setting follows the
+    // public URL: see `secure_cookies`).
+    let hsts = state.config.secure_cookies.then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
     Router::new()
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
@@ -119,6 +134,14 @@ pub fn router(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            PERMISSIONS_POLICY,
+            HeaderValue::from_static(
+                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
+                 interest-cohort=()",
+            ),
+        ))
+        .layer(tower::util::option_layer(hsts))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

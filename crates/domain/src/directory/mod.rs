@@ -13,7 +13,8 @@ pub use romanize::{romanize, romanize_place};
 
 use crate::{DomainError, ErrorKey};
 
-/// Trims a free-text value; empty becomes `None`. Longer than `max` characters is refused.
+/// Trims a free-text value; empty becomes `None`. Longer than `max` characters is refused, and
+/// so are control characters (`text::clean`); the text is kept in NFC.
 pub fn clean_text(
     value: Option<&str>,
     field: &str,
@@ -22,8 +23,9 @@ pub fn clean_text(
     let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
+    let v = crate::text::clean(v, field)?;
     if v.chars().count() > max {
         return Err(DomainError::field(ErrorKey::TooLong, field));
     }
-    Ok(Some(v.to_string()))
+    Ok(Some(v.into_owned()))
 }

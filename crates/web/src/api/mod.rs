@@ -241,7 +241,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<serde_json::Value>::from_request(req, state).await {
-            Ok(Json(value)) => parse_json(value).map(ApiJson),
+            Ok(Json(mut value)) => {
+                crate::input::clean_json(&mut value)?;
+                parse_json(value).map(ApiJson)
+            }
             Err(_) => Err(AppError::new(ErrorKey::BadRequest)),
         }
     }

@@ -107,7 +107,7 @@ pub fn report_dto(ctx: &Ctx, r: Report) -> ImportReport {
             .into_iter()
             .map(|e| RowErrorDto {
                 row: e.row,
-                message: ctx.t(&format!("error-{}", e.key.code().replace('_', "-"))),
+                message: e.message(ctx.lang),
                 code: e.key.code().into(),
                 column: e.column,
             })

@@ -114,8 +114,27 @@ impl Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub row: usize,
+    /// For a row of the wrong length: (cells expected, cells found).
+    pub counts: Option<(usize, usize)>,
     pub column: Option<String>,
     pub key: ErrorKey,
+}
+
+impl RowError {
+    /// The problem in words, in one language (the counts of a row of the wrong length said).
+    pub fn message(&self, lang: i18n::Lang) -> String {
+        match self.counts {
+            Some((expected, found)) => i18n::t_args(
+                lang,
+                "error-wrong-field-count",
+                &[
+                    ("expected", (expected as i64).into()),
+                    ("found", (found as i64).into()),
+                ],
+            ),
+            None => i18n::t(lang, &self.key.message_id()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -255,6 +274,7 @@ pub fn template(collection: Collection) -> Table {
 
 fn read(bytes: &[u8], format: Format) -> Result<Sheet, RowError> {
     let err = |row: usize, key: ErrorKey| RowError {
+        counts: None,
         row,
         column: None,
         key,
@@ -266,6 +286,14 @@ fn read(bytes: &[u8], format: Format) -> Result<Sheet, RowError> {
     }
     .map_err(|e| match e {
         ReadError::TooLarge => err(0, ErrorKey::FileTooLarge),
+        ReadError::FieldCount {
+            row,
+            expected,
+            found,
+        } => RowError {
+            counts: Some((expected, found)),
+            ..err(row, ErrorKey::WrongFieldCount)
+        },
         ReadError::NotUtf8 { row } | ReadError::Malformed { row, .. } => {
             err(row, ErrorKey::FileUnreadable)
         }
@@ -275,12 +303,14 @@ fn read(bytes: &[u8], format: Format) -> Result<Sheet, RowError> {
 
 fn read_json(bytes: &[u8]) -> Result<Sheet, RowError> {
     let bad = RowError {
+        counts: None,
         row: 0,
         column: None,
         key: ErrorKey::FileUnreadable,
     };
     if bytes.len() > exports::read::MAX_BYTES {
         return Err(RowError {
+            counts: None,
             key: ErrorKey::FileTooLarge,
             ..bad
         });
@@ -312,6 +342,25 @@ fn read_json(bytes: &[u8]) -> Result<Sheet, RowError> {
     Ok(Sheet { header, rows })
 }
 
+/// Every cell in NFC; a control character is an error on its row and column (`domain::text`).
+fn clean_cells(sheet: &mut Sheet, errors: &mut Vec<RowError>) {
+    for (row, cells) in &mut sheet.rows {
+        for (i, cell) in cells.iter_mut().enumerate() {
+            let column = sheet.header.get(i).cloned().unwrap_or_default();
+            match domain::text::clean(cell, &column) {
+                Ok(std::borrow::Cow::Owned(clean)) => *cell = clean,
+                Ok(std::borrow::Cow::Borrowed(_)) => {}
+                Err(e) => errors.push(RowError {
+                    counts: None,
+                    row: *row,
+                    column: Some(column),
+                    key: e.key,
+                }),
+            }
+        }
+    }
+}
+
 /// Checks the header against the layout: unknown and missing columns are errors of row 1.
 fn columns(
     sheet: &Sheet,
@@ -325,6 +374,7 @@ fn columns(
                 at.insert(*c, i);
             }
             None => errors.push(RowError {
+                counts: None,
                 row: 1,
                 column: Some(h.clone()),
                 key: ErrorKey::UnknownColumn,
@@ -335,6 +385,7 @@ fn columns(
         let optional = *c == "id";
         if !at.contains_key(c) && !optional {
             errors.push(RowError {
+                counts: None,
                 row: 1,
                 column: Some(c.to_string()),
                 key: ErrorKey::MissingColumn,
@@ -356,6 +407,7 @@ fn column_of(field: &str) -> String {
 
 fn push(errors: &mut Vec<RowError>, row: usize, e: DomainError) {
     errors.push(RowError {
+        counts: None,
         row,
         column: e.field.as_deref().map(column_of),
         key: e.key,
@@ -394,6 +446,7 @@ pub async fn import(
     }
     let mut errors = Vec::new();
     let at = columns(&sheet, collection, &mut errors);
+    clean_cells(&mut sheet, &mut errors);
     if !errors.is_empty() {
         return Ok(Report {
             rows: sheet.rows.len(),
@@ -420,6 +473,7 @@ pub async fn import(
                         Ok(n) => Some(n),
                         Err(_) => {
                             errors.push(RowError {
+                                counts: None,
                                 row,
                                 column: Some(c.into()),
                                 key: ErrorKey::InvalidNumber,
@@ -433,6 +487,7 @@ pub async fn import(
                         Ok(n) => Some(n),
                         Err(_) => {
                             errors.push(RowError {
+                                counts: None,
                                 row,
                                 column: Some(c.into()),
                                 key: ErrorKey::InvalidCoordinates,
@@ -449,6 +504,7 @@ pub async fn import(
                 );
                 if lat.is_some() != lon.is_some() {
                     errors.push(RowError {
+                        counts: None,
                         row,
                         column: Some(if lat.is_some() { "lon" } else { "lat" }.into()),
                         key: ErrorKey::Required,
@@ -496,6 +552,7 @@ pub async fn import(
                     Ok(o) => {
                         if !ids_in_file.insert(o.id.clone()) {
                             errors.push(RowError {
+                                counts: None,
                                 row,
                                 column: Some("id".into()),
                                 key: ErrorKey::DuplicateId,
@@ -519,6 +576,7 @@ pub async fn import(
             for (row, o) in &orgs {
                 if existing.contains(&o.id) {
                     errors.push(RowError {
+                        counts: None,
                         row: *row,
                         column: Some("id".into()),
                         key: ErrorKey::DuplicateId,
@@ -527,6 +585,7 @@ pub async fn import(
                 if let Some(p) = &o.parent_id {
                     if !ids_in_file.contains(p) && !known_parents.contains(p) {
                         errors.push(RowError {
+                            counts: None,
                             row: *row,
                             column: Some("parent_id".into()),
                             key: ErrorKey::UnknownOrganisation,
@@ -592,6 +651,7 @@ pub async fn import(
                         Ok(y) => Some(y),
                         Err(_) => {
                             errors.push(RowError {
+                                counts: None,
                                 row,
                                 column: Some("signed_year".into()),
                                 key: ErrorKey::InvalidNumber,
@@ -628,6 +688,7 @@ pub async fn import(
                         }
                         if !ids_in_file.insert(p.id.clone()) {
                             errors.push(RowError {
+                                counts: None,
                                 row,
                                 column: Some("id".into()),
                                 key: ErrorKey::DuplicateId,
@@ -655,6 +716,7 @@ pub async fn import(
                 ] {
                     if !known.contains(id) {
                         errors.push(RowError {
+                            counts: None,
                             row: *row,
                             column: Some(col.into()),
                             key: ErrorKey::UnknownOrganisation,
@@ -663,6 +725,7 @@ pub async fn import(
                 }
                 if existing.contains(&p.id) {
                     errors.push(RowError {
+                        counts: None,
                         row: *row,
                         column: Some("id".into()),
                         key: ErrorKey::DuplicateId,

@@ -1,12 +1,14 @@
 //! Signing in and out, and accepting an invitation. Sessions live in the database.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use domain::signin::{Counted, Throttle};
 use domain::ErrorKey;
 use serde::Deserialize;
+use storage::AuditEvent;
 
 use super::render;
 use crate::ctx::{cookie, set_cookie, Ctx, SESSION_COOKIE};
@@ -64,36 +66,76 @@ pub async fn login(
 ) -> Result<Response, AppError> {
     let email = form.email.trim().to_lowercase();
     let next = safe_next(form.next.as_deref());
-    let keys = [format!("email:{email}"), format!("ip:{}", ctx.client)];
-    let window = state.config.login_window.as_millis() as i64;
     let again = |key: ErrorKey, status: StatusCode| {
         let t = LoginTemplate {
             page: Page::new(&ctx, "login", ctx.t("login-title")),
             email: email.clone(),
             next: next.clone(),
-            error: Some(ctx.t(&format!("error-{}", key.code().replace('_', "-")))),
+            error: Some(ctx.t(&key.message_id())),
         };
         (status, render(&t)).into_response()
     };
-    for key in &keys {
-        if state.db.login_failures(key, window).await? >= state.config.login_max_failures {
-            return Ok(again(
-                ErrorKey::TooManyAttempts,
-                StatusCode::TOO_MANY_REQUESTS,
-            ));
-        }
-    }
-    let Some(user) = state.db.check_password(&email, &form.password).await? else {
+    // Written before the password is checked, so that parallel attempts count each other.
+    let pair = format!("pair:{email}|{}", ctx.client);
+    let address = format!("ip:{}", ctx.client);
+    let throttle = Throttle::new(
+        state.config.login_max_failures,
+        state.config.login_window.as_millis() as i64,
+    );
+    let attempt = state
+        .db
+        .record_sign_in_attempt(&[&pair, &address], throttle.window_ms)
+        .await?;
+    let counted = |k: &storage::KeyCount| Counted {
+        count: k.count,
+        previous_at: k.previous_at,
+        oldest_at: k.oldest_at,
+    };
+    if let Some(wait) = throttle.wait_ms(
+        attempt.at,
+        counted(&attempt.keys[0]),
+        counted(&attempt.keys[1]),
+    ) {
+        let retry_after = (wait + 999) / 1000;
+        tracing::warn!(email = %email, client = %ctx.client, retry_after, "sign-in throttled");
         state
             .db
-            .record_login_failure(&[keys[0].as_str(), keys[1].as_str()])
+            .audit(
+                &AuditEvent::new("sign_in_throttled")
+                    .target(format!("account:{email}"))
+                    .detail(format!("retry after {retry_after} s"))
+                    .client(&ctx.client),
+            )
+            .await?;
+        let mut resp = again(ErrorKey::TooManyAttempts, StatusCode::TOO_MANY_REQUESTS);
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, retry_after.into());
+        return Ok(resp);
+    }
+    let Some(user) = state.db.check_password(&email, &form.password).await? else {
+        tracing::info!(email = %email, client = %ctx.client, "sign-in failed");
+        state
+            .db
+            .audit(
+                &AuditEvent::new("sign_in_failed")
+                    .target(format!("account:{email}"))
+                    .client(&ctx.client),
+            )
             .await?;
         return Ok(again(
             ErrorKey::InvalidCredentials,
             StatusCode::UNAUTHORIZED,
         ));
     };
-    state.db.clear_login_failures(&keys[0]).await?;
+    state.db.forget_sign_in_attempt(&attempt, &pair).await?;
+    state
+        .db
+        .audit(
+            &AuditEvent::new("sign_in")
+                .actor(Some(&user.email))
+                .client(&ctx.client),
+        )
+        .await?;
     let secret = state.db.create_session(&user.id).await?;
     let max_age = storage::SESSION_TTL_SECS;
     Ok((
@@ -185,7 +227,7 @@ pub async fn accept_invitation(
             page: Page::new(&ctx, "login", ctx.t("invitation-title")),
             email: user.email,
             token,
-            error: Some(ctx.t(&format!("error-{}", key.code().replace('_', "-")))),
+            error: Some(ctx.t(&key.message_id())),
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&t)).into_response());
     }

@@ -1,11 +1,11 @@
 //! Editing an organisation on a page: its editors and the secretariat. A refused form comes back
 //! with what was typed and the error on its field; the change goes to the history.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::Action;
 use domain::directory::{Level, Names, OrgKind, OrganisationInput, Seat};
 use domain::ErrorKey;

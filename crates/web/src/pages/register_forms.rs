@@ -2,9 +2,9 @@
 //! pages. Each form is filled from the record (or from what was typed, when a save is refused)
 //! and saved through `ops::register`, as the API does.
 
+use crate::input::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::Action;
 use domain::directory::{PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
 

@@ -47,7 +47,7 @@ fn page(
                     .map(|e| ErrorRow {
                         row: e.row,
                         column: e.column.clone().unwrap_or_default(),
-                        message: ctx.t(&format!("error-{}", e.key.code().replace('_', "-"))),
+                        message: e.message(ctx.lang),
                     })
                     .collect()
             })

@@ -159,7 +159,7 @@ pub async fn set_action_status(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((group, year, action)): Path<(String, i64, String)>,
-    axum::Form(form): axum::Form<StatusForm>,
+    crate::input::Form(form): crate::input::Form<StatusForm>,
 ) -> Result<Response, AppError> {
     let to = domain::meetings::roadmap::WorkStatus::parse(&form.status)
         .ok_or_else(|| AppError::field(domain::ErrorKey::InvalidStatus, "status"))?;

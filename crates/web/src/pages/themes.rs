@@ -1,10 +1,10 @@
 //! The theme taxonomy: everyone reads it (with how many partnerships carry each theme, linked
 //! to the filtered list); the secretariat adds, renames, archives and restores themes.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::Action;
 
 use super::record_form::{back_to_form, Field, FormPage, Submitted};

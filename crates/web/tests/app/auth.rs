@@ -129,15 +129,22 @@ both_engines!(
         assert_eq!(unknown.status, 401);
         let msg = "이메일 주소 또는 비밀번호가 올바르지 않습니다.";
         assert!(wrong.body.contains(msg) && unknown.body.contains(msg));
-        for _ in 0..3 {
+        for _ in 0..4 {
             attempt("officer@issy.example", "still wrong").await;
         }
         let limited = attempt("officer@issy.example", PASSWORD).await;
         assert_eq!(
             limited.status, 429,
-            "five failures in the window block even the right password"
+            "five failures of an account from one address make the next attempt wait, \
+             even with the right password"
         );
         assert!(limited.body.contains("시도 횟수가 너무 많습니다"));
+        let retry: i64 = limited.headers["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=30).contains(&retry), "Retry-After: {retry}");
     }
 );
 
@@ -189,3 +196,112 @@ both_engines!(invitations_set_a_password_once, |db| {
     assert!(ok.cookie("jumelage_session").is_some());
     assert_eq!(app.get(&path).await.status, 401, "used up");
 });
+
+both_engines!(a_stranger_cannot_lock_the_owner_out, |db| {
+    let app = TestApp::new(db).await;
+    app.user(
+        "officer@issy.example",
+        Role::Editor {
+            organisation: "fr-issy".into(),
+        },
+    )
+    .await;
+    let stranger = "198.51.100.66";
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        let r = app
+            .login_from(stranger, "officer@issy.example", "guess", &[])
+            .await;
+        statuses.push(r.status.as_u16());
+    }
+    assert_eq!(&statuses[..5], &[401; 5]);
+    assert!(statuses[5..].iter().all(|s| *s == 429), "{statuses:?}");
+    // The owner, from the office's address, is not held back.
+    let owner = app
+        .login_from("203.0.113.10", "officer@issy.example", PASSWORD, &[])
+        .await;
+    assert_eq!(owner.status, 303, "{}", owner.body);
+    // The stranger's address stays slowed down for that account, right password or not.
+    let again = app
+        .login_from(stranger, "officer@issy.example", PASSWORD, &[])
+        .await;
+    assert_eq!(again.status, 429);
+    let events = app.db.audit_events(None, None, 100).await.unwrap();
+    let count = |e: &str| events.iter().filter(|x| x.event == e).count();
+    assert_eq!(count("sign_in_failed"), 5);
+    assert!(count("sign_in_throttled") >= 7);
+    assert_eq!(count("sign_in"), 1);
+    assert!(events
+        .iter()
+        .any(|x| x.event == "sign_in_throttled" && x.client.as_deref() == Some(stranger)));
+});
+
+both_engines!(forwarded_for_is_believed_from_trusted_proxies_only, |db| {
+    let app = TestApp::new(db.clone()).await;
+    app.user("officer@issy.example", Role::Secretariat).await;
+    // Rotating X-Forwarded-For from an untrusted peer changes nothing: one address.
+    let mut statuses = Vec::new();
+    for i in 0..7 {
+        let xff = format!("192.0.2.{i}");
+        let r = app
+            .login_from(
+                "198.51.100.7",
+                "officer@issy.example",
+                "guess",
+                &[("x-forwarded-for", &xff)],
+            )
+            .await;
+        statuses.push(r.status.as_u16());
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429, 429]);
+    // Behind a trusted load balancer, each forwarded address is a client of its own.
+    let behind = TestApp::with_config(
+        db,
+        web::WebConfig {
+            trusted_proxies: web::TrustedProxies::parse(&["10.0.0.0/8"]).unwrap(),
+            ..web::WebConfig::default()
+        },
+    )
+    .await;
+    let mut statuses = Vec::new();
+    for i in 0..7 {
+        let xff = format!("192.0.2.{i}");
+        let r = behind
+            .login_from(
+                "10.0.0.2",
+                "officer@issy.example",
+                "guess",
+                &[("x-forwarded-for", &xff)],
+            )
+            .await;
+        statuses.push(r.status.as_u16());
+    }
+    assert_eq!(statuses, [401; 7]);
+});
+
+both_engines!(
+    wrong_passwords_in_parallel_are_counted,
+    multi_thread,
+    |db| {
+        let app = std::sync::Arc::new(TestApp::new(db).await);
+        app.user("officer@issy.example", Role::Secretariat).await;
+        let mut tasks = Vec::new();
+        for _ in 0..40 {
+            let app = app.clone();
+            tasks.push(tokio::spawn(async move {
+                app.login_from("198.51.100.8", "officer@issy.example", "guess", &[])
+                    .await
+                    .status
+                    .as_u16()
+            }));
+        }
+        let mut statuses = Vec::new();
+        for t in tasks {
+            statuses.push(t.await.unwrap());
+        }
+        let refused = statuses.iter().filter(|s| **s == 401).count();
+        let throttled = statuses.iter().filter(|s| **s == 429).count();
+        assert_eq!(refused + throttled, 40, "{statuses:?}");
+        assert!(refused <= 5, "at most five passwords checked: {statuses:?}");
+    }
+);

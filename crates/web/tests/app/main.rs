@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod concurrency;
 mod history;
 mod meetings;
 mod pages;

@@ -58,7 +58,12 @@ impl TestApp {
 
     /// On a database without the demo data.
     pub async fn empty(db: Db) -> TestApp {
-        let state = AppState::new(db.clone(), WebConfig::default());
+        TestApp::with_config(db, WebConfig::default()).await
+    }
+
+    /// On a database without the demo data, with settings of its own.
+    pub async fn with_config(db: Db, config: WebConfig) -> TestApp {
+        let state = AppState::new(db.clone(), config);
         TestApp {
             search: state.search.clone(),
             router: web::router(state),
@@ -124,6 +129,38 @@ impl TestApp {
         }
         let body = serde_urlencoded::to_string(fields).unwrap();
         self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Signs in through the login form as a client at `peer` (the direct peer's address, as
+    /// the server sees it), with more headers.
+    pub async fn login_from(
+        &self,
+        peer: &str,
+        email: &str,
+        password: &str,
+        headers: &[(&str, &str)],
+    ) -> Resp {
+        let page = self.get("/login").await;
+        let csrf = page.cookie("jumelage_csrf").unwrap();
+        let body = serde_urlencoded::to_string([
+            ("email", email),
+            ("password", password),
+            ("csrf_token", &csrf),
+        ])
+        .unwrap();
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("cookie", format!("jumelage_csrf={csrf}"));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let mut req = req.body(Body::from(body)).unwrap();
+        let addr: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(addr));
+        self.send(req).await
     }
 
     /// A user with one role and a password; returns the user's API token.

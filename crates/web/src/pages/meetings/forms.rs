@@ -1,11 +1,11 @@
 //! Creating and changing a meeting, and cancelling it. A refused form comes back with what was
 //! typed and the error next to its field.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::Action;
 use domain::directory::Names;
 use domain::meetings::{Format, MeetingInput};

@@ -1,11 +1,11 @@
 //! Writing the minutes, moving them from draft to final, their versions, the diff between two
 //! versions, and the printable form.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::Action;
 use domain::directory::Names;
 use domain::meetings::minutes::{

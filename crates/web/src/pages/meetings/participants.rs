@@ -1,10 +1,10 @@
 //! Who takes part: invitations, registration, presence; the attendance export; attachments;
 //! and follow-up status changes.
 
+use crate::input::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use domain::accounts::Action;
 use domain::meetings::follow_ups::FollowUpStatus;
 use domain::meetings::Presence;

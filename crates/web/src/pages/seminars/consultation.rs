@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use domain::accounts::Action;
 use domain::groups::GroupRole;
 use domain::seminars::consultation::{AnswerInput, Willing};

@@ -5,10 +5,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::Form;
 use domain::accounts::Action;
 use domain::seminars::consultation::Willing;
 use domain::ErrorKey;

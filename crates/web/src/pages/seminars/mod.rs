@@ -10,11 +10,12 @@ pub use lineup::{problem as lineup_problem, solve as lineup_solve};
 
 use std::sync::Arc;
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use domain::accounts::Action;
 use domain::seminars::registration::RegistrationStatus;
 use domain::seminars::Audience;

@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::{NaiveDate, NaiveTime};
 use domain::accounts::Action;
 use domain::seminars::slots::{find as find_slots, Hours, Skipped, SlotQuery};

@@ -1,0 +1,24 @@
+-- The audit log: who did what, when and from where (sign-ins, failures, throttling, tokens,
+-- roles, archive/restore, imports, exports of personal data, permission refusals). Rows are
+-- only ever appended: no statement of the code updates or deletes them.
+-- Keep in step with ../sqlite/0009_audit.sql.
+
+CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    at BIGINT NOT NULL,
+    actor TEXT,
+    event TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    client TEXT
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE INDEX audit_log_event_at ON audit_log(event, at);
+
+CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();

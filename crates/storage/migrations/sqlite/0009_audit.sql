@@ -1,0 +1,21 @@
+-- The audit log: who did what, when and from where (sign-ins, failures, throttling, tokens,
+-- roles, archive/restore, imports, exports of personal data, permission refusals). Rows are
+-- only ever appended: no statement of the code updates or deletes them.
+-- Keep in step with ../postgres/0009_audit.sql.
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at BIGINT NOT NULL,
+    actor TEXT,
+    event TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    client TEXT
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE INDEX audit_log_event_at ON audit_log(event, at);
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

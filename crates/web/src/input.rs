@@ -1,0 +1,110 @@
+//! The doors text comes in by, with one discipline (`domain::text`): every string of a form or
+//! a JSON body is put in NFC, and a control character is refused with the field it is in,
+//! before any handler sees the value. Imports apply the same rule cell by cell
+//! (`ops::register_io`).
+
+use axum::extract::{FromRequest, Request};
+use domain::{DomainError, ErrorKey};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::AppError;
+
+/// `axum::Form`, with every value cleaned. Passwords are checked for control characters but
+/// kept byte for byte (they are compared, not read).
+pub struct Form<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::Form(pairs) = axum::Form::<Vec<(String, String)>>::from_request(req, state)
+            .await
+            .map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+        let mut cleaned = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let key = domain::text::clean(&key, "form")?.into_owned();
+            let value = if key.contains("password") {
+                if value.chars().any(domain::text::is_forbidden) {
+                    return Err(DomainError::field(ErrorKey::ControlCharacters, key).into());
+                }
+                value
+            } else {
+                domain::text::clean(&value, &key)?.into_owned()
+            };
+            cleaned.push((key, value));
+        }
+        let encoded = serde_urlencoded::to_string(&cleaned)
+            .map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+        serde_urlencoded::from_str(&encoded).map(Form).map_err(|e| {
+            let msg = e.to_string();
+            let field = msg.split('`').nth(1).unwrap_or("form").to_string();
+            AppError::field(ErrorKey::BadRequest, field)
+        })
+    }
+}
+
+/// Cleans every string (and key) of a JSON value in place; the error names the field as a
+/// path: `names.fr`, `themes[1]`.
+pub fn clean_json(value: &mut Value) -> Result<(), AppError> {
+    let mut path = String::new();
+    walk(value, &mut path).map_err(AppError::from)
+}
+
+fn walk(value: &mut Value, path: &mut String) -> Result<(), DomainError> {
+    match value {
+        Value::String(s) => {
+            let field = if path.is_empty() { "body" } else { path };
+            if let std::borrow::Cow::Owned(clean) = domain::text::clean(s, field)? {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            let keys: Vec<String> = map.keys().cloned().collect();
+            for key in keys {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&key);
+                let clean_key = domain::text::clean(&key, path)?.into_owned();
+                if let Some(mut item) = map.remove(&key) {
+                    walk(&mut item, path)?;
+                    map.insert(clean_key, item);
+                }
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn json_is_cleaned_with_the_field_named() {
+        let mut v = json!({"names": {"ko": "\u{1100}\u{116e}\u{1105}\u{1169}"}, "themes": ["a"]});
+        clean_json(&mut v).unwrap();
+        assert_eq!(v["names"]["ko"], "구로");
+        let mut bad = json!({"themes": ["ok", "x\u{1b}"]});
+        let e = clean_json(&mut bad).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("themes[1]"));
+        let mut bad = json!({"names": {"fr": "a\u{0}"}});
+        assert_eq!(
+            clean_json(&mut bad).unwrap_err().field.as_deref(),
+            Some("names.fr")
+        );
+    }
+}
