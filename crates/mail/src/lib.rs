@@ -1,7 +1,8 @@
-//! The e-mail worker: claims due messages from the outbox, sends them over SMTP, marks them
-//! sent, or schedules a retry with a growing delay. Messages are claimed with a lease, so that
-//! several app nodes never send one twice; a node that dies mid-send loses its claim and the
-//! message goes out later from another.
+//! The e-mail worker: claims due messages from the outbox one at a time, sends each over SMTP,
+//! marks it sent, or schedules a retry with a growing delay. A claim is a lease with a fencing
+//! token, and a send is cut off well before its lease runs out, so that several app nodes never
+//! send one message twice however slow the relay; a node that dies mid-send loses its claim
+//! and the message goes out later from another.
 
 use std::time::Duration;
 
@@ -31,7 +32,12 @@ impl std::fmt::Debug for SmtpConfig {
 pub struct Sender {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    lease: Duration,
 }
+
+/// How long a claim on a message lasts. A send that has not finished in half of it is given up
+/// (and retried later), so that the claim is still held when the message is marked.
+pub const LEASE: Duration = Duration::from_secs(120);
 
 impl Sender {
     pub fn new(config: &SmtpConfig) -> Result<Sender, String> {
@@ -43,7 +49,17 @@ impl Sender {
             .from
             .parse()
             .map_err(|e| format!("--mail-from: {e}"))?;
-        Ok(Sender { transport, from })
+        Ok(Sender {
+            transport,
+            from,
+            lease: LEASE,
+        })
+    }
+
+    /// The same sender with another lease (tests of slow relays).
+    pub fn with_lease(mut self, lease: Duration) -> Sender {
+        self.lease = lease;
+        self
     }
 
     fn message(&self, e: &Email) -> Result<Message, String> {
@@ -76,36 +92,37 @@ impl Sender {
             .map_err(|err| err.to_string())
     }
 
-    /// Sends what is due; returns how many were sent.
+    /// Sends what is due, one message at a time; returns how many were sent.
     pub async fn drain(&self, db: &Db) -> Result<usize, storage::StorageError> {
         let mut sent = 0;
-        loop {
-            let batch = db.claim_emails(20, 120_000).await?;
-            if batch.is_empty() {
-                return Ok(sent);
-            }
-            for e in batch {
-                let result = match self.message(&e) {
-                    Ok(m) => self
-                        .transport
-                        .send(m)
-                        .await
-                        .map(|_| ())
-                        .map_err(|err| err.to_string()),
-                    Err(err) => Err(err),
-                };
-                match result {
-                    Ok(()) => {
-                        db.mark_email_sent(&e.id).await?;
+        let lease_ms = self.lease.as_millis() as i64;
+        while let Some(e) = db.claim_email(lease_ms).await? {
+            let result = match self.message(&e) {
+                Ok(m) => match tokio::time::timeout(self.lease / 2, self.transport.send(m)).await
+                {
+                    Ok(r) => r.map(|_| ()).map_err(|err| err.to_string()),
+                    Err(_) => Err(format!(
+                        "the relay took longer than {} s",
+                        (self.lease / 2).as_secs_f32()
+                    )),
+                },
+                Err(err) => Err(err),
+            };
+            match result {
+                Ok(()) => {
+                    if db.mark_email_sent(&e).await? {
                         sent += 1;
+                    } else {
+                        tracing::error!(email = %e.id, "e-mail sent after its claim was lost");
                     }
-                    Err(err) => {
-                        tracing::warn!(email = %e.id, attempts = e.attempts + 1, error = %err, "e-mail not sent; will retry");
-                        db.mark_email_failed(&e, &err).await?;
-                    }
+                }
+                Err(err) => {
+                    tracing::warn!(email = %e.id, attempts = e.attempts + 1, error = %err, "e-mail not sent; will retry");
+                    db.mark_email_failed(&e, &err).await?;
                 }
             }
         }
+        Ok(sent)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The e-mail outbox: messages are written in the same transaction as the change that causes
-//! them, then a worker claims them (a lease, so that two nodes never send one twice), sends
-//! them, and marks them sent — or schedules a retry. Nothing is ever deleted.
+//! them, then a worker claims them one at a time (a lease and a fencing token, so that two
+//! nodes never send one twice), sends them, and marks them sent — or schedules a retry. Nothing is ever deleted.
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -18,6 +18,8 @@ pub struct Email {
     /// A calendar file: (file name, MIME type, content).
     pub attachment: Option<(String, String, String)>,
     pub attempts: i64,
+    /// The claim a worker holds on it while sending (see `claim_email`).
+    pub claim: Option<String>,
 }
 
 impl Email {
@@ -31,6 +33,7 @@ impl Email {
             body_html: None,
             attachment: None,
             attempts: 0,
+            claim: None,
         }
     }
 }
@@ -54,6 +57,7 @@ fn email_from_row(r: &AnyRow) -> Result<Email, StorageError> {
             _ => None,
         },
         attempts: r.try_get("attempts")?,
+        claim: r.try_get("claim")?,
     })
 }
 
@@ -88,37 +92,40 @@ impl Db {
         Ok(())
     }
 
-    /// Claims up to `limit` messages that are due, for `lease_ms`: a claimed message is not
-    /// handed to anyone else until the lease runs out (a worker that died loses its claim).
-    pub async fn claim_emails(
-        &self,
-        limit: i64,
-        lease_ms: i64,
-    ) -> Result<Vec<Email>, StorageError> {
+    /// Claims the next due message for `lease_ms`: nobody else is handed it until the lease
+    /// runs out (a worker that died loses its claim). One message at a time, so that a slow
+    /// relay cannot let the lease of messages still waiting in a batch run out; the claim is a
+    /// fresh token that marking the message checks (a fence).
+    pub async fn claim_email(&self, lease_ms: i64) -> Result<Option<Email>, StorageError> {
         let now = now_ms();
-        let rows = sqlx::query(
-            "UPDATE outbox SET status = 'sending', locked_until = $1 WHERE id IN (\
+        let row = sqlx::query(
+            "UPDATE outbox SET status = 'sending', locked_until = $1, claim = $3 WHERE id IN (\
                SELECT id FROM outbox WHERE next_attempt_at <= $2 AND (status = 'queued' \
-               OR (status = 'sending' AND locked_until < $2)) ORDER BY created_at, id LIMIT $3) \
+               OR (status = 'sending' AND locked_until < $2)) ORDER BY created_at, id LIMIT 1) \
              AND (status = 'queued' OR (status = 'sending' AND locked_until < $2)) \
              RETURNING id, kind, recipient, subject, body_text, body_html, attachment_name, \
-             attachment_type, attachment, attempts",
+             attachment_type, attachment, attempts, claim",
         )
         .bind(now + lease_ms)
         .bind(now)
-        .bind(limit)
-        .fetch_all(&self.pool)
+        .bind(random_token())
+        .fetch_optional(&self.pool)
         .await?;
-        rows.iter().map(email_from_row).collect()
+        row.as_ref().map(email_from_row).transpose()
     }
 
-    pub async fn mark_email_sent(&self, id: &str) -> Result<(), StorageError> {
-        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, locked_until = NULL WHERE id = $2")
-            .bind(now_ms())
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    /// Marks a claimed message sent; false when the claim was no longer this worker's.
+    pub async fn mark_email_sent(&self, e: &Email) -> Result<bool, StorageError> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, \
+             locked_until = NULL WHERE id = $2 AND status = 'sending' AND claim = $3",
+        )
+        .bind(now_ms())
+        .bind(&e.id)
+        .bind(&e.claim)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Records a failed attempt; retries later with a growing delay, or gives up for good.
@@ -132,13 +139,14 @@ impl Db {
         };
         sqlx::query(
             "UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4, \
-             locked_until = NULL WHERE id = $5",
+             locked_until = NULL WHERE id = $5 AND status = 'sending' AND claim = $6",
         )
         .bind(status)
         .bind(attempts)
         .bind(now_ms() + delay)
         .bind(error.chars().take(1000).collect::<String>())
         .bind(&e.id)
+        .bind(&e.claim)
         .execute(&self.pool)
         .await?;
         Ok(())

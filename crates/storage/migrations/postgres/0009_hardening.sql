@@ -1,7 +1,7 @@
 -- The audit log: who did what, when and from where (sign-ins, failures, throttling, tokens,
 -- roles, archive/restore, imports, exports of personal data, permission refusals). Rows are
 -- only ever appended: no statement of the code updates or deletes them.
--- Keep in step with ../sqlite/0009_audit.sql.
+-- Keep in step with ../sqlite/0009_hardening.sql.
 
 CREATE TABLE audit_log (
     id BIGSERIAL PRIMARY KEY,
@@ -22,3 +22,7 @@ END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+
+-- The outbox's claims are fenced: a worker marks a message sent only while the claim it took
+-- is still the message's claim (a lease that ran out and was taken by another node is not).
+ALTER TABLE outbox ADD COLUMN claim TEXT;

@@ -1,7 +1,7 @@
 -- The audit log: who did what, when and from where (sign-ins, failures, throttling, tokens,
 -- roles, archive/restore, imports, exports of personal data, permission refusals). Rows are
 -- only ever appended: no statement of the code updates or deletes them.
--- Keep in step with ../postgres/0009_audit.sql.
+-- Keep in step with ../postgres/0009_hardening.sql.
 
 CREATE TABLE audit_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -19,3 +19,7 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- The outbox's claims are fenced: a worker marks a message sent only while the claim it took
+-- is still the message's claim (a lease that ran out and was taken by another node is not).
+ALTER TABLE outbox ADD COLUMN claim TEXT;
