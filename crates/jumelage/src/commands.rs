@@ -9,7 +9,7 @@ use domain::accounts::Role;
 use storage::{Db, NewUser};
 
 use crate::config::{Config, Overrides, DOCUMENTED_DEFAULTS};
-use crate::{Cli, Command, DbArgs, DemoCommand, TokenCommand, UserCommand};
+use crate::{Cli, Command, DbArgs, DemoCommand, MailCommand, TokenCommand, UserCommand};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
@@ -61,6 +61,55 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&config).await?;
             let result =
                 crate::register_cli::export(&db, &collection, &format, output.as_deref()).await;
+            db.close().await;
+            result
+        }
+        Command::Backup { db, output } => {
+            crate::backup::backup(&load(&db, None, true)?, &output).await
+        }
+        Command::Restore { db, file } => {
+            crate::backup::restore(&load(&db, None, true)?, &file).await
+        }
+        Command::Mail {
+            action: MailCommand::Status { db },
+        } => {
+            let config = load(&db, None, true)?;
+            let db = open(&config).await?;
+            let counts = db.outbox_counts().await;
+            db.close().await;
+            for (status, n) in counts? {
+                println!("{status}\t{n}");
+            }
+            Ok(())
+        }
+        Command::Mail {
+            action:
+                MailCommand::Flush {
+                    db,
+                    smtp_url,
+                    mail_from,
+                },
+        } => {
+            let mut o = overrides(&db, None, true);
+            o.smtp_url = smtp_url;
+            o.mail_from = mail_from;
+            let config = Config::load(o)?;
+            let url = config.smtp_url.clone().ok_or_else(|| {
+                anyhow!("--smtp-url: no SMTP server configured (or JUMELAGE_SMTP_URL)")
+            })?;
+            let sender = mail::Sender::new(&mail::SmtpConfig {
+                url,
+                from: config.mail_from.clone(),
+            })
+            .map_err(|e| anyhow!(e))?;
+            let db = open(&config).await?;
+            let result = async {
+                db.outbox_due_now().await?;
+                let sent = sender.drain(&db).await?;
+                eprintln!("{sent} message(s) sent");
+                anyhow::Ok(())
+            }
+            .await;
             db.close().await;
             result
         }

@@ -1,5 +1,6 @@
 //! `jumelage`: the platform of a network's country groups, in one binary.
 
+mod backup;
 mod commands;
 mod config;
 mod generate;
@@ -106,10 +107,51 @@ enum Command {
         #[command(subcommand)]
         action: TokenCommand,
     },
+    /// Write a consistent copy of the database while the server runs (SQLite: a database
+    /// file; PostgreSQL: a pg_dump archive, pg_dump must be installed).
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The backup file to write (must not exist).
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Restore a backup into an empty database (stop the servers that use it first).
+    Restore {
+        #[command(flatten)]
+        db: DbArgs,
+        /// A file written by `jumelage backup`.
+        file: PathBuf,
+    },
+    /// The e-mail outbox.
+    Mail {
+        #[command(subcommand)]
+        action: MailCommand,
+    },
     /// Demo and benchmark data.
     Demo {
         #[command(subcommand)]
         action: DemoCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Count the outbox's messages by status.
+    Status {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Send every queued message now, retries included, then stop.
+    Flush {
+        #[command(flatten)]
+        db: DbArgs,
+        /// SMTP server, e.g. smtp://127.0.0.1:25 [env: JUMELAGE_SMTP_URL].
+        #[arg(long, value_name = "URL")]
+        smtp_url: Option<String>,
+        /// Sender [env: JUMELAGE_MAIL_FROM].
+        #[arg(long, value_name = "ADDRESS")]
+        mail_from: Option<String>,
     },
 }
 

@@ -98,8 +98,7 @@ impl Sender {
         let lease_ms = self.lease.as_millis() as i64;
         while let Some(e) = db.claim_email(lease_ms).await? {
             let result = match self.message(&e) {
-                Ok(m) => match tokio::time::timeout(self.lease / 2, self.transport.send(m)).await
-                {
+                Ok(m) => match tokio::time::timeout(self.lease / 2, self.transport.send(m)).await {
                     Ok(r) => r.map(|_| ()).map_err(|err| err.to_string()),
                     Err(_) => Err(format!(
                         "the relay took longer than {} s",

@@ -64,47 +64,54 @@ async fn slow_relay(delay: Duration) -> (u16, Arc<Mutex<HashMap<String, usize>>>
     (port, counts)
 }
 
-both_engines!(two_workers_and_a_slow_relay_send_each_message_once, multi_thread, |db| {
-    const MESSAGES: usize = 6;
-    let mut tx = db.begin().await.unwrap();
-    for i in 0..MESSAGES {
-        let e = Email::new(
-            "test",
-            &format!("person{i}@example.org"),
-            format!("Message {i}"),
-            "Bonjour".into(),
+both_engines!(
+    two_workers_and_a_slow_relay_send_each_message_once,
+    multi_thread,
+    |db| {
+        const MESSAGES: usize = 6;
+        let mut tx = db.begin().await.unwrap();
+        for i in 0..MESSAGES {
+            let e = Email::new(
+                "test",
+                &format!("person{i}@example.org"),
+                format!("Message {i}"),
+                "Bonjour".into(),
+            );
+            db.enqueue_email(&mut tx, &e).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        db.outbox_due_now().await.unwrap();
+        // Each message takes 400 ms to be accepted; a lease of 1.5 s would have run out for the
+        // fourth message of a batch of six.
+        let (port, seen) = slow_relay(Duration::from_millis(400)).await;
+        let worker = || {
+            mail::Sender::new(&mail::SmtpConfig {
+                url: format!("smtp://127.0.0.1:{port}"),
+                from: "Jumelage <no-reply@example.org>".into(),
+            })
+            .unwrap()
+            .with_lease(Duration::from_millis(1500))
+        };
+        let (a, b) = (worker(), worker());
+        let (db_a, db_b) = (db.clone(), db.clone());
+        let node_a = tokio::spawn(async move { a.drain(&db_a).await.unwrap() });
+        let node_b = tokio::spawn(async move {
+            // The second node starts while the first is busy, then comes back after the lease.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let mut sent = b.drain(&db_b).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(1600)).await;
+            sent += b.drain(&db_b).await.unwrap();
+            sent
+        });
+        let sent = node_a.await.unwrap() + node_b.await.unwrap();
+        assert_eq!(sent, MESSAGES);
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), MESSAGES, "{seen:?}");
+        assert!(
+            seen.values().all(|n| *n == 1),
+            "a message sent twice: {seen:?}"
         );
-        db.enqueue_email(&mut tx, &e).await.unwrap();
+        let counts = db.outbox_counts().await.unwrap();
+        assert_eq!(counts, vec![("sent".to_string(), MESSAGES as i64)]);
     }
-    tx.commit().await.unwrap();
-    db.outbox_due_now().await.unwrap();
-    // Each message takes 400 ms to be accepted; a lease of 1.5 s would have run out for the
-    // fourth message of a batch of six.
-    let (port, seen) = slow_relay(Duration::from_millis(400)).await;
-    let worker = || {
-        mail::Sender::new(&mail::SmtpConfig {
-            url: format!("smtp://127.0.0.1:{port}"),
-            from: "Jumelage <no-reply@example.org>".into(),
-        })
-        .unwrap()
-        .with_lease(Duration::from_millis(1500))
-    };
-    let (a, b) = (worker(), worker());
-    let (db_a, db_b) = (db.clone(), db.clone());
-    let node_a = tokio::spawn(async move { a.drain(&db_a).await.unwrap() });
-    let node_b = tokio::spawn(async move {
-        // The second node starts while the first is busy, then comes back after the lease.
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let mut sent = b.drain(&db_b).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(1600)).await;
-        sent += b.drain(&db_b).await.unwrap();
-        sent
-    });
-    let sent = node_a.await.unwrap() + node_b.await.unwrap();
-    assert_eq!(sent, MESSAGES);
-    let seen = seen.lock().unwrap().clone();
-    assert_eq!(seen.len(), MESSAGES, "{seen:?}");
-    assert!(seen.values().all(|n| *n == 1), "a message sent twice: {seen:?}");
-    let counts = db.outbox_counts().await.unwrap();
-    assert_eq!(counts, vec![("sent".to_string(), MESSAGES as i64)]);
-});
+);

@@ -7,6 +7,7 @@ mod accounts;
 mod actions;
 mod attachments;
 mod audit;
+mod backup;
 mod contacts;
 mod demo;
 mod demo_atlas;

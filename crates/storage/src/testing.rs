@@ -52,7 +52,6 @@ impl TestDb {
             }
         };
         let db = Db::connect(&url).await?;
-        db.migrate().await?;
         Ok(TestDb {
             db,
             url,
