@@ -52,6 +52,10 @@ pub enum ErrorKey {
     QueryTooShort,
     ControlCharacters,
     WrongFieldCount,
+    MethodNotAllowed,
+    BodyTooLarge,
+    UnsupportedMediaType,
+    Timeout,
     BadRequest,
     Internal,
 }
@@ -107,6 +111,10 @@ impl ErrorKey {
             ErrorKey::QueryTooShort => "query_too_short",
             ErrorKey::ControlCharacters => "control_characters",
             ErrorKey::WrongFieldCount => "wrong_field_count",
+            ErrorKey::MethodNotAllowed => "method_not_allowed",
+            ErrorKey::BodyTooLarge => "body_too_large",
+            ErrorKey::UnsupportedMediaType => "unsupported_media_type",
+            ErrorKey::Timeout => "timeout",
             ErrorKey::BadRequest => "bad_request",
             ErrorKey::Internal => "internal",
         }
@@ -166,6 +174,10 @@ impl ErrorKey {
         ErrorKey::QueryTooShort,
         ErrorKey::ControlCharacters,
         ErrorKey::WrongFieldCount,
+        ErrorKey::MethodNotAllowed,
+        ErrorKey::BodyTooLarge,
+        ErrorKey::UnsupportedMediaType,
+        ErrorKey::Timeout,
         ErrorKey::BadRequest,
         ErrorKey::Internal,
     ];

@@ -21,10 +21,10 @@ fn cli(command: &[&str], db: &[String]) -> std::process::Output {
     run(&all, "")
 }
 
-fn snapshot(
-    rt: &tokio::runtime::Runtime,
-    url: &str,
-) -> (Vec<(String, i64)>, Vec<(String, String, String)>) {
+/// Rows per table, and (table, id, SHA-256) of every stored file.
+type Snapshot = (Vec<(String, i64)>, Vec<(String, String, String)>);
+
+fn snapshot(rt: &tokio::runtime::Runtime, url: &str) -> Snapshot {
     rt.block_on(async {
         let db = Db::connect(url).await.unwrap();
         let counts = db.table_counts().await.unwrap();

@@ -5,7 +5,7 @@
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::accounts::Actor;
@@ -190,20 +190,15 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         }
     }
 
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let req = if safe || ctx.via_token {
-        req
-    } else {
-        match check_csrf(req, &ctx.csrf).await {
-            Ok(req) => req,
-            Err(e) => return render_error(&ctx, &e),
-        }
-    };
-
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
     let mut resp = next.run(req).await;
-    if let Some(err) = resp.extensions().get::<AppError>().cloned() {
+    if let Some(err) = resp
+        .extensions()
+        .get::<AppError>()
+        .cloned()
+        .or_else(|| bare_error(&resp))
+    {
         let headers = resp.headers().clone();
         resp = render_error(&ctx, &err);
         for (name, value) in headers.iter() {
@@ -260,6 +255,53 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         );
     }
     resp
+}
+
+/// Checks the CSRF token of a state-changing request to a route that exists (a route layer:
+/// an unknown route is a 404 and an unknown method a 405, before any token is asked for).
+pub async fn csrf(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
+        return AppError::new(ErrorKey::Internal).into_response();
+    };
+    if safe || ctx.via_token {
+        return next.run(req).await;
+    }
+    match check_csrf(req, &ctx.csrf).await {
+        Ok(req) => next.run(req).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// An error answered by a layer below the handlers (routing, a body limit, an extractor's
+/// rejection) as a bare status or plain text: it gets the same envelope or page as the
+/// handlers' errors.
+fn bare_error(resp: &Response) -> Option<AppError> {
+    let status = resp.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return None;
+    }
+    let typed = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| !v.starts_with("text/plain"));
+    if typed {
+        return None;
+    }
+    let key = match status {
+        StatusCode::NOT_FOUND => ErrorKey::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorKey::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorKey::BodyTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorKey::UnsupportedMediaType,
+        StatusCode::REQUEST_TIMEOUT => ErrorKey::Timeout,
+        s if s.is_server_error() => ErrorKey::Internal,
+        _ => ErrorKey::BadRequest,
+    };
+    Some(AppError {
+        status,
+        ..AppError::new(key)
+    })
 }
 
 /// Checks the token of a state-changing request: the `X-CSRF-Token` header, or the

@@ -22,6 +22,10 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         VersionConflict | DuplicateId => StatusCode::CONFLICT,
         BadRequest => StatusCode::BAD_REQUEST,
+        MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        Timeout => StatusCode::REQUEST_TIMEOUT,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         Required | TooLong | InvalidCountry | InvalidLevel | LevelCountryMismatch | InvalidKind
         | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl

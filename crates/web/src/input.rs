@@ -20,7 +20,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let axum::Form(pairs) = axum::Form::<Vec<(String, String)>>::from_request(req, state)
             .await
-            .map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+            .map_err(|r| AppError::new(rejection_key(r.status())))?;
         let mut cleaned = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
             let key = domain::text::clean(&key, "form")?.into_owned();
@@ -41,6 +41,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
             let field = msg.split('`').nth(1).unwrap_or("form").to_string();
             AppError::field(ErrorKey::BadRequest, field)
         })
+    }
+}
+
+/// The error of an extractor's rejection, by its status.
+pub fn rejection_key(status: axum::http::StatusCode) -> ErrorKey {
+    match status {
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => ErrorKey::BodyTooLarge,
+        axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorKey::UnsupportedMediaType,
+        _ => ErrorKey::BadRequest,
     }
 }
 

@@ -116,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(healthz))
         .route("/static/{file}", get(assets::serve))
+        .route_layer(axum::middleware::from_fn(ctx::csrf))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -245,7 +245,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 crate::input::clean_json(&mut value)?;
                 parse_json(value).map(ApiJson)
             }
-            Err(_) => Err(AppError::new(ErrorKey::BadRequest)),
+            Err(rejection) => Err(AppError::new(crate::input::rejection_key(
+                rejection.status(),
+            ))),
         }
     }
 }

@@ -136,6 +136,8 @@ pub fn render(t: &impl Template) -> Response {
 struct ErrorTemplate {
     page: Page,
     message: String,
+    /// The input field at fault, when there is one.
+    field: Option<String>,
     status: u16,
 }
 
@@ -149,6 +151,7 @@ pub fn error_page(ctx: &Ctx, err: &AppError) -> Response {
     let t = ErrorTemplate {
         page: Page::new(ctx, "error", title),
         message: ctx.t(&err.message_key()),
+        field: err.field.clone(),
         status: err.status.as_u16(),
     };
     (err.status, render(&t)).into_response()

@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod concurrency;
 mod history;
+mod hostile;
 mod meetings;
 mod pages;
 mod register_edit;
