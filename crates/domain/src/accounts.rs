@@ -99,7 +99,10 @@ impl Actor {
                 self.in_group(group) || member_of.iter().any(|o| self.edits(o))
             }
             Action::EditOrganisation { organisation } => self.edits(organisation),
-            Action::CreateOrganisation | Action::ManageUsers | Action::ManageNetwork => false,
+            Action::CreateOrganisation
+            | Action::ManageUsers
+            | Action::ManageNetwork
+            | Action::ReadAudit => false,
             Action::EditPartnership { parties } | Action::CreatePartnership { parties } => {
                 parties.iter().any(|o| self.edits(o))
             }
@@ -141,6 +144,8 @@ pub enum Action<'a> {
     },
     ManageUsers,
     ManageNetwork,
+    /// Read the audit log: the secretariat.
+    ReadAudit,
     /// Create and change meetings, their participants, the minutes' status, the roadmap.
     ManageMeetings {
         group: &'a str,

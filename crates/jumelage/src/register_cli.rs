@@ -64,9 +64,20 @@ pub async fn import(db: &Db, name: &str, file: &Path, dry_run: bool) -> anyhow::
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    let report = register_io::import(db, collection, &bytes, format, dry_run, &progress)
-        .await
-        .map_err(|e| anyhow!("{:?}", e.key))?;
+    let report = register_io::import(
+        db,
+        register_io::Who {
+            user: None,
+            client: "command line",
+        },
+        collection,
+        &bytes,
+        format,
+        dry_run,
+        &progress,
+    )
+    .await
+    .map_err(|e| anyhow!("{:?}", e.key))?;
     bar.finish_and_clear();
     if !report.errors.is_empty() {
         for e in &report.errors {

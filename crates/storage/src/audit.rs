@@ -9,8 +9,10 @@ use crate::{now_ms, Db, StorageError};
 pub struct AuditEvent {
     pub id: i64,
     pub at: i64,
-    /// The account that acted (its e-mail), `None` for an anonymous visitor.
+    /// The account that acted (its user id), `None` for an anonymous visitor.
     pub actor: Option<String>,
+    /// That account's e-mail, when read back.
+    pub actor_email: Option<String>,
     /// What happened: `sign_in`, `sign_in_failed`, `sign_in_throttled`, `token_created`,
     /// `token_revoked`, `role_changed`, `archived`, `restored`, `import`, `export`, `refused` …
     pub event: String,
@@ -90,8 +92,10 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<AuditEvent>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, at, actor, event, target, detail, client FROM audit_log \
-             WHERE (CAST($1 AS TEXT) IS NULL OR event = $1) AND (CAST($2 AS BIGINT) IS NULL OR id < $2) ORDER BY id DESC LIMIT $3",
+            "SELECT a.id, a.at, a.actor, u.email AS actor_email, a.event, a.target, a.detail, a.client \
+             FROM audit_log a LEFT JOIN users u ON u.id = a.actor \
+             WHERE (CAST($1 AS TEXT) IS NULL OR a.event = $1) AND (CAST($2 AS BIGINT) IS NULL OR a.id < $2) \
+             ORDER BY a.id DESC LIMIT $3",
         )
         .bind(event)
         .bind(before)
@@ -104,6 +108,7 @@ impl Db {
                     id: r.try_get("id")?,
                     at: r.try_get("at")?,
                     actor: r.try_get("actor")?,
+                    actor_email: r.try_get("actor_email")?,
                     event: r.try_get("event")?,
                     target: r.try_get("target")?,
                     detail: r.try_get("detail")?,

@@ -180,6 +180,13 @@ impl Db {
             by,
         )
         .await?;
+        self.audit_in(
+            &mut tx,
+            &crate::AuditEvent::new(if archived { "archived" } else { "restored" })
+                .actor(by)
+                .target(format!("{record_type}:{id}")),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

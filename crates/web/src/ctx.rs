@@ -190,6 +190,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         }
     }
 
+    let method = req.method().clone();
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
     let mut resp = next.run(req).await;
@@ -199,6 +200,9 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .cloned()
         .or_else(|| bare_error(&resp))
     {
+        if err.status == StatusCode::FORBIDDEN {
+            audit_refusal(&state, &ctx, &method, &err).await;
+        }
         let headers = resp.headers().clone();
         resp = render_error(&ctx, &err);
         for (name, value) in headers.iter() {
@@ -270,6 +274,19 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     match check_csrf(req, &ctx.csrf).await {
         Ok(req) => next.run(req).await,
         Err(e) => e.into_response(),
+    }
+}
+
+/// A permission refusal goes to the audit log (who, what, from where). A failure to write it
+/// is logged, and does not change the answer.
+async fn audit_refusal(state: &AppState, ctx: &Ctx, method: &Method, err: &AppError) {
+    let event = storage::AuditEvent::new("refused")
+        .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
+        .target(format!("{method} {}", ctx.path))
+        .detail(err.key.code())
+        .client(&ctx.client);
+    if let Err(e) = state.db.audit(&event).await {
+        tracing::error!(error = %e, "cannot write the audit log");
     }
 }
 

@@ -21,6 +21,8 @@ pub struct Page {
     pub title: String,
     pub section: &'static str,
     pub user_name: Option<String>,
+    /// The secretariat: the audit log is in its menu.
+    pub staff: bool,
     pub csrf: String,
     path: String,
     query_without_lang: String,
@@ -33,6 +35,7 @@ impl Page {
             title,
             section,
             user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
+            staff: ctx.actor().can(&domain::accounts::Action::ReadAudit),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
             query_without_lang: ctx.query_without_lang.clone(),
@@ -220,4 +223,22 @@ pub fn period_label(lang: Lang, p: &domain::period::Period) -> String {
 /// The label of a status or kind code under a catalog prefix ("minutes-status-final").
 pub fn code_label(lang: Lang, prefix: &str, code: &str) -> String {
     i18n::t(lang, &format!("{prefix}-{}", code.replace('_', "-")))
+}
+
+/// An option of a select box (forms and list filters).
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+impl Choice {
+    /// An option, selected when it is `current`.
+    pub fn of(value: &str, label: String, current: Option<&str>) -> Choice {
+        Choice {
+            selected: current == Some(value),
+            value: value.to_string(),
+            label,
+        }
+    }
 }

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    meetings, organisations, partnerships, register, search as find, seminars, ErrorBody,
+    audit, meetings, organisations, partnerships, register, search as find, seminars, ErrorBody,
     ErrorEnvelope, MeDto,
 };
 
@@ -39,6 +39,7 @@ use super::{
         seminars::list, seminars::show, seminars::update, seminars::add_presentation, seminars::register,
         seminars::lineup, seminars::registrations, seminars::change_registration, seminars::invite, seminars::create_series, seminars::create_seminar,
         super::register_io::export, super::register_io::template, super::register_io::import,
+        audit::list,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -56,7 +57,7 @@ use super::{
         super::register_io::ImportReport, super::register_io::RowErrorDto,
         register::ThemeDto, register::ContactDto, register::ActionDto, register::DocumentDto,
         crate::ops::register::ThemeWrite, crate::ops::register::ContactWrite,
-        crate::ops::register::ActionWrite,
+        crate::ops::register::ActionWrite, audit::AuditEventDto, audit::AuditPageDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

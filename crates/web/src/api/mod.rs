@@ -2,6 +2,7 @@
 //! envelope `{"error": {"code", "message", "field"}}`, and an OpenAPI 3.1 document generated
 //! from these handlers.
 
+mod audit;
 mod doc;
 mod meetings;
 mod organisations;
@@ -192,6 +193,7 @@ pub fn routes() -> Router<AppState> {
             "/partnerships/{id}/documents/{document}/archive",
             axum::routing::post(register::archive_document),
         )
+        .route("/audit", get(audit::list))
         .route("/export/{collection}", get(register_io::export))
         .route("/import/{collection}/template", get(register_io::template))
         .route(

@@ -133,12 +133,27 @@ pub async fn import(
     let collection = collection(&name)?;
     let format = format(&q)?;
     let dry_run = q.get("dry_run").is_some_and(|v| v == "true" || v == "1");
-    let report =
-        register_io::import(&state.db, collection, &body, format, dry_run, &|_, _| {}).await?;
+    let report = register_io::import(
+        &state.db,
+        who(&ctx),
+        collection,
+        &body,
+        format,
+        dry_run,
+        &|_, _| {},
+    )
+    .await?;
     let status = if report.errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok((status, Json(report_dto(&ctx, report))))
+}
+
+fn who(ctx: &Ctx) -> register_io::Who<'_> {
+    register_io::Who {
+        user: ctx.user.as_ref().map(|u| u.id.as_str()),
+        client: &ctx.client,
+    }
 }

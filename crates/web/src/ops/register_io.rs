@@ -342,6 +342,23 @@ fn read_json(bytes: &[u8]) -> Result<Sheet, RowError> {
     Ok(Sheet { header, rows })
 }
 
+/// Who imports, for the audit log: the account (none from the command line) and the client.
+#[derive(Debug, Clone, Copy)]
+pub struct Who<'a> {
+    pub user: Option<&'a str>,
+    pub client: &'a str,
+}
+
+impl Who<'_> {
+    fn event(&self, collection: Collection, rows: usize) -> storage::AuditEvent {
+        storage::AuditEvent::new("import")
+            .actor(self.user)
+            .target(collection.name())
+            .detail(format!("{rows} rows"))
+            .client(self.client)
+    }
+}
+
 /// Every cell in NFC; a control character is an error on its row and column (`domain::text`).
 fn clean_cells(sheet: &mut Sheet, errors: &mut Vec<RowError>) {
     for (row, cells) in &mut sheet.rows {
@@ -418,6 +435,7 @@ fn push(errors: &mut Vec<RowError>, row: usize, e: DomainError) {
 /// nothing is kept. `progress` is told how many rows are done.
 pub async fn import(
     db: &Db,
+    who: Who<'_>,
     collection: Collection,
     bytes: &[u8],
     format: Format,
@@ -629,6 +647,7 @@ pub async fn import(
             if dry_run {
                 tx.rollback().await.map_err(storage::StorageError::from)?;
             } else {
+                db.audit_in(&mut tx, &who.event(collection, total)).await?;
                 tx.commit().await.map_err(storage::StorageError::from)?;
             }
             Ok(Report {
@@ -754,6 +773,7 @@ pub async fn import(
             if dry_run {
                 tx.rollback().await.map_err(storage::StorageError::from)?;
             } else {
+                db.audit_in(&mut tx, &who.event(collection, total)).await?;
                 tx.commit().await.map_err(storage::StorageError::from)?;
             }
             Ok(Report {

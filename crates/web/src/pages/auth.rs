@@ -132,7 +132,7 @@ pub async fn login(
         .db
         .audit(
             &AuditEvent::new("sign_in")
-                .actor(Some(&user.email))
+                .actor(Some(&user.id))
                 .client(&ctx.client),
         )
         .await?;

@@ -1,5 +1,6 @@
 //! HTML pages, one module per area; templates mirror them under `templates/`.
 
+mod audit;
 mod auth;
 mod home;
 mod map;
@@ -114,6 +115,7 @@ pub fn routes() -> Router<AppState> {
         .route("/groups/{id}/calendar.ics", get(meetings::group_feed))
         .route("/map", get(map::show))
         .route("/search", get(search::show))
+        .route("/audit", get(audit::show))
         .route("/import", get(register_io::form).post(register_io::preview))
         .route("/import/{id}/confirm", post(register_io::confirm))
         .merge(meetings::routes())

@@ -98,8 +98,16 @@ pub async fn preview(
         .ok_or_else(|| AppError::field(ErrorKey::Required, "file"))?;
     let format =
         Format::of_file(&name).ok_or_else(|| AppError::field(ErrorKey::FileType, "file"))?;
-    let report =
-        register_io::import(&state.db, collection, &bytes, format, true, &|_, _| {}).await?;
+    let report = register_io::import(
+        &state.db,
+        who(&ctx),
+        collection,
+        &bytes,
+        format,
+        true,
+        &|_, _| {},
+    )
+    .await?;
     let pending = if report.errors.is_empty() {
         let id = format!("i-{}", &storage::random_token()[..16]);
         state
@@ -135,8 +143,23 @@ pub async fn confirm(
         .ok_or_else(AppError::not_found)?;
     let collection = Collection::parse(&p.collection).ok_or_else(AppError::not_found)?;
     let format = Format::parse(&p.format).ok_or_else(AppError::not_found)?;
-    let report =
-        register_io::import(&state.db, collection, &p.content, format, false, &|_, _| {}).await?;
+    let report = register_io::import(
+        &state.db,
+        who(&ctx),
+        collection,
+        &p.content,
+        format,
+        false,
+        &|_, _| {},
+    )
+    .await?;
     state.db.use_pending_import(&id).await?;
     Ok(page(&ctx, Some(&report), None, p.file_name))
+}
+
+fn who(ctx: &Ctx) -> register_io::Who<'_> {
+    register_io::Who {
+        user: ctx.user.as_ref().map(|u| u.id.as_str()),
+        client: &ctx.client,
+    }
 }

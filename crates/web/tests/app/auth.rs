@@ -3,7 +3,7 @@ use domain::accounts::Role;
 use serde_json::json;
 use storage::both_engines;
 
-use crate::support::{extract_csrf, TestApp, PASSWORD};
+use crate::support::{bearer, extract_csrf, TestApp, PASSWORD};
 
 both_engines!(login_needs_the_csrf_token, |db| {
     let app = TestApp::new(db).await;
@@ -305,3 +305,90 @@ both_engines!(
         assert!(refused <= 5, "at most five passwords checked: {statuses:?}");
     }
 );
+
+both_engines!(the_audit_log_is_the_secretariats_to_read, |db| {
+    let app = TestApp::new(db).await;
+    let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+    let editor = app
+        .user(
+            "officer@issy.example",
+            Role::Editor {
+                organisation: "fr-issy".into(),
+            },
+        )
+        .await;
+    app.login_from("198.51.100.1", "officer@issy.example", "wrong", &[])
+        .await;
+    // An editor may not read it; the refusal itself is written down.
+    let denied = app
+        .get_with("/api/v1/audit", &[("authorization", &bearer(&editor))])
+        .await;
+    assert_eq!(denied.status, 403);
+    // Nor archive an organisation that is not theirs.
+    let refused = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations/fr-tours/archive",
+            json!({}),
+            &[("authorization", &bearer(&editor))],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+    let archived = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations/fr-tours/archive",
+            json!({}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(archived.status, 204, "{}", archived.body);
+    let log = app
+        .get_with("/api/v1/audit", &[("authorization", &bearer(&staff))])
+        .await
+        .json();
+    let events: Vec<(String, String)> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["event"].as_str().unwrap().to_string(),
+                e["target"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(events.contains(&("archived".into(), "organisation:fr-tours".into())));
+    assert!(events.contains(&("refused".into(), "GET /api/v1/audit".into())));
+    assert!(events.contains(&(
+        "refused".into(),
+        "POST /api/v1/organisations/fr-tours/archive".into()
+    )));
+    assert!(events.contains(&(
+        "sign_in_failed".into(),
+        "account:officer@issy.example".into()
+    )));
+    let only = app
+        .get_with(
+            "/api/v1/audit?event=archived&limit=1",
+            &[("authorization", &bearer(&staff))],
+        )
+        .await
+        .json();
+    assert_eq!(only["items"].as_array().unwrap().len(), 1);
+    assert_eq!(only["items"][0]["actor_email"], "staff@cuf.example");
+    let bad = app
+        .get_with(
+            "/api/v1/audit?event=nonsense",
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    let (session, _) = app.sign_in("staff@cuf.example").await;
+    let page = app
+        .get_with("/audit?lang=en", &[("cookie", &session)])
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Audit log") && page.body.contains("organisation:fr-tours"));
+    assert!(page.body.contains("Archived") && page.body.contains("Access refused"));
+});

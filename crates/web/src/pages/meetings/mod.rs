@@ -253,23 +253,7 @@ pub struct AttachmentView {
     pub size: String,
 }
 
-/// An option of a select box (forms and list filters).
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
-impl Choice {
-    /// An option, selected when it is `current`.
-    pub fn of(value: &str, label: String, current: Option<&str>) -> Choice {
-        Choice {
-            selected: current == Some(value),
-            value: value.to_string(),
-            label,
-        }
-    }
-}
+pub use crate::view::Choice;
 
 #[derive(Template)]
 #[template(path = "meetings/show.html")]
