@@ -146,6 +146,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             result
         }
+        Command::User {
+            action: UserCommand::List { db },
+        } => crate::accounts_cli::list_users(&open(&load(&db, None, true)?).await?).await,
+        Command::User {
+            action: UserCommand::Disable { db, email },
+        } => {
+            let db = open(&load(&db, None, true)?).await?;
+            crate::accounts_cli::set_disabled(&db, &email, true).await
+        }
+        Command::User {
+            action: UserCommand::Enable { db, email },
+        } => {
+            let db = open(&load(&db, None, true)?).await?;
+            crate::accounts_cli::set_disabled(&db, &email, false).await
+        }
+        Command::Token {
+            action: TokenCommand::List { db, email },
+        } => {
+            let db = open(&load(&db, None, true)?).await?;
+            crate::accounts_cli::list_tokens(&db, &email).await
+        }
+        Command::Token {
+            action: TokenCommand::Revoke { db, id },
+        } => {
+            let db = open(&load(&db, None, true)?).await?;
+            crate::accounts_cli::revoke_token(&db, &id).await
+        }
         Command::Token {
             action: TokenCommand::Create { db, email, name },
         } => {
@@ -157,6 +184,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .await?
                     .ok_or_else(|| anyhow!("--email {email}: no such account"))?;
                 let token = db.create_token(&user.id, &name).await?;
+                db.audit(
+                    &storage::AuditEvent::new("token_created")
+                        .actor(Some(&user.id))
+                        .target(format!("token:{name}"))
+                        .client("command line"),
+                )
+                .await?;
                 println!("{token}");
                 Ok(())
             }
@@ -361,6 +395,13 @@ async fn create_user(
             ),
             None => anyhow!(e),
         })?;
+    db.audit(
+        &storage::AuditEvent::new("user_created")
+            .target(format!("user:{}", user.id))
+            .detail(format!("{:?}", user.roles))
+            .client("command line"),
+    )
+    .await?;
     if has_password {
         eprintln!("created {} ({})", user.email, user.id);
     } else {

@@ -1,5 +1,6 @@
 //! `jumelage`: the platform of a network's country groups, in one binary.
 
+mod accounts_cli;
 mod backup;
 mod commands;
 mod config;
@@ -197,6 +198,25 @@ enum UserCommand {
         #[arg(long, value_parser = ["fr", "ko", "en"])]
         lang: Option<String>,
     },
+    /// List every account with its roles and state.
+    List {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Disable an account: its sessions end and its tokens are revoked at once.
+    Disable {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
+    /// Enable a disabled account again (its old tokens stay revoked).
+    Enable {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -210,6 +230,20 @@ enum TokenCommand {
         /// A label to recognise the token by.
         #[arg(long, default_value = "cli")]
         name: String,
+    },
+    /// List the tokens of an account (never their secrets).
+    List {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke a token by its id (as `token list` shows it).
+    Revoke {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        id: String,
     },
 }
 

@@ -9,6 +9,7 @@ mod attachments;
 mod audit;
 mod backup;
 mod contacts;
+mod credentials;
 mod demo;
 mod demo_atlas;
 mod demo_meeting;
@@ -33,6 +34,7 @@ pub use actions::ActionRecord;
 pub use attachments::{AttachedTo, Attachment};
 pub use audit::AuditEvent;
 pub use contacts::Contact;
+pub use credentials::{SessionInfo, TokenInfo, UserSummary, RESET_TTL_MS};
 pub use demo::load_demo;
 pub use demo_seminars::SERIES_2021;
 pub use directory::{

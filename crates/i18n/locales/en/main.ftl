@@ -641,3 +641,42 @@ audit-event-user-created = Account created
 audit-event-user-disabled = Account disabled
 audit-event-user-enabled = Account enabled again
 audit-event-password-reset = Password reset
+
+## Accounts
+nav-users = Accounts
+account-title = My account
+account-sessions = Open sessions
+account-opened = Opened
+account-expires = Expires
+account-actions = Actions
+account-this-session = this session
+account-close-session = Close
+account-tokens = API tokens
+account-tokens-intro = A token lets a script act on your behalf (Authorization: Bearer header). Revoke those no longer used.
+account-no-tokens = No tokens.
+account-token-name = Token name
+account-last-used = Last used
+account-revoked = Revoked
+account-revoke = Revoke
+account-create-token = Create a token
+account-token-shown-once = Here is your new token. Copy it now: it will not be shown again.
+users-title = Accounts
+users-name = Name
+users-roles = Roles
+users-state = State
+users-active = Active
+users-disabled = Disabled
+users-enable = Enable
+users-disable = Disable
+reset-title = Forgotten password
+reset-intro = Give your account's address: we will send a link there, valid for an hour, to choose a new password.
+reset-submit = Send the link
+reset-sent = If an account uses this address, a link has just been sent there. It is valid for an hour.
+login-forgot = Forgotten password?
+email-reset-subject = Choose a new password
+email-reset-body = Hello { $name },
+
+    To choose a new password, open this link (valid for an hour, once):
+    { $url }
+
+    If you asked for nothing, ignore this message: your password does not change.

@@ -647,3 +647,42 @@ audit-event-user-created = Compte créé
 audit-event-user-disabled = Compte désactivé
 audit-event-user-enabled = Compte réactivé
 audit-event-password-reset = Mot de passe réinitialisé
+
+## Accounts
+nav-users = Comptes
+account-title = Mon compte
+account-sessions = Sessions ouvertes
+account-opened = Ouverte le
+account-expires = Expire le
+account-actions = Actions
+account-this-session = cette session
+account-close-session = Fermer
+account-tokens = Jetons d'API
+account-tokens-intro = Un jeton permet à un script d'agir en votre nom (en-tête Authorization: Bearer). Révoquez ceux qui ne servent plus.
+account-no-tokens = Aucun jeton.
+account-token-name = Nom du jeton
+account-last-used = Dernier usage
+account-revoked = Révoqué le
+account-revoke = Révoquer
+account-create-token = Créer un jeton
+account-token-shown-once = Voici votre nouveau jeton. Copiez-le maintenant : il ne sera plus affiché.
+users-title = Comptes
+users-name = Nom
+users-roles = Rôles
+users-state = État
+users-active = Actif
+users-disabled = Désactivé le
+users-enable = Réactiver
+users-disable = Désactiver
+reset-title = Mot de passe oublié
+reset-intro = Indiquez l'adresse de votre compte : nous y enverrons un lien, valable une heure, pour choisir un nouveau mot de passe.
+reset-submit = Envoyer le lien
+reset-sent = Si un compte utilise cette adresse, un lien vient d'y être envoyé. Il est valable une heure.
+login-forgot = Mot de passe oublié ?
+email-reset-subject = Choisir un nouveau mot de passe
+email-reset-body = Bonjour { $name },
+
+    Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :
+    { $url }
+
+    Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.

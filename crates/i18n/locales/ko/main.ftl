@@ -636,3 +636,42 @@ audit-event-user-created = 계정 생성
 audit-event-user-disabled = 계정 비활성화
 audit-event-user-enabled = 계정 재활성화
 audit-event-password-reset = 비밀번호 재설정
+
+## Accounts
+nav-users = 계정
+account-title = 내 계정
+account-sessions = 열린 세션
+account-opened = 시작
+account-expires = 만료
+account-actions = 작업
+account-this-session = 현재 세션
+account-close-session = 종료
+account-tokens = API 토큰
+account-tokens-intro = 토큰으로 스크립트가 사용자 대신 작업할 수 있습니다(Authorization: Bearer 헤더). 쓰지 않는 토큰은 폐기하세요.
+account-no-tokens = 토큰이 없습니다.
+account-token-name = 토큰 이름
+account-last-used = 마지막 사용
+account-revoked = 폐기됨:
+account-revoke = 폐기
+account-create-token = 토큰 만들기
+account-token-shown-once = 새 토큰입니다. 지금 복사하세요. 다시 표시되지 않습니다.
+users-title = 계정
+users-name = 이름
+users-roles = 역할
+users-state = 상태
+users-active = 활성
+users-disabled = 비활성화:
+users-enable = 다시 활성화
+users-disable = 비활성화
+reset-title = 비밀번호 찾기
+reset-intro = 계정의 이메일 주소를 입력하세요. 새 비밀번호를 정할 수 있는 링크(1시간 유효)를 보내 드립니다.
+reset-submit = 링크 보내기
+reset-sent = 이 주소를 쓰는 계정이 있으면 방금 링크를 보냈습니다. 링크는 1시간 동안 유효합니다.
+login-forgot = 비밀번호를 잊으셨나요?
+email-reset-subject = 새 비밀번호 설정
+email-reset-body = { $name }님, 안녕하세요.
+
+    새 비밀번호를 정하려면 이 링크를 여세요(1시간 동안 한 번만 유효):
+    { $url }
+
+    요청하지 않으셨다면 이 메시지를 무시하세요. 비밀번호는 바뀌지 않습니다.

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    audit, meetings, organisations, partnerships, register, search as find, seminars, ErrorBody,
-    ErrorEnvelope, MeDto,
+    accounts, audit, meetings, organisations, partnerships, register, search as find, seminars,
+    ErrorBody, ErrorEnvelope, MeDto,
 };
 
 #[derive(OpenApi)]
@@ -39,7 +39,9 @@ use super::{
         seminars::list, seminars::show, seminars::update, seminars::add_presentation, seminars::register,
         seminars::lineup, seminars::registrations, seminars::change_registration, seminars::invite, seminars::create_series, seminars::create_seminar,
         super::register_io::export, super::register_io::template, super::register_io::import,
-        audit::list,
+        audit::list, accounts::sessions, accounts::revoke_session, accounts::tokens,
+        accounts::create_token, accounts::revoke_token, accounts::users, accounts::disable,
+        accounts::enable,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -58,6 +60,8 @@ use super::{
         register::ThemeDto, register::ContactDto, register::ActionDto, register::DocumentDto,
         crate::ops::register::ThemeWrite, crate::ops::register::ContactWrite,
         crate::ops::register::ActionWrite, audit::AuditEventDto, audit::AuditPageDto,
+        accounts::SessionDto, accounts::TokenDto, accounts::TokenWrite, accounts::NewTokenDto,
+        accounts::UserDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

@@ -2,6 +2,7 @@
 //! envelope `{"error": {"code", "message", "field"}}`, and an OpenAPI 3.1 document generated
 //! from these handlers.
 
+mod accounts;
 mod audit;
 mod doc;
 mod meetings;
@@ -203,6 +204,25 @@ pub fn routes() -> Router<AppState> {
             )),
         )
         .route("/me", get(me))
+        .route("/me/sessions", get(accounts::sessions))
+        .route(
+            "/me/sessions/{id}",
+            axum::routing::delete(accounts::revoke_session),
+        )
+        .route(
+            "/me/tokens",
+            get(accounts::tokens).post(accounts::create_token),
+        )
+        .route(
+            "/me/tokens/{id}",
+            axum::routing::delete(accounts::revoke_token),
+        )
+        .route("/users", get(accounts::users))
+        .route(
+            "/users/{id}/disable",
+            axum::routing::post(accounts::disable),
+        )
+        .route("/users/{id}/enable", axum::routing::post(accounts::enable))
         .route("/openapi.json", get(doc::openapi))
         .fallback(|| async { AppError::not_found() })
 }

@@ -1,6 +1,7 @@
 //! Operations shared by the pages and the API: the permission check, the domain rules and the
 //! storage call, once. Handlers only parse input and render the result.
 
+pub mod accounts;
 pub mod audit;
 pub mod directory;
 pub mod meetings;

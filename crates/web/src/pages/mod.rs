@@ -1,5 +1,6 @@
 //! HTML pages, one module per area; templates mirror them under `templates/`.
 
+mod account;
 mod audit;
 mod auth;
 mod home;
@@ -116,6 +117,20 @@ pub fn routes() -> Router<AppState> {
         .route("/map", get(map::show))
         .route("/search", get(search::show))
         .route("/audit", get(audit::show))
+        .route("/account", get(account::show))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route(
+            "/account/sessions/{id}/revoke",
+            post(account::revoke_session),
+        )
+        .route("/users", get(account::users))
+        .route("/users/{id}/disable", post(account::disable))
+        .route("/users/{id}/enable", post(account::enable))
+        .route(
+            "/password-reset",
+            get(account::reset_form).post(account::reset),
+        )
         .route("/import", get(register_io::form).post(register_io::preview))
         .route("/import/{id}/confirm", post(register_io::confirm))
         .merge(meetings::routes())

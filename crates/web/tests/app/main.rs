@@ -1,6 +1,7 @@
 //! The web layer end to end (without a network): every test on SQLite and on PostgreSQL,
 //! each on its own database loaded with the demo data.
 
+mod accounts;
 mod api;
 mod auth;
 mod concurrency;

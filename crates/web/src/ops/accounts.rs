@@ -1,0 +1,155 @@
+//! An account's own sessions and tokens, the secretariat's accounts list, disabling an
+//! account, and password resets by e-mail: one function each for pages, API (and the audit
+//! log they write).
+
+use domain::accounts::Action;
+use domain::ErrorKey;
+use i18n::Lang;
+use storage::{AuditEvent, Email, SessionInfo, TokenInfo, UserSummary};
+
+use crate::ctx::Ctx;
+use crate::{AppError, AppState};
+
+fn me(ctx: &Ctx) -> Result<&storage::User, AppError> {
+    ctx.user
+        .as_ref()
+        .ok_or_else(|| AppError::new(ErrorKey::Unauthenticated))
+}
+
+fn event(ctx: &Ctx, name: &str) -> AuditEvent {
+    AuditEvent::new(name)
+        .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
+        .client(&ctx.client)
+}
+
+pub async fn sessions(ctx: &Ctx, state: &AppState) -> Result<Vec<SessionInfo>, AppError> {
+    Ok(state.db.sessions_of(&me(ctx)?.id).await?)
+}
+
+pub async fn revoke_session(ctx: &Ctx, state: &AppState, id: &str) -> Result<(), AppError> {
+    let user = me(ctx)?;
+    if !state.db.revoke_session(&user.id, id).await? {
+        return Err(AppError::not_found());
+    }
+    state
+        .db
+        .audit(&event(ctx, "session_revoked").target(format!("session:{id}")))
+        .await?;
+    Ok(())
+}
+
+pub async fn tokens(ctx: &Ctx, state: &AppState) -> Result<Vec<TokenInfo>, AppError> {
+    Ok(state.db.tokens_of(&me(ctx)?.id).await?)
+}
+
+/// A new token of the signed-in account; the secret is shown once.
+pub async fn create_token(ctx: &Ctx, state: &AppState, name: &str) -> Result<String, AppError> {
+    let user = me(ctx)?;
+    let name = domain::directory::clean_text(Some(name), "name", 100)?
+        .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
+    let secret = state.db.create_token(&user.id, &name).await?;
+    state
+        .db
+        .audit(&event(ctx, "token_created").target(format!("token:{name}")))
+        .await?;
+    Ok(secret)
+}
+
+pub async fn revoke_token(ctx: &Ctx, state: &AppState, id: &str) -> Result<(), AppError> {
+    let user = me(ctx)?;
+    if state.db.revoke_token(Some(&user.id), id).await?.is_none() {
+        return Err(AppError::not_found());
+    }
+    state
+        .db
+        .audit(&event(ctx, "token_revoked").target(format!("token:{id}")))
+        .await?;
+    Ok(())
+}
+
+pub async fn users(ctx: &Ctx, state: &AppState) -> Result<Vec<UserSummary>, AppError> {
+    ctx.require(&Action::ManageUsers)?;
+    Ok(state.db.users_summary().await?)
+}
+
+/// The secretariat disables an account (its sessions and tokens stop at once) or enables it.
+pub async fn set_disabled(
+    ctx: &Ctx,
+    state: &AppState,
+    user_id: &str,
+    disabled: bool,
+) -> Result<(), AppError> {
+    ctx.require(&Action::ManageUsers)?;
+    if disabled && ctx.user.as_ref().is_some_and(|u| u.id == user_id) {
+        // Locking oneself out would leave nobody to undo it.
+        return Err(AppError::forbidden());
+    }
+    if !state.db.set_user_disabled(user_id, disabled).await? {
+        return Err(AppError::not_found());
+    }
+    let name = if disabled {
+        "user_disabled"
+    } else {
+        "user_enabled"
+    };
+    state
+        .db
+        .audit(&event(ctx, name).target(format!("user:{user_id}")))
+        .await?;
+    Ok(())
+}
+
+/// Sends a link to set a new password to an address, when an account has it. The answer is
+/// the same either way (nobody learns who has an account); the e-mail goes through the outbox.
+pub async fn request_password_reset(
+    ctx: &Ctx,
+    state: &AppState,
+    email: &str,
+) -> Result<(), AppError> {
+    let email = domain::accounts::normalise_email(email, "email")?;
+    let Some(user) = state.db.user_by_email(&email).await? else {
+        state
+            .db
+            .audit(
+                &event(ctx, "password_reset")
+                    .target(format!("account:{email}"))
+                    .detail("no such account"),
+            )
+            .await?;
+        return Ok(());
+    };
+    let secret = state.db.create_password_reset(&user.id).await?;
+    let lang = user
+        .locale
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(ctx.lang);
+    let link = format!(
+        "{}/invitations/{secret}",
+        state.config.public_url.trim_end_matches('/')
+    );
+    let mail = Email::new(
+        "password_reset",
+        &user.email,
+        i18n::t(lang, "email-reset-subject"),
+        i18n::t_args(
+            lang,
+            "email-reset-body",
+            &[
+                ("name", user.display_name.clone().into()),
+                ("url", link.into()),
+            ],
+        ),
+    );
+    let mut tx = state.db.begin().await?;
+    state.db.enqueue_email(&mut tx, &mail).await?;
+    state
+        .db
+        .audit_in(
+            &mut tx,
+            &event(ctx, "password_reset").target(format!("user:{}", user.id)),
+        )
+        .await?;
+    tx.commit().await.map_err(storage::StorageError::from)?;
+    Ok(())
+}
