@@ -66,7 +66,9 @@ fn round_trip(engine: Engine) {
             sha256: storage::token_hash_bytes(&bytes),
             created_at: 0,
         };
-        db.insert_attachment(AttachedTo::Partnership, "p-issy-guro", &a, &bytes, None)
+        let path = dir.join("accord.pdf");
+        std::fs::write(&path, &bytes).unwrap();
+        db.insert_attachment(AttachedTo::Partnership, "p-issy-guro", &a, &path, None)
             .await
             .unwrap();
         db.close().await;

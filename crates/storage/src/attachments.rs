@@ -18,6 +18,9 @@ pub struct Attachment {
     pub created_at: i64,
 }
 
+/// The size of a stored piece of a file.
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
 /// What files are attached to: the table and the column naming the record.
 #[derive(Debug, Clone, Copy)]
 pub enum AttachedTo {
@@ -49,15 +52,23 @@ fn attachment_from_row(r: &AnyRow) -> Result<Attachment, StorageError> {
 const COLUMNS: &str = "id, title, file_name, content_type, size, sha256, created_at";
 
 impl Db {
+    /// Stores a file's record and its bytes, read from `path` one piece at a time, in one
+    /// transaction (the upload was received into the temporary file first, so that a slow
+    /// client never holds the database's write lock).
     pub async fn insert_attachment(
         &self,
         to: AttachedTo,
         owner: &str,
         a: &Attachment,
-        content: &[u8],
+        path: &std::path::Path,
         author: Option<&str>,
     ) -> Result<(), StorageError> {
+        use tokio::io::AsyncReadExt;
         let (table, column) = to.table();
+        let mut file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| StorageError::Io(e.to_string()))?;
+        let mut tx = self.begin().await?;
         sqlx::query(&format!(
             "INSERT INTO {table} (id, {column}, title, file_name, content_type, size, sha256, \
              content, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
@@ -69,12 +80,59 @@ impl Db {
         .bind(&a.content_type)
         .bind(a.size)
         .bind(&a.sha256)
-        .bind(content.to_vec())
+        .bind(Vec::<u8>::new())
         .bind(author)
         .bind(now_ms())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        let mut seq = 0i64;
+        let mut buf = vec![0u8; CHUNK_BYTES];
+        loop {
+            let mut filled = 0;
+            while filled < CHUNK_BYTES {
+                let n = file
+                    .read(&mut buf[filled..])
+                    .await
+                    .map_err(|e| StorageError::Io(e.to_string()))?;
+                if n == 0 {
+                    break;
+                }
+                filled += n;
+            }
+            if filled == 0 {
+                break;
+            }
+            sqlx::query("INSERT INTO file_chunks (file_id, seq, data) VALUES ($1, $2, $3)")
+                .bind(&a.id)
+                .bind(seq)
+                .bind(buf[..filled].to_vec())
+                .execute(&mut *tx)
+                .await?;
+            seq += 1;
+        }
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// The number of stored pieces of a file (0 for a file stored whole, before pieces).
+    pub async fn file_chunk_count(&self, file_id: &str) -> Result<i64, StorageError> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM file_chunks WHERE file_id = $1")
+                .bind(file_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// One stored piece of a file.
+    pub async fn file_chunk(&self, file_id: &str, seq: i64) -> Result<Vec<u8>, StorageError> {
+        Ok(
+            sqlx::query_scalar("SELECT data FROM file_chunks WHERE file_id = $1 AND seq = $2")
+                .bind(file_id)
+                .bind(seq)
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn attachments(
@@ -93,7 +151,7 @@ impl Db {
         rows.iter().map(attachment_from_row).collect()
     }
 
-    /// An attachment and its bytes.
+    /// An attachment and its bytes, whole (files stored before pieces, tests, backups).
     pub async fn attachment_content(
         &self,
         to: AttachedTo,
@@ -110,7 +168,34 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let Some(r) = row else { return Ok(None) };
-        Ok(Some((attachment_from_row(&r)?, r.try_get("content")?)))
+        let a = attachment_from_row(&r)?;
+        let mut content: Vec<u8> = r.try_get("content")?;
+        for seq in 0..self.file_chunk_count(&a.id).await? {
+            content.extend(self.file_chunk(&a.id, seq).await?);
+        }
+        Ok(Some((a, content)))
+    }
+
+    /// An attachment without its bytes (read them with `file_chunk`, or `content` below).
+    pub async fn attachment_meta(
+        &self,
+        to: AttachedTo,
+        owner: &str,
+        id: &str,
+    ) -> Result<Option<(Attachment, Vec<u8>, i64)>, StorageError> {
+        let (table, column) = to.table();
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS}, content FROM {table} \
+             WHERE {column} = $1 AND id = $2 AND archived_at IS NULL"
+        ))
+        .bind(owner)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let a = attachment_from_row(&r)?;
+        let chunks = self.file_chunk_count(&a.id).await?;
+        Ok(Some((a, r.try_get("content")?, chunks)))
     }
 
     /// Archives an attachment: it leaves the record's page, its bytes stay.

@@ -63,12 +63,12 @@ impl Db {
                 .fetch_all(&self.pool)
                 .await?;
             for r in rows {
-                let content: Vec<u8> = r.try_get("content")?;
-                out.push((
-                    table.to_string(),
-                    r.try_get("id")?,
-                    crate::token_hash_bytes(&content),
-                ));
+                let id: String = r.try_get("id")?;
+                let mut content: Vec<u8> = r.try_get("content")?;
+                for seq in 0..self.file_chunk_count(&id).await? {
+                    content.extend(self.file_chunk(&id, seq).await?);
+                }
+                out.push((table.to_string(), id, crate::token_hash_bytes(&content)));
             }
         }
         Ok(out)

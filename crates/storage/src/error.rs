@@ -12,6 +12,8 @@ pub enum StorageError {
     Domain(DomainError),
     #[error("demo data: {0}")]
     Demo(String),
+    #[error("file: {0}")]
+    Io(String),
 }
 
 impl StorageError {

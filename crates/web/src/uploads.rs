@@ -2,11 +2,15 @@
 //! multipart form, checked for size and type (the extension must match the first bytes), named
 //! safely, and sent back as downloads that the browser never renders in the page.
 
+use std::path::{Path, PathBuf};
+
 use axum::extract::Multipart;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use domain::ErrorKey;
+use sha2::{Digest, Sha256};
 use storage::Attachment;
+use tokio::io::AsyncWriteExt;
 
 use crate::AppError;
 
@@ -52,55 +56,132 @@ pub fn file_type(name: &str, bytes: &[u8]) -> Result<&'static str, AppError> {
         .iter()
         .find(|(e, _, _)| *e == ext)
         .ok_or_else(|| AppError::field(ErrorKey::FileType, "file"))?;
-    let text_ok = ext != "txt" || std::str::from_utf8(bytes).is_ok();
-    if bytes.starts_with(magic) && text_ok {
+    if bytes.starts_with(magic) {
         Ok(mime)
     } else {
         Err(AppError::field(ErrorKey::FileType, "file"))
     }
 }
 
-/// An upload that passed the checks.
+/// An upload that passed the checks, its bytes in a temporary file (removed when dropped).
 pub struct Upload {
     pub attachment: Attachment,
-    pub bytes: Vec<u8>,
+    pub path: TempFile,
 }
 
-/// Reads the `title` and `file` fields of a multipart form and checks the file.
+/// A temporary file that is removed when dropped.
+pub struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new() -> TempFile {
+        TempFile(std::env::temp_dir().join(format!(
+            "jumelage-upload-{}",
+            &storage::random_token()[..20]
+        )))
+    }
+}
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// What is learnt of a file while it streams by: size, checksum, first bytes, and whether it
+/// is UTF-8 so far (a character cut between two pieces waits for the next one).
+struct Received {
+    size: usize,
+    sha: Sha256,
+    head: Vec<u8>,
+    utf8: bool,
+    pending: Vec<u8>,
+}
+
+impl Received {
+    fn take(&mut self, chunk: &[u8]) {
+        self.size += chunk.len();
+        self.sha.update(chunk);
+        if self.head.len() < 16 {
+            let more = (16 - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..more]);
+        }
+        if self.utf8 {
+            self.pending.extend_from_slice(chunk);
+            match std::str::from_utf8(&self.pending) {
+                Ok(_) => self.pending.clear(),
+                Err(e) if e.error_len().is_none() => {
+                    let tail = self.pending.split_off(e.valid_up_to());
+                    self.pending = tail;
+                }
+                Err(_) => self.utf8 = false,
+            }
+        }
+    }
+}
+
+/// Reads the `title` and `file` fields of a multipart form, streaming the file to a temporary
+/// file (memory holds one piece at a time) and checking it on the way: size, type by
+/// extension and first bytes, UTF-8 for text.
 pub async fn read(multipart: &mut Multipart) -> Result<Upload, AppError> {
     let mut title = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::field(ErrorKey::FileTooLarge, "file"))?
-    {
+    let mut file: Option<(String, TempFile, Received)> = None;
+    let unreadable = |_| AppError::field(ErrorKey::FileTooLarge, "file");
+    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
         match field.name() {
             Some("title") => title = field.text().await.unwrap_or_default(),
             Some("file") => {
                 let name = field.file_name().unwrap_or("file").to_string();
-                let bytes = field
-                    .bytes()
+                let path = TempFile::new();
+                let mut out = tokio::fs::File::create(&*path).await.map_err(|e| {
+                    tracing::error!(error = %e, "cannot create a temporary file");
+                    AppError::new(ErrorKey::Internal)
+                })?;
+                let mut got = Received {
+                    size: 0,
+                    sha: Sha256::new(),
+                    head: Vec::new(),
+                    utf8: true,
+                    pending: Vec::new(),
+                };
+                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                    got.take(&chunk);
+                    if got.size > MAX_BYTES {
+                        return Err(AppError::field(ErrorKey::FileTooLarge, "file"));
+                    }
+                    out.write_all(&chunk).await.map_err(|e| {
+                        tracing::error!(error = %e, "cannot write a temporary file");
+                        AppError::new(ErrorKey::Internal)
+                    })?;
+                }
+                out.flush()
                     .await
-                    .map_err(|_| AppError::field(ErrorKey::FileTooLarge, "file"))?;
-                file = Some((name, bytes.to_vec()));
+                    .map_err(|_| AppError::new(ErrorKey::Internal))?;
+                file = Some((name, path, got));
             }
             _ => {}
         }
     }
-    let (name, bytes) = file.ok_or_else(|| AppError::field(ErrorKey::Required, "file"))?;
-    if bytes.is_empty() {
+    let (name, path, got) = file.ok_or_else(|| AppError::field(ErrorKey::Required, "file"))?;
+    if got.size == 0 {
         return Err(AppError::field(ErrorKey::Required, "file"));
     }
-    if bytes.len() > MAX_BYTES {
-        return Err(AppError::field(ErrorKey::FileTooLarge, "file"));
+    let mime = file_type(&name, &got.head)?;
+    if mime.starts_with("text/") && !(got.utf8 && got.pending.is_empty()) {
+        return Err(AppError::field(ErrorKey::FileType, "file"));
     }
-    let mime = file_type(&name, &bytes)?;
     let safe_name: String = name
         .chars()
         .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | '"'))
         .take(200)
         .collect();
+    let safe_name = domain::text::nfc(&safe_name).into_owned();
     let title = domain::directory::clean_text(Some(&title), "title", 300)?
         .unwrap_or_else(|| safe_name.clone());
     Ok(Upload {
@@ -109,12 +190,49 @@ pub async fn read(multipart: &mut Multipart) -> Result<Upload, AppError> {
             title,
             file_name: safe_name,
             content_type: mime.to_string(),
-            size: bytes.len() as i64,
-            sha256: storage::token_hash_bytes(&bytes),
+            size: got.size as i64,
+            sha256: hex::encode(got.sha.finalize()),
             created_at: storage::now_ms(),
         },
-        bytes,
+        path,
     })
+}
+
+/// A stored file as a download, read from the database one piece at a time while it is sent.
+pub async fn stream_download(
+    db: &storage::Db,
+    to: storage::AttachedTo,
+    owner: &str,
+    id: &str,
+) -> Result<Response, AppError> {
+    let (a, whole, chunks) = db
+        .attachment_meta(to, owner, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if chunks == 0 {
+        return Ok(download(a, whole));
+    }
+    let db = db.clone();
+    let file_id = a.id.clone();
+    let stream = futures_util::stream::unfold(0i64, move |seq| {
+        let (db, file_id) = (db.clone(), file_id.clone());
+        async move {
+            if seq >= chunks {
+                return None;
+            }
+            let piece = db
+                .file_chunk(&file_id, seq)
+                .await
+                .map(axum::body::Bytes::from)
+                .map_err(std::io::Error::other);
+            Some((piece, seq + 1))
+        }
+    });
+    let mut resp = download(a.clone(), Vec::new());
+    *resp.body_mut() = axum::body::Body::from_stream(stream);
+    resp.headers_mut()
+        .insert(header::CONTENT_LENGTH, a.size.into());
+    Ok(resp)
 }
 
 /// A stored file as a download (never shown inline: `nosniff` is set for every response).

@@ -26,3 +26,13 @@ CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
 -- The outbox's claims are fenced: a worker marks a message sent only while the claim it took
 -- is still the message's claim (a lease that ran out and was taken by another node is not).
 ALTER TABLE outbox ADD COLUMN claim TEXT;
+
+-- Stored files in pieces of at most 256 KiB, written from a temporary file and read back one
+-- piece at a time, so that an upload or a download never holds a whole file in memory. Files
+-- stored before keep their bytes in their table's content column (new ones leave it empty).
+CREATE TABLE file_chunks (
+    file_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (file_id, seq)
+);

@@ -377,12 +377,16 @@ pub async fn registrations(
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
+    let list = state.db.registrations(&id).await?;
+    crate::ops::audit::personal_export(
+        &state,
+        &ctx,
+        format!("seminar:{id}:registrations"),
+        list.len(),
+    )
+    .await?;
     Ok(Json(
-        state
-            .db
-            .registrations(&id)
-            .await?
-            .into_iter()
+        list.into_iter()
             .map(|r| RegistrationItem {
                 status: r.status.code().into(),
                 id: r.id,

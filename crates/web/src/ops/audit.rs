@@ -29,6 +29,26 @@ pub const EVENTS: &[&str] = &[
     "password_reset",
 ];
 
+/// Writes that personal data (names, e-mail addresses) left the platform: who, what, where.
+pub async fn personal_export(
+    state: &AppState,
+    ctx: &crate::ctx::Ctx,
+    what: String,
+    rows: usize,
+) -> Result<(), AppError> {
+    state
+        .db
+        .audit(
+            &AuditEvent::new("export")
+                .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
+                .target(what)
+                .detail(format!("{rows} people"))
+                .client(&ctx.client),
+        )
+        .await?;
+    Ok(())
+}
+
 /// `event`, `before` (an id, for older pages) and `limit` (1–500, default 100).
 pub struct AuditQuery {
     pub event: Option<String>,

@@ -446,7 +446,7 @@ pub async fn attach_document(
             storage::AttachedTo::Partnership,
             partnership,
             &upload.attachment,
-            &upload.bytes,
+            &upload.path,
             by(ctx),
         )
         .await?;
@@ -462,12 +462,13 @@ pub async fn document_download(
     if ctx.user.is_none() {
         return Err(AppError::new(ErrorKey::Unauthenticated));
     }
-    let (a, bytes) = state
-        .db
-        .attachment_content(storage::AttachedTo::Partnership, partnership, document)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(crate::uploads::download(a, bytes))
+    crate::uploads::stream_download(
+        &state.db,
+        storage::AttachedTo::Partnership,
+        partnership,
+        document,
+    )
+    .await
 }
 
 /// Archives or restores a contact (the organisation's editors, the secretariat): it leaves the

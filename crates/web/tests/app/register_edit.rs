@@ -439,27 +439,58 @@ both_engines!(actions_under_a_partnership, |db| {
         .contains("청소년 음악인 교류"));
 });
 
+/// A multipart upload of a partnership document, as a browser or a script sends it.
+fn document_upload(token: &str, name: &str, bytes: &[u8]) -> axum::http::Request<axum::body::Body> {
+    let boundary = "XyZ";
+    let mut body = Vec::new();
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nAccord de jumelage 2005\r\n").as_bytes());
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+    body.extend(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    axum::http::Request::builder()
+        .method("POST")
+        .uri("/api/v1/partnerships/p-issy-guro/documents")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("authorization", bearer(token))
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+both_engines!(large_documents_are_stored_and_sent_in_pieces, |db| {
+    let app = TestApp::new(db).await;
+    let token = issy_editor(&app).await;
+    let upload = |name: &str, bytes: &[u8]| document_upload(&token, name, bytes);
+    // A file of several stored pieces (256 KiB each) comes back byte for byte.
+    let mut large = b"%PDF-1.7\n".to_vec();
+    large.extend((0..1_500_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+    let r = app.send(upload("scan.pdf", &large)).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.json()["sha256"], storage::token_hash_bytes(&large));
+    let back = app
+        .get_with(
+            r.json()["href"].as_str().unwrap(),
+            &[("authorization", &bearer(&token))],
+        )
+        .await;
+    assert_eq!(
+        back.headers["content-length"],
+        large.len().to_string().as_str()
+    );
+    assert!(back.body_bytes() == large, "the same bytes");
+    // Text must be UTF-8, whichever pieces it arrives in.
+    let mut text = "é".repeat(300_000).into_bytes();
+    assert_eq!(app.send(upload("notes.txt", &text)).await.status, 201);
+    text.push(0xC3);
+    assert_eq!(app.send(upload("cut.txt", &text)).await.status, 422);
+});
+
 both_engines!(agreement_documents_are_checked_and_kept_for_members, |db| {
     let app = TestApp::new(db).await;
     let token = issy_editor(&app).await;
-    let upload = |name: &str, bytes: &[u8]| {
-        let boundary = "XyZ";
-        let mut body = Vec::new();
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nAccord de jumelage 2005\r\n").as_bytes());
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
-        body.extend(bytes);
-        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-        axum::http::Request::builder()
-            .method("POST")
-            .uri("/api/v1/partnerships/p-issy-guro/documents")
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .header("authorization", bearer(&token))
-            .body(axum::body::Body::from(body))
-            .unwrap()
-    };
+    let upload = |name: &str, bytes: &[u8]| document_upload(&token, name, bytes);
     let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
     let r = app
         .send(upload("fake.pdf", b"<script>alert(1)</script>"))

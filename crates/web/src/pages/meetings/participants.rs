@@ -167,6 +167,13 @@ pub async fn attendance(
         .with_timezone(&rec.meeting.time_zone)
         .format("%Y-%m-%d");
     let _ = meeting_title(&ctx, &rec);
+    crate::ops::audit::personal_export(
+        &state,
+        &ctx,
+        format!("meeting:{}:attendance", rec.meeting.id),
+        table.rows.len(),
+    )
+    .await?;
     let (bytes, mime, ext) = match q.get("format").map(String::as_str) {
         Some("xlsx") => (
             table.to_xlsx().map_err(|e| {
@@ -214,7 +221,7 @@ pub async fn upload(
             AttachedTo::Meeting,
             &id,
             &upload.attachment,
-            &upload.bytes,
+            &upload.path,
             ctx.user.as_ref().map(|u| u.id.as_str()),
         )
         .await?;
@@ -227,12 +234,7 @@ pub async fn download(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     visible_meeting(&ctx, &state.db, &id).await?;
-    let (a, bytes) = state
-        .db
-        .attachment_content(AttachedTo::Meeting, &id, &aid)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok(crate::uploads::download(a, bytes))
+    crate::uploads::stream_download(&state.db, AttachedTo::Meeting, &id, &aid).await
 }
 
 #[derive(Deserialize)]
