@@ -87,6 +87,16 @@ impl Modify for Security {
     }
 }
 
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// The document, made conformant once (see `conformance`).
+pub fn document() -> &'static serde_json::Value {
+    static DOC: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        super::conformance::conform(&mut doc);
+        doc
+    })
+}
+
+pub async fn openapi() -> Json<&'static serde_json::Value> {
+    Json(document())
 }

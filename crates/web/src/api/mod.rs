@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod conformance;
 mod doc;
 mod meetings;
 mod organisations;

@@ -1,0 +1,223 @@
+//! What the generated OpenAPI document needs to be one that a validator, a client generator
+//! and a fuzzer can trust: an operation id made of the method and the path (unique by
+//! construction), every error status the layers can answer documented with the error
+//! envelope, and the closed sets of values as `enum`s. Applied once to the document that
+//! utoipa generates from the handlers' annotations.
+
+use serde_json::{json, Map, Value};
+
+/// The closed sets of values, by (schema or `path:` of a parameter, property): the codes the
+/// domain accepts.
+fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
+    use domain::directory::{Level, OrgKind, PartnershipKind, PartnershipStatus};
+    use domain::meetings::follow_ups::FollowUpStatus;
+    use domain::meetings::minutes::MinutesStatus;
+    use domain::meetings::{Format, Presence};
+    fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+        all.iter().map(|v| code(*v).to_string()).collect()
+    }
+    let kinds = codes(&OrgKind::ALL, OrgKind::code);
+    let levels = codes(&Level::ALL, Level::code);
+    let p_kinds = codes(&PartnershipKind::ALL, PartnershipKind::code);
+    let p_status = codes(&PartnershipStatus::ALL, PartnershipStatus::code);
+    let formats = codes(&Format::ALL, Format::code);
+    let minutes = codes(&MinutesStatus::ALL, MinutesStatus::code);
+    let follow = codes(&FollowUpStatus::ALL, FollowUpStatus::code);
+    let presence = codes(&Presence::ALL, Presence::code);
+    let seminar_status = codes(&domain::seminars::SeminarStatus::ALL, |s| s.code());
+    let registration = codes(&domain::seminars::registration::RegistrationStatus::ALL, |s| s.code());
+    let audience = vec!["members".to_string(), "public".to_string()];
+    let work = codes(&domain::meetings::roadmap::WorkStatus::ALL, |s| s.code());
+    let errors: Vec<String> = domain::ErrorKey::ALL
+        .iter()
+        .map(|k| k.code().to_string())
+        .collect();
+    let events: Vec<String> = crate::ops::audit::EVENTS
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    vec![
+        ("ErrorBody", "code", errors),
+        ("OrganisationDto", "kind", kinds.clone()),
+        ("OrganisationWrite", "kind", kinds),
+        ("OrganisationDto", "level", levels.clone()),
+        ("OrganisationWrite", "level", levels),
+        ("PartnershipDto", "kind", p_kinds.clone()),
+        ("PartnershipWrite", "kind", p_kinds.clone()),
+        ("PartnershipDto", "status", p_status.clone()),
+        ("PartnershipWrite", "status", p_status.clone()),
+        ("MeetingDto", "format", formats.clone()),
+        ("MeetingWrite", "format", formats),
+        ("MinutesDto", "status", minutes.clone()),
+        ("StatusWrite", "status", minutes),
+        ("FollowUpDto", "status", follow.clone()),
+        ("FollowUpStatusWrite", "status", follow),
+        ("ParticipantDto", "presence", presence.clone()),
+        ("PresenceWrite", "presence", presence),
+        ("SeminarDto", "status", seminar_status.clone()),
+        ("SeminarWrite", "status", seminar_status),
+        ("SeminarDto", "audience", audience.clone()),
+        ("SeminarWrite", "audience", audience.clone()),
+        ("SeminarCreate", "audience", audience),
+        ("RegistrationDto", "status", registration.clone()),
+        ("RegistrationItem", "status", registration),
+        ("ActionWrite", "status", work),
+        ("AuditEventDto", "event", events.clone()),
+        ("path:/api/v1/audit", "event", events),
+        ("path:/api/v1/organisations", "kind", codes(&OrgKind::ALL, OrgKind::code)),
+        ("path:/api/v1/organisations", "level", codes(&Level::ALL, Level::code)),
+        ("path:/api/v1/partnerships", "kind", p_kinds),
+        ("path:/api/v1/partnerships", "status", p_status),
+        (
+            "path:/api/v1/export/{collection}",
+            "format",
+            ["csv", "xlsx", "json"].map(String::from).to_vec(),
+        ),
+        (
+            "path:/api/v1/import/{collection}",
+            "format",
+            ["csv", "xlsx", "json"].map(String::from).to_vec(),
+        ),
+        (
+            "path:/api/v1/export/{collection}",
+            "collection",
+            ["organisations", "partnerships"].map(String::from).to_vec(),
+        ),
+        (
+            "path:/api/v1/import/{collection}",
+            "collection",
+            ["organisations", "partnerships"].map(String::from).to_vec(),
+        ),
+        (
+            "path:/api/v1/import/{collection}/template",
+            "collection",
+            ["organisations", "partnerships"].map(String::from).to_vec(),
+        ),
+    ]
+}
+
+/// Sets `enum` on a string schema (keeping `null` allowed when the schema allows it).
+fn set_enum(schema: &mut Value, values: &[String]) {
+    let nullable = match &schema["type"] {
+        Value::Array(types) => types.iter().any(|t| t == "null"),
+        _ => false,
+    };
+    if schema.get("$ref").is_some() || schema.get("type").is_none() {
+        return;
+    }
+    let mut list: Vec<Value> = values.iter().map(|v| json!(v)).collect();
+    if nullable {
+        list.push(Value::Null);
+    }
+    schema["enum"] = Value::Array(list);
+}
+
+/// The operation's id: its method and its path, `get_organisations_id_people`.
+fn operation_id(method: &str, path: &str) -> String {
+    let rest = path.trim_start_matches("/api/v1/");
+    let words: Vec<String> = rest
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim_matches(|c| c == '{' || c == '}').replace('-', "_"))
+        .collect();
+    format!("{method}_{}", words.join("_"))
+}
+
+pub fn conform(doc: &mut Value) {
+    let sets = closed_sets();
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        for (schema, property, values) in &sets {
+            if let Some(p) = schemas
+                .get_mut(*schema)
+                .and_then(|s| s.pointer_mut(&format!("/properties/{property}")))
+            {
+                set_enum(p, values);
+            }
+        }
+    }
+    let error = json!({"$ref": "#/components/responses/Error"});
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            for (method, op) in item.iter_mut() {
+                let Some(op) = op.as_object_mut() else {
+                    continue;
+                };
+                op.insert("operationId".into(), json!(operation_id(method, path)));
+                let has_body = op.contains_key("requestBody");
+                let secured = op.contains_key("security") || method != "get";
+                let responses = op
+                    .entry("responses")
+                    .or_insert_with(|| Value::Object(Map::new()))
+                    .as_object_mut()
+                    .expect("responses are an object");
+                let mut statuses = vec!["400", "405", "408", "422", "500"];
+                if secured {
+                    statuses.extend(["401", "403"]);
+                }
+                if path.contains('{') || method != "get" {
+                    statuses.push("404");
+                }
+                if method != "get" {
+                    statuses.push("409");
+                }
+                if has_body || method == "post" || method == "patch" {
+                    statuses.extend(["413", "415"]);
+                }
+                for status in statuses {
+                    responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| error.clone());
+                }
+                if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                    for param in params {
+                        let name = param["name"].as_str().unwrap_or("").to_string();
+                        let key = format!("path:{path}");
+                        if let Some((_, _, values)) = sets
+                            .iter()
+                            .find(|(s, p, _)| *s == key.as_str() && *p == name.as_str())
+                        {
+                            if let Some(schema) = param.get_mut("schema") {
+                                set_enum(schema, values);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let components = doc
+        .as_object_mut()
+        .expect("the document is an object")
+        .entry("components")
+        .or_insert_with(|| json!({}));
+    components["responses"]["Error"] = json!({
+        "description": "An error, in the envelope every error of the API has: a stable `code`, \
+                        the `message` in the caller's language, and the `field` at fault when \
+                        there is one.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_method_and_path() {
+        assert_eq!(operation_id("get", "/api/v1/organisations"), "get_organisations");
+        assert_eq!(
+            operation_id("patch", "/api/v1/organisations/{id}/people/{person}"),
+            "patch_organisations_id_people_person"
+        );
+        assert_eq!(
+            operation_id("get", "/api/v1/groups/{id}/follow-ups"),
+            "get_groups_id_follow_ups"
+        );
+    }
+}
