@@ -28,7 +28,9 @@ token="$("$BENCH_BIN" token create --email bench@cuf.example "${db_args[@]}")"
 
 mem() { awk -v k="$1:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"; }
 
-printf '== uploads: 8 parallel documents of 19 MB (%s) ==\n' "${BENCH_DB_URL:+PostgreSQL}${BENCH_DB_URL:-SQLite}"
+engine=SQLite
+[[ -n "$BENCH_DB_URL" ]] && engine=PostgreSQL
+printf '== uploads: 8 parallel documents of 19 MB (%s) ==\n' "$engine"
 file="$BENCH_TMP/scan.pdf"
 { printf '%%PDF-1.7\n'; head -c $((19 * 1024 * 1024)) /dev/urandom; } >"$file"
 # Warm the server (a page, a small upload) before reading the idle figure.
@@ -39,12 +41,14 @@ bench_sleep 1
 idle="$(mem VmRSS)"
 printf '  idle        VmRSS %8s MiB\n' "$idle"
 start_ns="$(date +%s%N)"
+uploads=()
 for i in 1 2 3 4 5 6 7 8; do
     curl -s -o "$BENCH_TMP/upload-$i.json" -w '%{http_code}\n' -H "Authorization: Bearer $token" \
         -F "title=Scan $i" -F "file=@$file;filename=scan-$i.pdf" \
         "$base/api/v1/partnerships/p-issy-guro/documents" >"$BENCH_TMP/upload-$i.code" &
+    uploads+=("$!")
 done
-wait
+wait "${uploads[@]}"
 ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 codes="$(cat "$BENCH_TMP"/upload-*.code | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
 peak="$(mem VmHWM)"

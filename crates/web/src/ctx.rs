@@ -190,6 +190,9 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         }
     }
 
+    if let Err(e) = crate::input::check_uri(&uri) {
+        return render_error(&ctx, &e);
+    }
     let method = req.method().clone();
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
@@ -233,6 +236,10 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(ctx.lang.code()),
         );
+    }
+    if ctx.path.starts_with("/static/") {
+        // Shared, cached files: no cookie of anyone's rides along.
+        return resp;
     }
     let secure = state.config.secure_cookies;
     if let Some(l) = query_lang {

@@ -16,6 +16,18 @@ fn get(q: &HashMap<String, String>, k: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A value of a closed set (a level, a kind, a status): unknown is refused on its parameter.
+fn coded(
+    q: &HashMap<String, String>,
+    k: &str,
+    known: impl Fn(&str) -> bool,
+) -> Result<Option<String>, AppError> {
+    match get(q, k) {
+        Some(v) if !known(&v) => Err(AppError::field(ErrorKey::BadRequest, k)),
+        v => Ok(v),
+    }
+}
+
 fn year(q: &HashMap<String, String>, k: &str) -> Result<Option<i64>, AppError> {
     match get(q, k) {
         None => Ok(None),
@@ -38,8 +50,10 @@ pub fn organisations(q: &HashMap<String, String>) -> Result<OrgFilter, AppError>
     };
     Ok(OrgFilter {
         country: get(q, "country"),
-        level: get(q, "level"),
-        kind: get(q, "kind"),
+        level: coded(q, "level", |v| domain::directory::Level::parse(v).is_some())?,
+        kind: coded(q, "kind", |v| {
+            domain::directory::OrgKind::parse(v).is_some()
+        })?,
         group: get(q, "group"),
         name: get(q, "q"),
         sort,
@@ -57,8 +71,12 @@ pub fn partnerships(q: &HashMap<String, String>) -> Result<PartnershipFilter, Ap
     Ok(PartnershipFilter {
         organisation: get(q, "organisation"),
         country: get(q, "country"),
-        kind: get(q, "kind"),
-        status: get(q, "status"),
+        kind: coded(q, "kind", |v| {
+            domain::directory::PartnershipKind::parse(v).is_some()
+        })?,
+        status: coded(q, "status", |v| {
+            domain::directory::PartnershipStatus::parse(v).is_some()
+        })?,
         theme: get(q, "theme"),
         year_from: year(q, "year_from")?,
         year_to: year(q, "year_to")?,

@@ -44,6 +44,65 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
     }
 }
 
+/// Refuses control characters in the address itself (path segments, query parameters), before
+/// any handler reads it: the databases refuse NUL in text, and no id or filter has one.
+pub fn check_uri(uri: &axum::http::Uri) -> Result<(), AppError> {
+    let path = percent_decode(uri.path());
+    if path.chars().any(domain::text::is_forbidden) {
+        return Err(AppError::field(ErrorKey::ControlCharacters, "path"));
+    }
+    if let Some(query) = uri.query() {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+        for (key, value) in pairs {
+            if key
+                .chars()
+                .chain(value.chars())
+                .any(domain::text::is_forbidden)
+            {
+                let field: String = key
+                    .chars()
+                    .filter(|c| !domain::text::is_forbidden(*c))
+                    .take(100)
+                    .collect();
+                return Err(AppError::field(ErrorKey::ControlCharacters, field));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `%XX` sequences decoded (invalid UTF-8 replaced), for checking only.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() && s.is_char_boundary(i + 3) {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A boolean of the query string: `true`/`1`, `false`/`0`, absent is `false`; anything else
+/// is refused on the parameter.
+pub fn query_bool(
+    q: &std::collections::HashMap<String, String>,
+    name: &str,
+) -> Result<bool, AppError> {
+    match q.get(name).map(String::as_str) {
+        None | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(_) => Err(AppError::field(ErrorKey::BadRequest, name)),
+    }
+}
+
 /// The error of an extractor's rejection, by its status.
 pub fn rejection_key(status: axum::http::StatusCode) -> ErrorKey {
     match status {
@@ -53,7 +112,7 @@ pub fn rejection_key(status: axum::http::StatusCode) -> ErrorKey {
     }
 }
 
-/// Cleans every string (and key) of a JSON value in place; the error names the field as a
+/// Cleans every string of a JSON value in place; the error names the field as a
 /// path: `names.fr`, `themes[1]`.
 pub fn clean_json(value: &mut Value) -> Result<(), AppError> {
     let mut path = String::new();
@@ -62,6 +121,14 @@ pub fn clean_json(value: &mut Value) -> Result<(), AppError> {
 
 fn walk(value: &mut Value, path: &mut String) -> Result<(), DomainError> {
     match value {
+        // JSON Schema counts 3.0 as an integer: it is read as one.
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    *value = Value::from(f as i64);
+                }
+            }
+        }
         Value::String(s) => {
             let field = if path.is_empty() { "body" } else { path };
             if let std::borrow::Cow::Owned(clean) = domain::text::clean(s, field)? {
@@ -84,10 +151,9 @@ fn walk(value: &mut Value, path: &mut String) -> Result<(), DomainError> {
                     path.push('.');
                 }
                 path.push_str(&key);
-                let clean_key = domain::text::clean(&key, path)?.into_owned();
-                if let Some(mut item) = map.remove(&key) {
-                    walk(&mut item, path)?;
-                    map.insert(clean_key, item);
+                // Keys are not stored: an unknown one is refused by the type it is read into.
+                if let Some(item) = map.get_mut(&key) {
+                    walk(item, path)?;
                 }
                 path.truncate(len);
             }
@@ -101,6 +167,20 @@ fn walk(value: &mut Value, path: &mut String) -> Result<(), DomainError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn addresses_with_control_characters_are_refused() {
+        let ok: axum::http::Uri = "/api/v1/organisations?country=FR&q=%C3%A9".parse().unwrap();
+        assert!(check_uri(&ok).is_ok());
+        let nul: axum::http::Uri = "/api/v1/seminars?series=t%00x".parse().unwrap();
+        assert_eq!(
+            check_uri(&nul).unwrap_err().field.as_deref(),
+            Some("series")
+        );
+        let path: axum::http::Uri = "/api/v1/organisations/a%00b".parse().unwrap();
+        assert_eq!(check_uri(&path).unwrap_err().field.as_deref(), Some("path"));
+        assert_eq!(percent_decode("a%2"), "a%2");
+    }
 
     #[test]
     fn json_is_cleaned_with_the_field_named() {

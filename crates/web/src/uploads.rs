@@ -132,7 +132,13 @@ impl Received {
 pub async fn read(multipart: &mut Multipart) -> Result<Upload, AppError> {
     let mut title = String::new();
     let mut file: Option<(String, TempFile, Received)> = None;
-    let unreadable = |_| AppError::field(ErrorKey::FileTooLarge, "file");
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::field(ErrorKey::FileTooLarge, "file")
+        } else {
+            AppError::field(ErrorKey::BadRequest, "file")
+        }
+    };
     while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
         match field.name() {
             Some("title") => title = field.text().await.unwrap_or_default(),
@@ -165,7 +171,13 @@ pub async fn read(multipart: &mut Multipart) -> Result<Upload, AppError> {
                     .map_err(|_| AppError::new(ErrorKey::Internal))?;
                 file = Some((name, path, got));
             }
-            _ => {}
+            // A part the form does not have is a mistake of the sender's, said on its name.
+            other => {
+                return Err(AppError::field(
+                    ErrorKey::BadRequest,
+                    other.unwrap_or("").chars().take(100).collect::<String>(),
+                ))
+            }
         }
     }
     let (name, path, got) = file.ok_or_else(|| AppError::field(ErrorKey::Required, "file"))?;

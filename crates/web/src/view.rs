@@ -73,8 +73,9 @@ impl Page {
             .collect()
     }
 
-    pub fn asset_version(&self) -> &'static str {
-        crate::assets::VERSION
+    /// The `?v=` of a static file: a hash of its bytes.
+    pub fn asset_version(&self, file: &str) -> &'static str {
+        crate::assets::version(file)
     }
 }
 

@@ -25,7 +25,10 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
     let follow = codes(&FollowUpStatus::ALL, FollowUpStatus::code);
     let presence = codes(&Presence::ALL, Presence::code);
     let seminar_status = codes(&domain::seminars::SeminarStatus::ALL, |s| s.code());
-    let registration = codes(&domain::seminars::registration::RegistrationStatus::ALL, |s| s.code());
+    let registration = codes(
+        &domain::seminars::registration::RegistrationStatus::ALL,
+        |s| s.code(),
+    );
     let audience = vec!["members".to_string(), "public".to_string()];
     let work = codes(&domain::meetings::roadmap::WorkStatus::ALL, |s| s.code());
     let errors: Vec<String> = domain::ErrorKey::ALL
@@ -64,8 +67,16 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
         ("ActionWrite", "status", work),
         ("AuditEventDto", "event", events.clone()),
         ("path:/api/v1/audit", "event", events),
-        ("path:/api/v1/organisations", "kind", codes(&OrgKind::ALL, OrgKind::code)),
-        ("path:/api/v1/organisations", "level", codes(&Level::ALL, Level::code)),
+        (
+            "path:/api/v1/organisations",
+            "kind",
+            codes(&OrgKind::ALL, OrgKind::code),
+        ),
+        (
+            "path:/api/v1/organisations",
+            "level",
+            codes(&Level::ALL, Level::code),
+        ),
         ("path:/api/v1/partnerships", "kind", p_kinds),
         ("path:/api/v1/partnerships", "status", p_status),
         (
@@ -87,6 +98,11 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
             "path:/api/v1/import/{collection}",
             "collection",
             ["organisations", "partnerships"].map(String::from).to_vec(),
+        ),
+        (
+            "path:/api/v1/import/{collection}/template",
+            "format",
+            ["csv", "xlsx", "json"].map(String::from).to_vec(),
         ),
         (
             "path:/api/v1/import/{collection}/template",
@@ -123,7 +139,104 @@ fn operation_id(method: &str, path: &str) -> String {
     format!("{method}_{}", words.join("_"))
 }
 
+/// The bounds of `limit` and `offset`, as `api::paging` (and the search and the audit log)
+/// check them.
+fn bound_paging(path: &str, name: &str, param: &mut Value) {
+    let Some(schema) = param.get_mut("schema") else {
+        return;
+    };
+    match name {
+        "limit" => {
+            let max = match path {
+                "/api/v1/search" => crate::search::MAX_RESULTS as i64,
+                "/api/v1/audit" => 500,
+                _ => 1000,
+            };
+            schema["minimum"] = json!(1);
+            schema["maximum"] = json!(max);
+        }
+        "offset" => schema["minimum"] = json!(0),
+        _ => {}
+    }
+}
+
+/// A JSON merge patch (RFC 7396) of a write schema, documented as `{Name}Patch`: every
+/// property optional, `null` to clear, nothing else.
+fn merge_patch_schemas(doc: &mut Value) {
+    let mut wanted: Vec<String> = Vec::new();
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for item in paths.values_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            for op in item.values_mut() {
+                let Some(body) = op.get_mut("requestBody") else {
+                    continue;
+                };
+                let described = body["description"].as_str().unwrap_or("").to_string();
+                let Some(name) = described
+                    .strip_prefix("JSON merge patch")
+                    .and_then(|rest| rest.rsplit(' ').next())
+                    .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+                else {
+                    continue;
+                };
+                let schema = &mut body["content"]["application/json"]["schema"];
+                if schema.get("$ref").is_none() && !name.is_empty() {
+                    *schema = json!({"$ref": format!("#/components/schemas/{name}Patch")});
+                    wanted.push(name);
+                }
+            }
+        }
+    }
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    for name in wanted {
+        let Some(mut patch) = schemas.get(&name).cloned() else {
+            continue;
+        };
+        if let Some(o) = patch.as_object_mut() {
+            // Optional properties may be cleared with null; required ones only left out.
+            let required: Vec<String> = o
+                .remove("required")
+                .and_then(|r| serde_json::from_value(r).ok())
+                .unwrap_or_default();
+            o.insert("additionalProperties".into(), json!(false));
+            if let Some(props) = o.get_mut("properties").and_then(Value::as_object_mut) {
+                for (key, prop) in props.iter_mut() {
+                    if !required.contains(key) {
+                        *prop = json!({"anyOf": [prop.clone(), {"type": "null"}]});
+                    }
+                }
+            }
+            o.insert(
+                "description".into(),
+                json!(format!("A JSON merge patch (RFC 7396) of {name}: the properties to change, null to clear one.")),
+            );
+        }
+        schemas.insert(format!("{name}Patch"), patch);
+    }
+}
+
+/// The parts of a file upload: `title` and `file`, nothing else (the server refuses others).
+fn upload_schema() -> Value {
+    json!({
+        "type": "object",
+        "required": ["file"],
+        "additionalProperties": false,
+        "properties": {
+            "title": {"type": "string", "maxLength": 300},
+            "file": {"type": "string", "contentMediaType": "application/octet-stream"}
+        }
+    })
+}
+
 pub fn conform(doc: &mut Value) {
+    merge_patch_schemas(doc);
     let sets = closed_sets();
     if let Some(schemas) = doc
         .pointer_mut("/components/schemas")
@@ -150,15 +263,22 @@ pub fn conform(doc: &mut Value) {
                 };
                 op.insert("operationId".into(), json!(operation_id(method, path)));
                 let has_body = op.contains_key("requestBody");
+                if let Some(body) = op.get_mut("requestBody") {
+                    if let Some(multipart) = body.pointer_mut("/content/multipart~1form-data") {
+                        multipart["schema"] = upload_schema();
+                        body["required"] = json!(true);
+                    }
+                }
                 let secured = op.contains_key("security") || method != "get";
                 let responses = op
                     .entry("responses")
                     .or_insert_with(|| Value::Object(Map::new()))
                     .as_object_mut()
                     .expect("responses are an object");
-                let mut statuses = vec!["400", "405", "408", "422", "500"];
+                // A bad `Authorization` header is a 401 on any operation.
+                let mut statuses = vec!["400", "401", "405", "408", "422", "500"];
                 if secured {
-                    statuses.extend(["401", "403"]);
+                    statuses.push("403");
                 }
                 if path.contains('{') || method != "get" {
                     statuses.push("404");
@@ -174,9 +294,24 @@ pub fn conform(doc: &mut Value) {
                         .entry(status.to_string())
                         .or_insert_with(|| error.clone());
                 }
+                // Any layer can answer an error status with the envelope: where a handler
+                // documents a body of its own for one (the import's report), either may come.
+                for (status, response) in responses.iter_mut() {
+                    if !status.starts_with('4') && !status.starts_with('5') {
+                        continue;
+                    }
+                    if let Some(schema) = response.pointer_mut("/content/application~1json/schema")
+                    {
+                        let envelope = json!({"$ref": "#/components/schemas/ErrorEnvelope"});
+                        if *schema != envelope {
+                            *schema = json!({"anyOf": [schema.clone(), envelope]});
+                        }
+                    }
+                }
                 if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
                     for param in params {
                         let name = param["name"].as_str().unwrap_or("").to_string();
+                        bound_paging(path, &name, param);
                         let key = format!("path:{path}");
                         if let Some((_, _, values)) = sets
                             .iter()
@@ -210,7 +345,10 @@ mod tests {
 
     #[test]
     fn ids_from_method_and_path() {
-        assert_eq!(operation_id("get", "/api/v1/organisations"), "get_organisations");
+        assert_eq!(
+            operation_id("get", "/api/v1/organisations"),
+            "get_organisations"
+        );
         assert_eq!(
             operation_id("patch", "/api/v1/organisations/{id}/people/{person}"),
             "patch_organisations_id_people_person"

@@ -378,6 +378,7 @@ pub async fn set_presence(
 }
 
 #[derive(Serialize, Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
 pub struct MinutesItemDto {
     pub agenda_position: usize,
     /// Markdown, per language.
@@ -653,7 +654,7 @@ pub async fn group_follow_ups(
             AppError::forbidden()
         });
     }
-    let open = q.get("open").is_some_and(|v| v == "true" || v == "1");
+    let open = crate::input::query_bool(&q, "open")?;
     Ok(Json(
         state
             .db

@@ -265,6 +265,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<serde_json::Value>::from_request(req, state).await {
             Ok(Json(mut value)) => {
+                // Every body of the API is an object (serde would read a struct from an array).
+                if !value.is_object() {
+                    return Err(AppError::field(ErrorKey::BadRequest, "body"));
+                }
                 crate::input::clean_json(&mut value)?;
                 parse_json(value).map(ApiJson)
             }

@@ -19,6 +19,7 @@ use crate::{AppError, AppState};
 
 /// Names side by side; absent ones are omitted.
 #[derive(Serialize, Deserialize, ToSchema, Default, Clone)]
+#[serde(deny_unknown_fields)]
 pub struct NamesDto {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fr: Option<String>,
@@ -54,6 +55,7 @@ impl From<NamesDto> for Names {
 }
 
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(deny_unknown_fields)]
 pub struct SeatDto {
     pub lat: f64,
     pub lon: f64,

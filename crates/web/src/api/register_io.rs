@@ -132,7 +132,7 @@ pub async fn import(
     ctx.require(&Action::CreateOrganisation)?;
     let collection = collection(&name)?;
     let format = format(&q)?;
-    let dry_run = q.get("dry_run").is_some_and(|v| v == "true" || v == "1");
+    let dry_run = crate::input::query_bool(&q, "dry_run")?;
     let report = register_io::import(
         &state.db,
         who(&ctx),

@@ -165,6 +165,7 @@ pub async fn update_contact(
 /// An action as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = PartnershipActionWrite)]
 pub struct ActionWrite {
     pub title_fr: Option<String>,
     pub title_ko: Option<String>,

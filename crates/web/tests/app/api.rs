@@ -313,13 +313,19 @@ print(len(errors), "errors")
 "#,
         &doc.body,
     );
-    assert!(out.trim_end().ends_with("\n0 errors") || out.trim() == "0 errors", "{out}");
+    assert!(
+        out.trim_end().ends_with("\n0 errors") || out.trim() == "0 errors",
+        "{out}"
+    );
     let v = doc.json();
     let mut ids = std::collections::HashSet::new();
     for (path, item) in v["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             let id = op["operationId"].as_str().unwrap().to_string();
-            assert!(ids.insert(id.clone()), "{method} {path}: duplicate operationId {id}");
+            assert!(
+                ids.insert(id.clone()),
+                "{method} {path}: duplicate operationId {id}"
+            );
             for status in ["400", "422", "500"] {
                 assert!(
                     op["responses"].get(status).is_some(),
