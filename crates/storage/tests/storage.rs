@@ -482,3 +482,21 @@ both_engines!(seminars_consultations_and_registrations, |db| {
         ]
     );
 });
+
+both_engines!(the_audit_log_is_append_only, |db| {
+    db.audit(
+        &storage::AuditEvent::new("sign_in")
+            .target("account:x@example.org")
+            .client("203.0.113.1"),
+    )
+    .await
+    .unwrap();
+    assert!(db
+        .execute_for_tests("UPDATE audit_log SET event = 'nothing'")
+        .await
+        .is_err());
+    assert!(db.execute_for_tests("DELETE FROM audit_log").await.is_err());
+    let events = db.audit_events(None, None, 10).await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event, "sign_in");
+});

@@ -353,3 +353,52 @@ print(len(errors), "errors")
     }
     t.cleanup().await;
 }
+
+/// Security and language headers; static files cached by content and without cookies.
+#[tokio::test]
+async fn headers_of_pages_api_and_static_files() {
+    let t = storage::testing::TestDb::new(storage::Engine::Sqlite)
+        .await
+        .unwrap();
+    let app = TestApp::new(t.db.clone()).await;
+    let page = app.get("/organisations?lang=ko").await;
+    assert_eq!(page.headers["content-language"], "ko");
+    assert!(page.headers["permissions-policy"]
+        .to_str()
+        .unwrap()
+        .contains("camera=()"));
+    assert!(page.headers.get("strict-transport-security").is_none());
+    let api = app.get("/api/v1/organisations").await;
+    assert!(api.headers.get("content-language").is_none());
+    let at = page.body.find("/static/style.css?v=").unwrap() + "/static/style.css?v=".len();
+    let version = &page.body[at..at + 16];
+    assert!(version.chars().all(|c| c.is_ascii_hexdigit()), "{version}");
+    let css = app.get(&format!("/static/style.css?v={version}")).await;
+    assert_eq!(css.status, 200);
+    assert!(
+        css.headers.get("set-cookie").is_none(),
+        "no cookie on shared files"
+    );
+    assert!(css.headers["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let secure = TestApp::with_config(
+        t.db.clone(),
+        web::WebConfig {
+            secure_cookies: true,
+            ..web::WebConfig::default()
+        },
+    )
+    .await;
+    let page = secure.get("/").await;
+    assert!(page.headers["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .starts_with("max-age="));
+    assert!(page
+        .set_cookie_line("jumelage_csrf")
+        .unwrap()
+        .contains("; Secure"));
+    t.cleanup().await;
+}
