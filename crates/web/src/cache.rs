@@ -52,3 +52,12 @@ pub fn etag(key: &str) -> String {
     key.hash(&mut h);
     format!("\"{:016x}\"", h.finish())
 }
+
+/// The shared part of a seminar's page (see `pages::seminars`): the same for every reader of
+/// one language, cached under the stamps it depends on.
+pub struct SeminarCached {
+    pub title: String,
+    pub body: String,
+    pub public: bool,
+    pub series_id: String,
+}

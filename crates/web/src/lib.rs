@@ -13,22 +13,23 @@ mod cache;
 mod client;
 mod ctx;
 mod error;
+mod errors;
 mod filters;
 mod input;
 mod markdown;
+mod middleware;
 pub mod ops;
 mod pages;
 pub mod search;
+mod state;
 mod uploads;
 mod view;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::routing::get;
 use axum::Router;
-use storage::Db;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -40,54 +41,7 @@ pub use client::TrustedProxies;
 pub use ctx::Ctx;
 pub use error::AppError;
 
-/// Settings of the web layer.
-#[derive(Debug, Clone)]
-pub struct WebConfig {
-    /// Mark cookies `Secure` (behind HTTPS).
-    pub secure_cookies: bool,
-    /// Failed logins allowed per account and per client address within `login_window`.
-    pub login_max_failures: i64,
-    pub login_window: Duration,
-    /// The address people reach the platform at, for links in invitations.
-    pub public_url: String,
-    /// Proxies whose `X-Forwarded-For` is believed.
-    pub trusted_proxies: TrustedProxies,
-}
-
-impl Default for WebConfig {
-    fn default() -> Self {
-        WebConfig {
-            secure_cookies: false,
-            login_max_failures: 5,
-            login_window: Duration::from_secs(15 * 60),
-            public_url: "http://127.0.0.1:8080".into(),
-            trusted_proxies: TrustedProxies::default(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub config: Arc<WebConfig>,
-    pub cache: Arc<cache::RenderCache>,
-    /// Seminar pages' shared part, by what it depends on (see `pages::seminars`).
-    pub(crate) seminar_pages: Arc<cache::RenderCache<pages::SeminarCached>>,
-    /// This node's full-text index (see `search`).
-    pub search: Arc<search::SearchState>,
-}
-
-impl AppState {
-    pub fn new(db: Db, config: WebConfig) -> AppState {
-        AppState {
-            db,
-            config: Arc::new(config),
-            cache: Arc::default(),
-            seminar_pages: Arc::default(),
-            search: Arc::default(),
-        }
-    }
-}
+pub use state::{AppState, WebConfig};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const PERMISSIONS_POLICY: HeaderName = HeaderName::from_static("permissions-policy");
@@ -116,11 +70,11 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(healthz))
         .route("/static/{file}", get(assets::serve))
-        .route_layer(axum::middleware::from_fn(ctx::csrf))
+        .route_layer(axum::middleware::from_fn(middleware::csrf))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            ctx::context,
+            middleware::context,
         ))
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -5,6 +5,10 @@ use domain::directory::{Level, OrgKind, PartnershipKind, PartnershipStatus, Sign
 use domain::groups::GroupRole;
 use i18n::Lang;
 
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
 use crate::ctx::Ctx;
 
 /// A link of the language switch.
@@ -240,6 +244,17 @@ impl Choice {
             selected: current == Some(value),
             value: value.to_string(),
             label,
+        }
+    }
+}
+
+/// Renders a template; a template error is logged and becomes a 500.
+pub fn render(t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template error");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

@@ -19,7 +19,7 @@ use super::organisations::NamesDto;
 use super::{merge_patch, paging, parse_json, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::ops::meetings as ops;
-use crate::pages::meetings_access::{can_read_group, visible_meeting};
+use crate::ops::meetings::{can_read_group, visible_meeting};
 use crate::{AppError, AppState};
 
 /// A wall-clock start and end in one zone.

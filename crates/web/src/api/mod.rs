@@ -17,7 +17,6 @@ mod seminars;
 use std::collections::HashMap;
 
 use axum::extract::{FromRequest, Request};
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use domain::ErrorKey;
@@ -228,33 +227,7 @@ pub fn routes() -> Router<AppState> {
         .fallback(|| async { AppError::not_found() })
 }
 
-/// The error envelope.
-#[derive(Serialize, ToSchema)]
-pub struct ErrorEnvelope {
-    error: ErrorBody,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ErrorBody {
-    /// A stable key, e.g. `not_found`, `invalid_level`.
-    code: String,
-    /// The message in the caller's language.
-    message: String,
-    /// The input field at fault, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<String>,
-}
-
-pub fn error_response(ctx: &Ctx, err: &AppError) -> Response {
-    let body = ErrorEnvelope {
-        error: ErrorBody {
-            code: err.key.code().to_string(),
-            message: ctx.t(&err.message_key()),
-            field: err.field.clone(),
-        },
-    };
-    (err.status, Json(body)).into_response()
-}
+pub use crate::errors::{error_response, ErrorBody, ErrorEnvelope};
 
 /// JSON input whose problems come back in the error envelope (not as plain text).
 pub struct ApiJson<T>(pub T);

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use domain::accounts::Action;
-use domain::directory::{Names, OrganisationInput, Seat};
+use domain::directory::{OrganisationInput, Seat};
 use domain::ids::{check_id, slugify};
 use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
@@ -17,42 +17,7 @@ use super::{merge_patch, paging, parse_json, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::{AppError, AppState};
 
-/// Names side by side; absent ones are omitted.
-#[derive(Serialize, Deserialize, ToSchema, Default, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct NamesDto {
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub fr: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ko: Option<String>,
-    /// Revised Romanization of the Korean name.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ko_latn: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub en: Option<String>,
-}
-
-impl From<&Names> for NamesDto {
-    fn from(n: &Names) -> Self {
-        NamesDto {
-            fr: n.fr.clone(),
-            ko: n.ko.clone(),
-            ko_latn: n.ko_latn.clone(),
-            en: n.en.clone(),
-        }
-    }
-}
-
-impl From<NamesDto> for Names {
-    fn from(n: NamesDto) -> Self {
-        Names {
-            fr: n.fr,
-            ko: n.ko,
-            ko_latn: n.ko_latn,
-            en: n.en,
-        }
-    }
-}
+pub use crate::ops::names::NamesDto;
 
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
 #[serde(deny_unknown_fields)]

@@ -350,8 +350,8 @@ pub async fn lineup(
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
-    let (problem, _) = crate::pages::seminars_lineup::problem(&state, &id).await?;
-    let solution = crate::pages::seminars_lineup::solve(&problem)?;
+    let (problem, _) = crate::ops::lineup::problem(&state, &id).await?;
+    let solution = crate::ops::lineup::solve(&problem)?;
     Ok(Json(solution))
 }
 

@@ -9,6 +9,8 @@ use storage::{MeetingRecord, MinutesSave, Participant};
 
 use crate::ctx::Ctx;
 use crate::{AppError, AppState};
+use domain::meetings::Visibility;
+use storage::Db;
 
 /// The organisations taking part in a meeting.
 pub async fn participant_orgs(state: &AppState, meeting: &str) -> Result<Vec<String>, AppError> {
@@ -333,4 +335,37 @@ pub async fn add_decision(
         .await?;
     tx.commit().await.map_err(storage::StorageError::from)?;
     Ok(id)
+}
+
+/// The ids of the organisations that take part in a group.
+pub async fn member_ids(db: &Db, group: &str) -> Result<Vec<String>, AppError> {
+    Ok(db
+        .group_members(group)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation.org.id)
+        .collect())
+}
+
+/// Whether the actor may read the group's working space.
+pub async fn can_read_group(ctx: &Ctx, db: &Db, group: &str) -> Result<bool, AppError> {
+    let members = member_ids(db, group).await?;
+    Ok(ctx.actor().can(&Action::ReadGroupWorkspace {
+        group,
+        member_of: &members,
+    }))
+}
+
+/// A meeting the actor may see: public ones for everyone, the others for the group.
+pub async fn visible_meeting(ctx: &Ctx, db: &Db, id: &str) -> Result<MeetingRecord, AppError> {
+    let rec = db.meeting(id).await?.ok_or_else(AppError::not_found)?;
+    if rec.meeting.visibility == Visibility::Public
+        || can_read_group(ctx, db, &rec.meeting.group_id).await?
+    {
+        Ok(rec)
+    } else if ctx.user.is_none() {
+        Err(AppError::new(domain::ErrorKey::Unauthenticated))
+    } else {
+        Err(AppError::forbidden())
+    }
 }

@@ -4,7 +4,9 @@
 pub mod accounts;
 pub mod audit;
 pub mod directory;
+pub mod lineup;
 pub mod meetings;
+pub mod names;
 pub mod register;
 pub mod register_io;
 pub mod roadmap;

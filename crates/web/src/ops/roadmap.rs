@@ -9,8 +9,8 @@ use serde::Deserialize;
 use storage::{Axis, Milestone, Roadmap, RoadmapAction};
 use utoipa::ToSchema;
 
-use crate::api::NamesDto as NamesInput;
 use crate::ctx::Ctx;
+use crate::ops::names::NamesDto as NamesInput;
 use crate::{AppError, AppState};
 
 #[derive(Deserialize, ToSchema)]

@@ -7,10 +7,6 @@ mod home;
 mod map;
 pub(crate) mod meetings;
 mod organisation_form;
-pub mod meetings_access {
-    //! Who may see a meeting, for the API as for the pages.
-    pub use super::meetings::{can_read_group, visible_meeting};
-}
 mod organisations;
 mod partnerships;
 mod record_form;
@@ -20,20 +16,11 @@ mod roadmap;
 mod search;
 mod seminars;
 mod themes;
-pub(crate) use seminars::SeminarCached;
-pub mod seminars_lineup {
-    //! The line-up problem of a series, for the API as for the pages.
-    pub use super::seminars::{lineup_problem as problem, lineup_solve as solve};
-}
 
-use askama::Template;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
 use crate::ctx::Ctx;
-use crate::view::Page;
 use crate::{AppError, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -137,42 +124,7 @@ pub fn routes() -> Router<AppState> {
         .merge(seminars::routes())
 }
 
-/// Renders a template; a template error is logged and becomes a 500.
-pub fn render(t: &impl Template) -> Response {
-    match t.render() {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "template error");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorTemplate {
-    page: Page,
-    message: String,
-    /// The input field at fault, when there is one.
-    field: Option<String>,
-    status: u16,
-}
-
-/// The error page, in the user's language, with the error's status.
-pub fn error_page(ctx: &Ctx, err: &AppError) -> Response {
-    let title = ctx.t(if err.status == StatusCode::NOT_FOUND {
-        "error-page-not-found-title"
-    } else {
-        "error-page-title"
-    });
-    let t = ErrorTemplate {
-        page: Page::new(ctx, "error", title),
-        message: ctx.t(&err.message_key()),
-        field: err.field.clone(),
-        status: err.status.as_u16(),
-    };
-    (err.status, render(&t)).into_response()
-}
+pub use crate::view::render;
 
 pub async fn not_found() -> AppError {
     AppError::not_found()

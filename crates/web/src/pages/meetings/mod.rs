@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use domain::accounts::Action;
 use domain::meetings::follow_ups::FollowUpStatus;
-use domain::meetings::{MeetingStatus, Visibility};
+use domain::meetings::MeetingStatus;
 use std::collections::HashMap;
 use storage::{Db, FollowUpRecord, MeetingRecord};
 
@@ -70,38 +70,7 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// The ids of the organisations that take part in a group.
-pub async fn member_ids(db: &Db, group: &str) -> Result<Vec<String>, AppError> {
-    Ok(db
-        .group_members(group)
-        .await?
-        .into_iter()
-        .map(|m| m.organisation.org.id)
-        .collect())
-}
-
-/// Whether the actor may read the group's working space.
-pub async fn can_read_group(ctx: &Ctx, db: &Db, group: &str) -> Result<bool, AppError> {
-    let members = member_ids(db, group).await?;
-    Ok(ctx.actor().can(&Action::ReadGroupWorkspace {
-        group,
-        member_of: &members,
-    }))
-}
-
-/// A meeting the actor may see: public ones for everyone, the others for the group.
-pub async fn visible_meeting(ctx: &Ctx, db: &Db, id: &str) -> Result<MeetingRecord, AppError> {
-    let rec = db.meeting(id).await?.ok_or_else(AppError::not_found)?;
-    if rec.meeting.visibility == Visibility::Public
-        || can_read_group(ctx, db, &rec.meeting.group_id).await?
-    {
-        Ok(rec)
-    } else if ctx.user.is_none() {
-        Err(AppError::new(domain::ErrorKey::Unauthenticated))
-    } else {
-        Err(AppError::forbidden())
-    }
-}
+pub use crate::ops::meetings::{can_read_group, visible_meeting};
 
 pub fn meeting_title(ctx: &Ctx, rec: &MeetingRecord) -> String {
     rec.meeting.title.get(ctx.lang.code()).to_string()

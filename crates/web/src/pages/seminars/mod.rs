@@ -6,8 +6,6 @@ mod consultation;
 mod lineup;
 mod slots;
 
-pub use lineup::{problem as lineup_problem, solve as lineup_solve};
-
 use std::sync::Arc;
 
 use crate::input::Form;
@@ -142,12 +140,7 @@ pub struct PresentationView {
 
 /// The part of a seminar's page that is the same for everyone who sees it in one language,
 /// zone and role: cached under a key holding everything it depends on.
-pub struct SeminarCached {
-    pub title: String,
-    pub body: String,
-    pub public: bool,
-    pub series_id: String,
-}
+pub use crate::cache::SeminarCached;
 
 #[derive(Template)]
 #[template(path = "seminars/_body.html")]

@@ -1,0 +1,295 @@
+//! The layers every request goes through, around the handlers: the request context (language,
+//! zone, client address, who is calling) built and checked, the CSRF check of the routes that
+//! change something, and every error — a handler's or a lower layer's — rendered for a person.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::ErrorKey;
+use i18n::Lang;
+
+use crate::ctx::{
+    cookie, query_param, set_cookie, Ctx, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, FORM_LIMIT,
+    LANG_COOKIE, SESSION_COOKIE, TZ_COOKIE,
+};
+use crate::errors::render_error;
+use crate::{AppError, AppState};
+
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let headers = req.headers().clone();
+    let uri = req.uri().clone();
+    let query = uri.query().unwrap_or("");
+    let query_lang = query_param(query, "lang").and_then(Lang::parse);
+    let lang = i18n::negotiate(
+        query_param(query, "lang"),
+        cookie(&headers, LANG_COOKIE),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let path = uri.path().to_string();
+    let api = path.starts_with("/api/");
+    let query_without_lang = query
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("tz="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let client = state.config.trusted_proxies.client(
+        req.extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip()),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+    );
+    let query_tz = query_param(query, "tz")
+        .map(|z| z.replace("%2F", "/").replace("%2f", "/"))
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
+    let tz = query_tz
+        .or_else(|| cookie(&headers, TZ_COOKIE).and_then(|z| z.replace("%2F", "/").parse().ok()))
+        .unwrap_or(match lang {
+            Lang::Ko => domain::time::SEOUL,
+            _ => domain::time::PARIS,
+        });
+    let mut ctx = Ctx {
+        tz,
+        lang,
+        user: None,
+        via_token: false,
+        csrf: String::new(),
+        path,
+        query_without_lang,
+        api,
+        client,
+    };
+
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let mut new_csrf_cookie = None;
+    if let Some(token) = bearer {
+        match state.db.user_by_token(token).await {
+            Ok(Some(user)) => {
+                ctx.user = Some(user);
+                ctx.via_token = true;
+            }
+            Ok(None) => return render_error(&ctx, &AppError::new(ErrorKey::InvalidToken)),
+            Err(e) => return render_error(&ctx, &e.into()),
+        }
+    } else {
+        let session = match cookie(&headers, SESSION_COOKIE) {
+            Some(secret) => match state.db.session(secret).await {
+                Ok(s) => s,
+                Err(e) => return render_error(&ctx, &e.into()),
+            },
+            None => None,
+        };
+        match session {
+            Some(s) => {
+                ctx.user = Some(s.user);
+                ctx.csrf = s.csrf_token;
+            }
+            None => match cookie(&headers, CSRF_COOKIE).filter(|c| c.len() == 64) {
+                Some(c) => ctx.csrf = c.to_string(),
+                None => {
+                    let fresh = storage::random_token();
+                    ctx.csrf = fresh.clone();
+                    new_csrf_cookie = Some(fresh);
+                }
+            },
+        }
+    }
+
+    if let Err(e) = crate::input::check_uri(&uri) {
+        return render_error(&ctx, &e);
+    }
+    let method = req.method().clone();
+    let mut req = req;
+    req.extensions_mut().insert(ctx.clone());
+    let mut resp = next.run(req).await;
+    if let Some(err) = resp
+        .extensions()
+        .get::<AppError>()
+        .cloned()
+        .or_else(|| bare_error(&resp))
+    {
+        if err.status == StatusCode::FORBIDDEN {
+            audit_refusal(&state, &ctx, &method, &err).await;
+        }
+        let headers = resp.headers().clone();
+        resp = render_error(&ctx, &err);
+        for (name, value) in headers.iter() {
+            if name == header::SET_COOKIE {
+                resp.headers_mut().append(name, value.clone());
+            }
+        }
+    }
+    // Pages and API answers depend on the language and on who asks: caches must revalidate
+    // and keep one copy per cookie and language. Static assets set their own, long, policy.
+    if !resp.headers().contains_key(header::CACHE_CONTROL) {
+        resp.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        resp.headers_mut().insert(
+            header::VARY,
+            HeaderValue::from_static("Cookie, Accept-Language, Authorization"),
+        );
+    }
+    let html = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && !resp.headers().contains_key(header::CONTENT_LANGUAGE) {
+        resp.headers_mut().insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(ctx.lang.code()),
+        );
+    }
+    if ctx.path.starts_with("/static/") {
+        // Shared, cached files: no cookie of anyone's rides along.
+        return resp;
+    }
+    let secure = state.config.secure_cookies;
+    if let Some(l) = query_lang {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600, secure),
+        );
+    }
+    if let Some(z) = query_tz {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                TZ_COOKIE,
+                &z.name().replace('/', "%2F"),
+                365 * 24 * 3600,
+                secure,
+            ),
+        );
+    }
+    if let Some(c) = new_csrf_cookie {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(CSRF_COOKIE, &c, 24 * 3600, secure),
+        );
+    }
+    resp
+}
+
+/// Checks the CSRF token of a state-changing request to a route that exists (a route layer:
+/// an unknown route is a 404 and an unknown method a 405, before any token is asked for).
+pub async fn csrf(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
+        return AppError::new(ErrorKey::Internal).into_response();
+    };
+    if safe || ctx.via_token {
+        return next.run(req).await;
+    }
+    match check_csrf(req, &ctx.csrf).await {
+        Ok(req) => next.run(req).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A permission refusal goes to the audit log (who, what, from where). A failure to write it
+/// is logged, and does not change the answer.
+async fn audit_refusal(state: &AppState, ctx: &Ctx, method: &Method, err: &AppError) {
+    let event = storage::AuditEvent::new("refused")
+        .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
+        .target(format!("{method} {}", ctx.path))
+        .detail(err.key.code())
+        .client(&ctx.client);
+    if let Err(e) = state.db.audit(&event).await {
+        tracing::error!(error = %e, "cannot write the audit log");
+    }
+}
+
+/// An error answered by a layer below the handlers (routing, a body limit, an extractor's
+/// rejection) as a bare status or plain text: it gets the same envelope or page as the
+/// handlers' errors.
+fn bare_error(resp: &Response) -> Option<AppError> {
+    let status = resp.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return None;
+    }
+    let typed = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| !v.starts_with("text/plain"));
+    if typed {
+        return None;
+    }
+    let key = match status {
+        StatusCode::NOT_FOUND => ErrorKey::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorKey::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorKey::BodyTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorKey::UnsupportedMediaType,
+        StatusCode::REQUEST_TIMEOUT => ErrorKey::Timeout,
+        s if s.is_server_error() => ErrorKey::Internal,
+        _ => ErrorKey::BadRequest,
+    };
+    Some(AppError {
+        status,
+        ..AppError::new(key)
+    })
+}
+
+/// Checks the token of a state-changing request: the `X-CSRF-Token` header, or the
+/// `csrf_token` field of a form. The form body is read and put back for the handler.
+async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
+    let mismatch = || AppError::new(ErrorKey::CsrfMismatch);
+    if let Some(h) = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
+        return if !expected.is_empty() && constant_eq(h, expected) {
+            Ok(req)
+        } else {
+            Err(mismatch())
+        };
+    }
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if is_multipart {
+        // File uploads carry the token in the form's action address (the body is streamed).
+        let query = req.uri().query().unwrap_or("");
+        return match query_param(query, CSRF_FIELD) {
+            Some(t) if !expected.is_empty() && constant_eq(t, expected) => Ok(req),
+            _ => Err(mismatch()),
+        };
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(mismatch());
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| AppError::new(ErrorKey::BadRequest))?;
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let ok = fields
+        .iter()
+        .any(|(k, v)| k == CSRF_FIELD && !expected.is_empty() && constant_eq(v, expected));
+    if !ok {
+        return Err(mismatch());
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+fn constant_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
