@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{anyhow, Context};
+use app::register_io::{self, Collection, Format};
 use storage::Db;
-use web::ops::register_io::{self, Collection, Format};
 
 fn collection(name: &str) -> anyhow::Result<Collection> {
     Collection::parse(name)
@@ -25,8 +25,8 @@ pub async fn export(
         Format::parse(format).ok_or_else(|| anyhow!("--format {format}: csv, xlsx or json"))?;
     let table = register_io::table(db, collection)
         .await
-        .map_err(|e| anyhow!("{:?}", e.key))?;
-    let bytes = register_io::render(&table, format).map_err(|e| anyhow!("{:?}", e.key))?;
+        .map_err(|e| anyhow!(e))?;
+    let bytes = register_io::render(&table, format).map_err(|e| anyhow!(e))?;
     match output {
         None => std::io::stdout().write_all(&bytes)?,
         Some(path) => {
@@ -77,7 +77,7 @@ pub async fn import(db: &Db, name: &str, file: &Path, dry_run: bool) -> anyhow::
         &progress,
     )
     .await
-    .map_err(|e| anyhow!("{:?}", e.key))?;
+    .map_err(|e| anyhow!(e))?;
     bar.finish_and_clear();
     if !report.errors.is_empty() {
         for e in &report.errors {

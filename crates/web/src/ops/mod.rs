@@ -8,6 +8,6 @@ pub mod lineup;
 pub mod meetings;
 pub mod names;
 pub mod register;
-pub mod register_io;
+pub use app::register_io;
 pub mod roadmap;
 pub mod seminars;

@@ -12,7 +12,8 @@ use exports::table::{Cell, Table};
 use serde_json::{Map, Value};
 use storage::{Db, OrgFilter, PartnershipFilter};
 
-use crate::AppError;
+/// Failures that are not a row's: the database's, or writing a file.
+pub use storage::StorageError as AppError;
 
 pub const ORGANISATION_COLUMNS: [&str; 16] = [
     "id",
@@ -234,10 +235,7 @@ pub async fn table(db: &Db, collection: Collection) -> Result<Table, AppError> {
 pub fn render(t: &Table, format: Format) -> Result<Vec<u8>, AppError> {
     match format {
         Format::Csv => Ok(t.to_csv()),
-        Format::Xlsx => t.to_xlsx().map_err(|e| {
-            tracing::error!(error = %e, "xlsx");
-            AppError::new(ErrorKey::Internal)
-        }),
+        Format::Xlsx => t.to_xlsx().map_err(|e| AppError::Io(format!("xlsx: {e}"))),
         Format::Json => {
             let items: Vec<Value> = t
                 .rows
