@@ -270,7 +270,9 @@ both_engines!(html_and_script_are_shown_as_text, |db| {
     assert_eq!(r.status, 201);
     let page = app.get("/organisations/fr-xss").await;
     assert!(!page.body.contains("<script>alert(1)</script>"));
-    assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page
+        .body
+        .contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
     assert!(!page.body.contains("<img src=x"));
 });
 

@@ -141,7 +141,7 @@ both_engines!(hostile_files_are_refused_with_row_and_field, |db| {
     assert_eq!(rec["names"]["ko"], "양평군", "stored in NFC");
     assert_eq!(rec["notes"], "'; DROP TABLE organisations; --");
     let page = app.get("/organisations/fr-inert").await;
-    assert!(page.body.contains("&lt;script&gt;") && !page.body.contains("<script>alert"));
+    assert!(page.body.contains("&#60;script&#62;") && !page.body.contains("<script>alert"));
     let found = app.get("/api/v1/search?q=%EC%96%91%ED%8F%89").await.json();
     assert!(found.to_string().contains("fr-inert"), "{found}");
     let csv = app

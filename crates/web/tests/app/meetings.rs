@@ -73,7 +73,7 @@ both_engines!(the_seed_meeting_in_paris_and_seoul, |db| {
     assert!(fr.body.contains("24 présents sur 24 participants"));
     assert!(fr
         .body
-        .contains("Chaque collectivité dit quel thème de séminaire l&#x27;intéresse"));
+        .contains("Chaque collectivité dit quel thème de séminaire l&#39;intéresse"));
     let api = app.get("/api/v1/meetings/m-2021-01-28").await.json();
     assert_eq!(api["start"], "2021-01-28T10:00:00Z");
     assert_eq!(api["local_times"][1]["zone"], "Asia/Seoul");
@@ -231,7 +231,7 @@ both_engines!(a_refused_form_keeps_what_was_typed, |db| {
         )
         .await;
     assert_eq!(r.status, 422);
-    assert!(r.body.contains("Cette heure n&#x27;existe pas ce jour-là"));
+    assert!(r.body.contains("Cette heure n&#39;existe pas ce jour-là"));
     assert!(r.body.contains("value=\"Réunion de printemps\""));
     assert!(r.body.contains("value=\"봄 회의\""));
     assert!(r.body.contains("Point un\nPoint deux"));

@@ -182,7 +182,7 @@ both_engines!(partnership_lists_filter_by_theme_and_years_and_sort, |db| {
     assert!(page.body.contains("value=\"2015\""));
     assert!(page
         .body
-        .contains("href=\"/map?theme=culture&amp;year_from=2000&amp;year_to=2015\""));
+        .contains("href=\"/map?theme=culture&#38;year_from=2000&#38;year_to=2015\""));
     // The map takes the same filters.
     let map = app.get("/map?theme=smart_city").await;
     assert_eq!(map.status, 200);
