@@ -151,32 +151,24 @@ impl Db {
         rows.iter().map(attachment_from_row).collect()
     }
 
-    /// An attachment and its bytes, whole (files stored before pieces, tests, backups).
+    /// An attachment and its bytes, whole (tests, small files).
     pub async fn attachment_content(
         &self,
         to: AttachedTo,
         owner: &str,
         id: &str,
     ) -> Result<Option<(Attachment, Vec<u8>)>, StorageError> {
-        let (table, column) = to.table();
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS}, content FROM {table} \
-             WHERE {column} = $1 AND id = $2 AND archived_at IS NULL"
-        ))
-        .bind(owner)
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        let a = attachment_from_row(&r)?;
-        let mut content: Vec<u8> = r.try_get("content")?;
-        for seq in 0..self.file_chunk_count(&a.id).await? {
+        let Some((a, mut content, chunks)) = self.attachment_meta(to, owner, id).await? else {
+            return Ok(None);
+        };
+        for seq in 0..chunks {
             content.extend(self.file_chunk(&a.id, seq).await?);
         }
         Ok(Some((a, content)))
     }
 
-    /// An attachment without its bytes (read them with `file_chunk`, or `content` below).
+    /// An attachment, the bytes of a file stored whole (before pieces; empty otherwise) and
+    /// how many pieces hold the bytes of a newer one (read them with `file_chunk`).
     pub async fn attachment_meta(
         &self,
         to: AttachedTo,

@@ -48,21 +48,23 @@ impl AuditEvent {
     }
 }
 
-const INSERT: &str =
-    "INSERT INTO audit_log (at, actor, event, target, detail, client) VALUES ($1, $2, $3, $4, $5, $6)";
+/// The statement that appends an event, its values bound.
+fn insert(e: &AuditEvent) -> sqlx::query::Query<'_, Any, sqlx::any::AnyArguments<'_>> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, event, target, detail, client) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now_ms())
+    .bind(&e.actor)
+    .bind(&e.event)
+    .bind(&e.target)
+    .bind(&e.detail)
+    .bind(&e.client)
+}
 
 impl Db {
     /// Appends an event on its own.
     pub async fn audit(&self, e: &AuditEvent) -> Result<(), StorageError> {
-        sqlx::query(INSERT)
-            .bind(now_ms())
-            .bind(&e.actor)
-            .bind(&e.event)
-            .bind(&e.target)
-            .bind(&e.detail)
-            .bind(&e.client)
-            .execute(&self.pool)
-            .await?;
+        insert(e).execute(&self.pool).await?;
         Ok(())
     }
 
@@ -72,15 +74,7 @@ impl Db {
         tx: &mut Transaction<'static, Any>,
         e: &AuditEvent,
     ) -> Result<(), StorageError> {
-        sqlx::query(INSERT)
-            .bind(now_ms())
-            .bind(&e.actor)
-            .bind(&e.event)
-            .bind(&e.target)
-            .bind(&e.detail)
-            .bind(&e.client)
-            .execute(&mut **tx)
-            .await?;
+        insert(e).execute(&mut **tx).await?;
         Ok(())
     }
 

@@ -68,6 +68,17 @@ impl AppError {
     }
 }
 
+/// `None` is a 404: `db.organisation(&id).await?.or_404()?`.
+pub trait OrNotFound<T> {
+    fn or_404(self) -> Result<T, AppError>;
+}
+
+impl<T> OrNotFound<T> for Option<T> {
+    fn or_404(self) -> Result<T, AppError> {
+        self.ok_or_else(AppError::not_found)
+    }
+}
+
 /// The response carries the error itself; the context middleware turns it into a page or JSON.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {

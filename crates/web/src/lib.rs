@@ -39,7 +39,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 pub use client::TrustedProxies;
 pub use ctx::Ctx;
-pub use error::AppError;
+pub use error::{AppError, OrNotFound};
 
 pub use state::{AppState, WebConfig};
 

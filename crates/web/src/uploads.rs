@@ -13,6 +13,7 @@ use storage::Attachment;
 use tokio::io::AsyncWriteExt;
 
 use crate::AppError;
+use crate::OrNotFound;
 
 /// Up to this size, of the types below.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -217,10 +218,7 @@ pub async fn stream_download(
     owner: &str,
     id: &str,
 ) -> Result<Response, AppError> {
-    let (a, whole, chunks) = db
-        .attachment_meta(to, owner, id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (a, whole, chunks) = db.attachment_meta(to, owner, id).await?.or_404()?;
     if chunks == 0 {
         return Ok(download(a, whole));
     }

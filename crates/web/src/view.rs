@@ -258,3 +258,13 @@ pub fn render(t: &impl Template) -> Response {
         }
     }
 }
+
+/// A moment (Unix ms) in the reader's zone and language: "30 nov. 2026 05:12".
+pub fn moment_label(ctx: &Ctx, ms: i64) -> String {
+    let at = storage::utc(ms).with_timezone(&ctx.tz);
+    format!(
+        "{} {}",
+        i18n::format_date_medium(ctx.lang, at.date_naive()),
+        at.format("%H:%M")
+    )
+}

@@ -20,6 +20,7 @@ use super::{merge_patch, paging, parse_json, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::ops::meetings as ops;
 use crate::ops::meetings::{can_read_group, visible_meeting};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// A wall-clock start and end in one zone.
@@ -198,11 +199,7 @@ pub async fn create(
     ApiJson(body): ApiJson<MeetingWrite>,
 ) -> Result<(StatusCode, Json<MeetingDto>), AppError> {
     let m = ops::create_meeting(&ctx, &state, &body.input()).await?;
-    let rec = state
-        .db
-        .meeting(&m.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&m.id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&rec).into())))
 }
 
@@ -217,11 +214,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<MeetingDto>, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let m = &rec.meeting;
     let (start, end) = m.span.local(m.time_zone);
     let mut doc = serde_json::json!({
@@ -243,11 +236,7 @@ pub async fn update(
         ),
     };
     ops::update_meeting(&ctx, &state, &rec, &body.input(), status, body.version).await?;
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     Ok(Json((&rec).into()))
 }
 
@@ -320,11 +309,7 @@ pub async fn add_participant(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ParticipantWrite>,
 ) -> Result<(StatusCode, Json<ParticipantDto>), AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let presence = presence(body.presence.as_deref(), Presence::Invited)?;
     let p = ops::add_participant(
         &ctx,
@@ -364,11 +349,7 @@ pub async fn set_presence(
     Path((id, pid)): Path<(String, String)>,
     ApiJson(body): ApiJson<PresenceWrite>,
 ) -> Result<StatusCode, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     ctx.require(&domain::accounts::Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
@@ -416,11 +397,7 @@ fn items_dto(items: &[ItemText]) -> Vec<MinutesItemDto> {
 }
 
 async fn minutes_dto(state: &AppState, id: &str) -> Result<MinutesDto, AppError> {
-    let m = state
-        .db
-        .minutes(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let m = state.db.minutes(id).await?.or_404()?;
     Ok(MinutesDto {
         status: m.status.code().into(),
         version: m.current_version,
@@ -449,11 +426,7 @@ pub async fn save_minutes(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<MinutesWrite>,
 ) -> Result<Json<MinutesDto>, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let input = MinutesInput {
         items: body
             .items
@@ -485,11 +458,7 @@ pub async fn minutes_status(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<StatusWrite>,
 ) -> Result<Json<MinutesDto>, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let to = MinutesStatus::parse(&body.status)
         .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "status"))?;
     ops::set_minutes_status(&ctx, &state, &rec, to).await?;
@@ -606,11 +575,7 @@ pub async fn add_follow_up(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<FollowUpWrite>,
 ) -> Result<(StatusCode, Json<FollowUpDto>), AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let fid = ops::add_follow_up(
         &ctx,
         &state,
@@ -625,11 +590,7 @@ pub async fn add_follow_up(
         },
     )
     .await?;
-    let f = state
-        .db
-        .follow_up(&fid)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let f = state.db.follow_up(&fid).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&f).into())))
 }
 
@@ -642,11 +603,7 @@ pub async fn group_follow_ups(
     Path(group): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Vec<FollowUpDto>>, AppError> {
-    state
-        .db
-        .group(&group)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.group(&group).await?.or_404()?;
     if !can_read_group(&ctx, &state.db, &group).await? {
         return Err(if ctx.user.is_none() {
             AppError::new(ErrorKey::Unauthenticated)
@@ -697,11 +654,7 @@ pub async fn update_follow_up(
         body.note.as_deref(),
     )
     .await?;
-    let f = state
-        .db
-        .follow_up(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let f = state.db.follow_up(&id).await?.or_404()?;
     Ok(Json((&f).into()))
 }
 
@@ -720,11 +673,7 @@ pub async fn roadmap(
     State(state): State<AppState>,
     Path((group, year)): Path<(String, i64)>,
 ) -> Result<Json<RoadmapDto>, AppError> {
-    let r = state
-        .db
-        .roadmap(&group, year)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let r = state.db.roadmap(&group, year).await?.or_404()?;
     let axes = r
         .axes
         .iter()

@@ -18,6 +18,7 @@ use crate::ctx::Ctx;
 use crate::{AppError, AppState};
 
 pub use crate::ops::names::NamesDto;
+use crate::OrNotFound;
 
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
 #[serde(deny_unknown_fields)]
@@ -173,11 +174,7 @@ pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<OrganisationDto>, AppError> {
-    let rec = state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.organisation(&id).await?.or_404()?;
     Ok(Json((&rec).into()))
 }
 
@@ -211,11 +208,7 @@ pub async fn create(
         .insert_organisation(&mut tx, &org, &serde_json::json!({}))
         .await?;
     tx.commit().await.map_err(storage::StorageError::from)?;
-    let rec = state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.organisation(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&rec).into())))
 }
 
@@ -257,11 +250,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<OrganisationDto>, AppError> {
-    let rec = state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.organisation(&id).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation: &id })?;
     let current = OrganisationDto::from(&rec);
     let mut doc = serde_json::json!({
@@ -274,11 +263,7 @@ pub async fn update(
     let body: OrganisationWrite = parse_json(doc)?;
     let expected = body.version.unwrap_or(rec.version);
     crate::ops::directory::update_organisation(&ctx, &state, &id, &body.input(), expected).await?;
-    let rec = state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.organisation(&id).await?.or_404()?;
     Ok(Json((&rec).into()))
 }
 
@@ -313,11 +298,7 @@ pub async fn history(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ChangeDto>>, AppError> {
-    state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.organisation(&id).await?.or_404()?;
     Ok(Json(changes(state.db.history("organisation", &id).await?)))
 }
 

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use super::{merge_patch, paging, parse_json, ApiJson, Page};
 use crate::ctx::Ctx;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// A partnership between two organisations.
@@ -128,11 +129,7 @@ pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<PartnershipDto>, AppError> {
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(&id).await?.or_404()?;
     Ok(Json((&rec).into()))
 }
 
@@ -177,11 +174,7 @@ pub async fn create(
         .insert_partnership(&mut tx, &p, &serde_json::json!({}))
         .await?;
     tx.commit().await.map_err(storage::StorageError::from)?;
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&rec).into())))
 }
 
@@ -198,11 +191,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<PartnershipDto>, AppError> {
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(&id).await?.or_404()?;
     let old = &rec.partnership;
     ctx.require(&Action::EditPartnership {
         parties: [&old.organisation_a, &old.organisation_b],
@@ -217,11 +206,7 @@ pub async fn update(
     let body: PartnershipWrite = parse_json(doc)?;
     let expected = body.version.unwrap_or(rec.version);
     crate::ops::register::update_partnership(&ctx, &state, &id, &body.input(), expected).await?;
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(&id).await?.or_404()?;
     Ok(Json((&rec).into()))
 }
 
@@ -231,11 +216,7 @@ pub async fn history(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<super::organisations::ChangeDto>>, AppError> {
-    state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.partnership(&id).await?.or_404()?;
     Ok(Json(super::organisations::changes(
         state.db.history("partnership", &id).await?,
     )))

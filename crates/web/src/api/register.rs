@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use super::{merge_patch, parse_json, ApiJson};
 use crate::ctx::Ctx;
 use crate::ops::register::{self as ops, ActionWrite, ContactWrite, ThemeWrite};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// A theme of the taxonomy.
@@ -51,7 +52,7 @@ pub async fn themes(State(state): State<AppState>) -> Result<Json<Vec<ThemeDto>>
 }
 
 async fn theme_dto(state: &AppState, id: &str) -> Result<Json<ThemeDto>, AppError> {
-    let t = state.db.theme(id).await?.ok_or_else(AppError::not_found)?;
+    let t = state.db.theme(id).await?.or_404()?;
     Ok(Json((&t).into()))
 }
 
@@ -79,7 +80,7 @@ pub async fn update_theme(
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<ThemeDto>, AppError> {
-    let old = state.db.theme(&id).await?.ok_or_else(AppError::not_found)?;
+    let old = state.db.theme(&id).await?.or_404()?;
     let mut doc = serde_json::to_value(ThemeWrite::from_theme(&old)).unwrap_or_default();
     merge_patch(&mut doc, &patch);
     ops::update_theme(&ctx, &state, &id, &parse_json(doc)?).await?;
@@ -147,11 +148,7 @@ pub async fn people(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ContactDto>>, AppError> {
-    state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.organisation(&id).await?.or_404()?;
     let list = state.db.contacts_of(&id).await?;
     Ok(Json(list.iter().map(|c| contact_dto(&ctx, c)).collect()))
 }
@@ -162,11 +159,7 @@ async fn contact_json(
     org: &str,
     person: &str,
 ) -> Result<Json<ContactDto>, AppError> {
-    let c = state
-        .db
-        .contact(org, person)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let c = state.db.contact(org, person).await?.or_404()?;
     Ok(Json(contact_dto(ctx, &c)))
 }
 
@@ -200,11 +193,7 @@ pub async fn update_person(
     Path((id, person)): Path<(String, String)>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<ContactDto>, AppError> {
-    let old = state
-        .db
-        .contact(&id, &person)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let old = state.db.contact(&id, &person).await?.or_404()?;
     let mut doc = serde_json::to_value(ContactWrite::from_contact(&old)).unwrap_or_default();
     merge_patch(&mut doc, &patch);
     ops::update_contact(&ctx, &state, &id, &person, &parse_json(doc)?).await?;
@@ -250,7 +239,7 @@ impl From<&ActionRecord> for ActionDto {
 }
 
 async fn action_json(state: &AppState, id: &str) -> Result<Json<ActionDto>, AppError> {
-    let a = state.db.action(id).await?.ok_or_else(AppError::not_found)?;
+    let a = state.db.action(id).await?.or_404()?;
     Ok(Json((&a).into()))
 }
 
@@ -261,11 +250,7 @@ pub async fn actions(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ActionDto>>, AppError> {
-    state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.partnership(&id).await?.or_404()?;
     let list = state.db.actions_of_partnership(&id).await?;
     Ok(Json(list.iter().map(ActionDto::from).collect()))
 }
@@ -305,11 +290,7 @@ pub async fn update_action(
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<ActionDto>, AppError> {
-    let old = state
-        .db
-        .action(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let old = state.db.action(&id).await?.or_404()?;
     let mut doc = serde_json::to_value(ActionWrite::from_action(&old)).unwrap_or_default();
     merge_patch(&mut doc, &patch);
     ops::update_action(&ctx, &state, &id, &parse_json(doc)?).await?;

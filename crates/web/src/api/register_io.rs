@@ -14,10 +14,11 @@ use utoipa::ToSchema;
 
 use crate::ctx::Ctx;
 use crate::ops::register_io::{self, Collection, Format, Report};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 fn collection(s: &str) -> Result<Collection, AppError> {
-    Collection::parse(s).ok_or_else(AppError::not_found)
+    Collection::parse(s).or_404()
 }
 
 fn format(q: &HashMap<String, String>) -> Result<Format, AppError> {

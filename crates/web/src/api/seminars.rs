@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 use super::organisations::NamesDto;
 use super::{merge_patch, parse_json, ApiJson, Page};
 use crate::ctx::Ctx;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 #[derive(Serialize, ToSchema)]
@@ -141,11 +142,7 @@ pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<SeminarDto>, AppError> {
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let s = state.db.seminar(&id).await?.or_404()?;
     Ok(Json(dto(&state, &s).await?))
 }
 
@@ -230,11 +227,7 @@ pub async fn update(
         .db
         .update_seminar(&next, w.version.unwrap_or(s.version))
         .await?;
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let s = state.db.seminar(&id).await?.or_404()?;
     Ok(Json(dto(&state, &s).await?))
 }
 
@@ -295,11 +288,7 @@ pub async fn add_presentation(
         )
         .await?;
     tx.commit().await.map_err(storage::StorageError::from)?;
-    let s = state
-        .db
-        .seminar(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let s = state.db.seminar(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
 }
 
@@ -342,11 +331,7 @@ pub async fn lineup(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<lineup::Solution>, AppError> {
-    let series = state
-        .db
-        .series(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let series = state.db.series(&id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -543,11 +528,7 @@ pub async fn create_seminar(
     Path(series_id): Path<String>,
     ApiJson(w): ApiJson<SeminarCreate>,
 ) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
-    let series = state
-        .db
-        .series(&series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let series = state.db.series(&series_id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -593,10 +574,6 @@ pub async fn create_seminar(
     let mut tx = state.db.begin().await?;
     state.db.insert_seminar(&mut tx, &seminar).await?;
     tx.commit().await.map_err(storage::StorageError::from)?;
-    let s = state
-        .db
-        .seminar(&seminar.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let s = state.db.seminar(&seminar.id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
 }

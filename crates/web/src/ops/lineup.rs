@@ -7,6 +7,7 @@ use domain::seminars::consultation::Willing;
 use domain::ErrorKey;
 use lineup::{Candidate, Interest, Lock, Problem};
 
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// How long a page waits for a proof of optimality; past it, the page says so (the CLI has no
@@ -41,10 +42,7 @@ pub async fn problem(
 ) -> Result<(Problem, HashMap<String, String>), AppError> {
     let db = &state.db;
     let seminars = db.seminars(series).await?;
-    let consultation = db
-        .consultation_of_series(series)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let consultation = db.consultation_of_series(series).await?.or_404()?;
     let answers: Vec<_> = db
         .answers(&consultation.id)
         .await?

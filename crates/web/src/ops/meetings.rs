@@ -8,6 +8,7 @@ use domain::ErrorKey;
 use storage::{MeetingRecord, MinutesSave, Participant};
 
 use crate::ctx::Ctx;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 use domain::meetings::Visibility;
 use storage::Db;
@@ -93,11 +94,7 @@ pub async fn save_minutes(
     expected_version: Option<i64>,
 ) -> Result<i64, AppError> {
     let id = &rec.meeting.id;
-    let minutes = state
-        .db
-        .minutes(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let minutes = state.db.minutes(id).await?.or_404()?;
     let correction = minutes.status == MinutesStatus::Final;
     if correction {
         ctx.require(&Action::ManageMeetings {
@@ -144,11 +141,7 @@ pub async fn set_minutes_status(
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
-    let minutes = state
-        .db
-        .minutes(&rec.meeting.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let minutes = state.db.minutes(&rec.meeting.id).await?.or_404()?;
     minutes.status.check_move(to)?;
     let author = ctx.user.as_ref();
     Ok(state
@@ -218,11 +211,7 @@ async fn may_record(ctx: &Ctx, state: &AppState, rec: &MeetingRecord) -> Result<
         group: &rec.meeting.group_id,
         participants: &orgs,
     })?;
-    let minutes = state
-        .db
-        .minutes(&rec.meeting.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let minutes = state.db.minutes(&rec.meeting.id).await?.or_404()?;
     minutes.status.check_edit()?;
     Ok(())
 }
@@ -268,11 +257,7 @@ pub async fn set_follow_up_status(
     meeting: Option<&str>,
     note: Option<&str>,
 ) -> Result<(), AppError> {
-    let f = state
-        .db
-        .follow_up(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let f = state.db.follow_up(id).await?.or_404()?;
     ctx.require(&Action::UpdateFollowUp {
         group: &f.group_id,
         owner: f.follow_up.owner_organisation.as_deref(),
@@ -358,7 +343,7 @@ pub async fn can_read_group(ctx: &Ctx, db: &Db, group: &str) -> Result<bool, App
 
 /// A meeting the actor may see: public ones for everyone, the others for the group.
 pub async fn visible_meeting(ctx: &Ctx, db: &Db, id: &str) -> Result<MeetingRecord, AppError> {
-    let rec = db.meeting(id).await?.ok_or_else(AppError::not_found)?;
+    let rec = db.meeting(id).await?.or_404()?;
     if rec.meeting.visibility == Visibility::Public
         || can_read_group(ctx, db, &rec.meeting.group_id).await?
     {

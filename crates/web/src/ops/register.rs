@@ -11,6 +11,7 @@ use storage::{ActionRecord, Contact, Theme};
 use utoipa::ToSchema;
 
 use crate::ctx::Ctx;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 fn by(ctx: &Ctx) -> Option<&str> {
@@ -46,11 +47,7 @@ pub async fn update_partnership(
     input: &PartnershipInput,
     version: i64,
 ) -> Result<(), AppError> {
-    let rec = state
-        .db
-        .partnership(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(id).await?.or_404()?;
     let old = &rec.partnership;
     ctx.require(&Action::EditPartnership {
         parties: [&old.organisation_a, &old.organisation_b],
@@ -124,11 +121,7 @@ pub async fn create_contact(
     organisation: &str,
     input: &ContactWrite,
 ) -> Result<String, AppError> {
-    state
-        .db
-        .organisation(organisation)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.organisation(organisation).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation })?;
     let base = format!("person-{}", domain::ids::slugify(&input.name));
     let id = format!(
@@ -148,11 +141,7 @@ pub async fn update_contact(
     person: &str,
     input: &ContactWrite,
 ) -> Result<(), AppError> {
-    let old = state
-        .db
-        .contact(organisation, person)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let old = state.db.contact(organisation, person).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation })?;
     let contact = input.contact(organisation, person)?;
     state
@@ -258,11 +247,7 @@ pub async fn editable_partnership(
     state: &AppState,
     id: &str,
 ) -> Result<Partnership, AppError> {
-    let rec = state
-        .db
-        .partnership(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(id).await?.or_404()?;
     let p = rec.partnership;
     ctx.require(&Action::EditPartnership {
         parties: [&p.organisation_a, &p.organisation_b],
@@ -290,7 +275,7 @@ pub async fn update_action(
     id: &str,
     input: &ActionWrite,
 ) -> Result<(), AppError> {
-    let old = state.db.action(id).await?.ok_or_else(AppError::not_found)?;
+    let old = state.db.action(id).await?.or_404()?;
     let pid = old.partnership_id.clone().ok_or_else(AppError::forbidden)?;
     let p = editable_partnership(ctx, state, &pid).await?;
     let mut action = input.action(id, &p)?;
@@ -384,7 +369,7 @@ pub async fn update_theme(
     input: &ThemeWrite,
 ) -> Result<(), AppError> {
     ctx.require(&Action::ManageNetwork)?;
-    let old = state.db.theme(id).await?.ok_or_else(AppError::not_found)?;
+    let old = state.db.theme(id).await?.or_404()?;
     let theme = input.theme(id)?;
     check_labels_free(state, &theme).await?;
     state
@@ -420,11 +405,7 @@ pub async fn documents(
     if ctx.user.is_none() {
         return Err(AppError::new(ErrorKey::Unauthenticated));
     }
-    state
-        .db
-        .partnership(partnership)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.partnership(partnership).await?.or_404()?;
     Ok(state
         .db
         .attachments(storage::AttachedTo::Partnership, partnership)
@@ -481,11 +462,7 @@ pub async fn archive_contact(
     person: &str,
     archived: bool,
 ) -> Result<(), AppError> {
-    state
-        .db
-        .contact(organisation, person)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.contact(organisation, person).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation })?;
     state
         .db
@@ -501,7 +478,7 @@ pub async fn archive_action(
     id: &str,
     archived: bool,
 ) -> Result<String, AppError> {
-    let a = state.db.action(id).await?.ok_or_else(AppError::not_found)?;
+    let a = state.db.action(id).await?.or_404()?;
     let pid = a.partnership_id.ok_or_else(AppError::forbidden)?;
     editable_partnership(ctx, state, &pid).await?;
     state

@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use crate::ctx::Ctx;
 use crate::ops::names::NamesDto as NamesInput;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 #[derive(Deserialize, ToSchema)]
@@ -110,11 +111,7 @@ pub async fn replace(
     w: &RoadmapWrite,
 ) -> Result<(), AppError> {
     ctx.require(&Action::ManageMeetings { group })?;
-    state
-        .db
-        .group(group)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.group(group).await?.or_404()?;
     if !(1990..=2200).contains(&year) {
         return Err(AppError::field(ErrorKey::InvalidNumber, "year"));
     }

@@ -11,6 +11,7 @@ use storage::{Email, Registration, Seminar};
 
 use crate::ctx::Ctx;
 use crate::view::when_label;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 fn url(state: &AppState, s: &Seminar) -> String {
@@ -26,16 +27,8 @@ pub async fn seminar_and_series(
     state: &AppState,
     id: &str,
 ) -> Result<(storage::Seminar, storage::Series), AppError> {
-    let s = state
-        .db
-        .seminar(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let series = state
-        .db
-        .series(&s.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let s = state.db.seminar(id).await?.or_404()?;
+    let series = state.db.series(&s.series_id).await?.or_404()?;
     Ok((s, series))
 }
 
@@ -264,10 +257,7 @@ pub async fn cancel_registration(
 ) -> Result<(), AppError> {
     let (s, series) = crate::ops::seminars::seminar_and_series(state, seminar).await?;
     let regs = state.db.registrations(seminar).await?;
-    let reg = regs
-        .iter()
-        .find(|r| r.id == id)
-        .ok_or_else(AppError::not_found)?;
+    let reg = regs.iter().find(|r| r.id == id).or_404()?;
     let own = ctx
         .user
         .as_ref()

@@ -13,14 +13,7 @@ use crate::ops::accounts;
 use crate::view::Page;
 use crate::{AppError, AppState};
 
-fn moment(ctx: &Ctx, ms: i64) -> String {
-    let at = storage::utc(ms).with_timezone(&ctx.tz);
-    format!(
-        "{} {}",
-        i18n::format_date_medium(ctx.lang, at.date_naive()),
-        at.format("%H:%M")
-    )
-}
+use crate::view::moment_label as moment;
 
 pub struct SessionRow {
     pub id: String,

@@ -12,6 +12,7 @@ use super::partnerships::{partnership_items, PartnershipItem};
 use super::render;
 use crate::ctx::Ctx;
 use crate::view::{country_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 pub struct MemberSection {
@@ -88,7 +89,7 @@ pub async fn group_home(
 
 async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
     let lang = ctx.lang.code();
-    let group = state.db.group(id).await?.ok_or_else(AppError::not_found)?;
+    let group = state.db.group(id).await?.or_404()?;
     let members = state.db.group_members(id).await?;
     let sections = member_sections(ctx, &members);
     let ids: Vec<&str> = members

@@ -15,6 +15,7 @@ use super::meetings::Choice;
 use super::render;
 use crate::ctx::Ctx;
 use crate::view::{country_label, kind_label, level_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -168,11 +169,7 @@ pub async fn edit(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.organisation(&id).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation: &id })?;
     Ok(form_page(&ctx, &id, OrgForm::from_record(&rec), None))
 }
@@ -183,11 +180,7 @@ pub async fn save(
     Path(id): Path<String>,
     Form(form): Form<OrgForm>,
 ) -> Result<Response, AppError> {
-    state
-        .db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    state.db.organisation(&id).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation: &id })?;
     let result = match form.input() {
         Ok(input) => {

@@ -63,6 +63,7 @@ impl OrgItem {
 }
 
 pub use super::meetings::Choice;
+use crate::OrNotFound;
 
 /// The label of a sort order: `sort-{list}-{field}`, with `-desc` for a code that starts with
 /// `-` (descending).
@@ -265,23 +266,16 @@ pub async fn history_items(
 pub fn history_rows(ctx: &Ctx, changes: Vec<storage::Change>) -> Vec<HistoryItem> {
     changes
         .into_iter()
-        .map(|c| {
-            let at = storage::utc(c.changed_at).with_timezone(&ctx.tz);
-            HistoryItem {
-                when: format!(
-                    "{} {}",
-                    i18n::format_date_medium(ctx.lang, at.date_naive()),
-                    at.format("%H:%M")
-                ),
-                field: c.field,
-                old: c.old_value.unwrap_or_default(),
-                new: c.new_value.unwrap_or_default(),
-                who: if ctx.user.is_some() {
-                    c.changed_by_name.unwrap_or_default()
-                } else {
-                    String::new()
-                },
-            }
+        .map(|c| HistoryItem {
+            when: crate::view::moment_label(ctx, c.changed_at),
+            field: c.field,
+            old: c.old_value.unwrap_or_default(),
+            new: c.new_value.unwrap_or_default(),
+            who: if ctx.user.is_some() {
+                c.changed_by_name.unwrap_or_default()
+            } else {
+                String::new()
+            },
         })
         .collect()
 }
@@ -292,10 +286,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let db = &state.db;
-    let rec = db
-        .organisation(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = db.organisation(&id).await?.or_404()?;
     let lang = ctx.lang;
     let o = &rec.org;
     let parent = match &o.parent_id {

@@ -13,6 +13,7 @@ use super::organisations::{source_items, ActionItem, Choice, OrgItem, SourceItem
 use super::{render, Pager, Paging};
 use crate::ctx::Ctx;
 use crate::view::{partnership_kind_label, partnership_status_label, signed_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 pub struct PartnershipItem {
@@ -50,12 +51,7 @@ pub async fn partnership_items(
     let mut out = Vec::with_capacity(records.len());
     for r in records {
         let p = &r.partnership;
-        let item = |id: &String| {
-            cache
-                .get(id.as_str())
-                .cloned()
-                .ok_or_else(AppError::not_found)
-        };
+        let item = |id: &String| cache.get(id.as_str()).cloned().or_404();
         out.push(PartnershipItem {
             id: p.id.clone(),
             a: item(&p.organisation_a)?,
@@ -257,11 +253,7 @@ pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(&id).await?.or_404()?;
     let taxonomy = state.db.taxonomy().await?;
     let item = partnership_items(&ctx, &state.db, std::slice::from_ref(&rec), &taxonomy)
         .await?

@@ -12,6 +12,7 @@ use super::record_form::{back_to_form, Field, FormPage, Submitted};
 use crate::ctx::Ctx;
 use crate::ops::register::{self as ops, ActionWrite, ContactWrite};
 use crate::view::{partnership_kind_label, partnership_status_label};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 type Pairs = Form<Vec<(String, String)>>;
@@ -24,11 +25,7 @@ async fn partnership_form(
     id: &str,
     v: &Submitted,
 ) -> Result<FormPage, AppError> {
-    let rec = state
-        .db
-        .partnership(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(id).await?.or_404()?;
     let taxonomy = state.db.taxonomy().await?;
     let items = super::partnerships::partnership_items(
         ctx,
@@ -119,11 +116,7 @@ pub async fn save_partnership(
     Form(form): Pairs,
 ) -> Result<Response, AppError> {
     let v = Submitted(form);
-    let rec = state
-        .db
-        .partnership(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.partnership(&id).await?.or_404()?;
     let result = match v.get("signed_year").map(|y| y.parse::<i32>()) {
         Some(Err(_)) => Err(AppError::field(
             domain::ErrorKey::InvalidNumber,
@@ -188,11 +181,7 @@ async fn contact_page(
     person: Option<&str>,
     v: &Submitted,
 ) -> Result<FormPage, AppError> {
-    let rec = state
-        .db
-        .organisation(org)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.organisation(org).await?.or_404()?;
     let (title, action) = match person {
         Some(p) => (
             ctx.t("person-edit-title"),
@@ -223,7 +212,7 @@ async fn contact_page(
                 .db
                 .contact(org, p)
                 .await?
-                .ok_or_else(AppError::not_found)?
+                .or_404()?
                 .archived_at
                 .is_some();
             page.with_record(
@@ -268,11 +257,7 @@ pub async fn edit_contact(
     State(state): State<AppState>,
     Path((org, person)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let c = state
-        .db
-        .contact(&org, &person)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let c = state.db.contact(&org, &person).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation: &org })?;
     let v = Submitted::from_fields(&[
         ("name", Some(c.name.clone())),
@@ -385,12 +370,8 @@ pub async fn edit_action(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let a = state
-        .db
-        .action(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let pid = a.partnership_id.clone().ok_or_else(AppError::not_found)?;
+    let a = state.db.action(&id).await?.or_404()?;
+    let pid = a.partnership_id.clone().or_404()?;
     ops::editable_partnership(&ctx, &state, &pid).await?;
     let v = Submitted::from_fields(&[
         ("title_fr", a.title.fr.clone()),
@@ -422,11 +403,7 @@ pub async fn save_action(
     Form(form): Pairs,
 ) -> Result<Response, AppError> {
     let v = Submitted(form);
-    let a = state
-        .db
-        .action(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let a = state.db.action(&id).await?.or_404()?;
     let pid = a.partnership_id.clone().unwrap_or_default();
     match ops::update_action(&ctx, &state, &id, &action_write(&v)).await {
         Ok(()) => Ok(Redirect::to(&format!("/partnerships/{pid}#actions-heading")).into_response()),

@@ -13,6 +13,7 @@ use super::render;
 use crate::ctx::Ctx;
 use crate::ops::register_io::{self, Collection, Format, Report};
 use crate::view::Page;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 pub struct ErrorRow {
@@ -136,13 +137,9 @@ pub async fn confirm(
 ) -> Result<Response, AppError> {
     ctx.require(&Action::CreateOrganisation)?;
     let user = ctx.user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
-    let p = state
-        .db
-        .pending_import(&id, &user)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let collection = Collection::parse(&p.collection).ok_or_else(AppError::not_found)?;
-    let format = Format::parse(&p.format).ok_or_else(AppError::not_found)?;
+    let p = state.db.pending_import(&id, &user).await?.or_404()?;
+    let collection = Collection::parse(&p.collection).or_404()?;
+    let format = Format::parse(&p.format).or_404()?;
     let report = register_io::import(
         &state.db,
         who(&ctx),

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::render;
 use crate::ctx::Ctx;
 use crate::view::{code_label, period_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 pub struct MilestoneView {
@@ -52,7 +53,7 @@ pub async fn latest(
     Path(group): Path<String>,
 ) -> Result<Response, AppError> {
     let years = state.db.roadmap_years(&group).await?;
-    let year = years.first().ok_or_else(AppError::not_found)?;
+    let year = years.first().or_404()?;
     Ok(Redirect::to(&format!("/groups/{group}/roadmap/{year}")).into_response())
 }
 
@@ -63,11 +64,8 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let year: i64 = year.parse().map_err(|_| AppError::not_found())?;
     let db = &state.db;
-    let g = db.group(&group).await?.ok_or_else(AppError::not_found)?;
-    let r = db
-        .roadmap(&group, year)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let g = db.group(&group).await?.or_404()?;
+    let r = db.roadmap(&group, year).await?.or_404()?;
     let lang = ctx.lang;
     let mut links_cache = std::collections::HashMap::new();
     let mut axes = Vec::new();

@@ -12,6 +12,7 @@ use super::render;
 use crate::ctx::Ctx;
 use crate::ops::register::{self as ops, ThemeWrite};
 use crate::view::Page;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 pub struct ThemeRow {
@@ -131,7 +132,7 @@ pub async fn edit(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     ctx.require(&Action::ManageNetwork)?;
-    let t = state.db.theme(&id).await?.ok_or_else(AppError::not_found)?;
+    let t = state.db.theme(&id).await?.or_404()?;
     let v = Submitted::from_fields(&[
         ("label_fr", t.labels.fr.clone()),
         ("label_ko", t.labels.ko.clone()),

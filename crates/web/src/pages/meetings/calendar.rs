@@ -12,6 +12,7 @@ use storage::MeetingRecord;
 use super::{can_read_group, meeting_title, visible_meeting};
 use crate::ctx::Ctx;
 use crate::view::when_label;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// The calendar event of a meeting, in the user's language, with both local times in its text.
@@ -88,11 +89,7 @@ pub async fn group_feed(
     Path(group): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
-    let g = state
-        .db
-        .group(&group)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let g = state.db.group(&group).await?.or_404()?;
     let public_only = !can_read_group(&ctx, &state.db, &group).await?;
     let (count, last) = state.db.meetings_fingerprint(&group, public_only).await?;
     let key = format!(

@@ -16,6 +16,7 @@ use super::Choice;
 use crate::ctx::Ctx;
 use crate::pages::render;
 use crate::view::{code_label, zone_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// The meeting form as typed.
@@ -243,11 +244,7 @@ pub async fn edit_form(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
@@ -267,11 +264,7 @@ pub async fn update(
     Path(id): Path<String>,
     Form(mut form): Form<MeetingForm>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
@@ -305,11 +298,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     crate::ops::meetings::cancel_meeting(&ctx, &state, &rec).await?;
     Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
 }

@@ -19,6 +19,7 @@ use super::{meeting_title, pick_text, visible_meeting, AgendaView};
 use crate::ctx::Ctx;
 use crate::pages::render;
 use crate::view::{code_label, when_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// May the actor write the text of this meeting's minutes (before they are final)?
@@ -61,16 +62,8 @@ pub async fn edit_form(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let minutes = state
-        .db
-        .minutes(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
+    let minutes = state.db.minutes(&id).await?.or_404()?;
     let correction = minutes.status == MinutesStatus::Final;
     if correction {
         // Final minutes change only by a correction, which only the coordinators make.
@@ -134,16 +127,8 @@ pub async fn save(
     Path(id): Path<String>,
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let minutes = state
-        .db
-        .minutes(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
+    let minutes = state.db.minutes(&id).await?.or_404()?;
     let agenda_len = rec.meeting.agenda.len().max(1);
     let get = |k: String| fields.get(&k).cloned().filter(|v| !v.trim().is_empty());
     let input = MinutesInput {
@@ -192,11 +177,7 @@ pub async fn set_status(
     Path(id): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let to = MinutesStatus::parse(&form.status)
         .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "status"))?;
     crate::ops::meetings::set_minutes_status(&ctx, &state, &rec, to).await?;
@@ -299,12 +280,7 @@ pub async fn diff(
             })
     };
     let (from, to) = (number("from")?, number("to")?);
-    let find = |n: i64| {
-        versions
-            .iter()
-            .find(|v| v.number == n)
-            .ok_or_else(AppError::not_found)
-    };
+    let find = |n: i64| versions.iter().find(|v| v.number == n).or_404();
     let (a, b) = (find(from)?, find(to)?);
     let text = |items: &[ItemText], i: usize, lang: &str| -> String {
         items
@@ -375,7 +351,7 @@ pub async fn print(
     let rec = visible_meeting(&ctx, &state.db, &id).await?;
     let db = &state.db;
     let lang = ctx.lang;
-    let minutes = db.minutes(&id).await?.ok_or_else(AppError::not_found)?;
+    let minutes = db.minutes(&id).await?.or_404()?;
     let decisions = db.decisions(&id).await?;
     let participants = db.participants(&id).await?;
     let ids: Vec<&str> = participants

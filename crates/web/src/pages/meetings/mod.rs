@@ -223,6 +223,7 @@ pub struct AttachmentView {
 }
 
 pub use crate::view::Choice;
+use crate::OrNotFound;
 
 #[derive(Template)]
 #[template(path = "meetings/show.html")]
@@ -464,7 +465,7 @@ pub async fn board(
     Path(group): Path<String>,
 ) -> Result<Response, AppError> {
     let db = &state.db;
-    db.group(&group).await?.ok_or_else(AppError::not_found)?;
+    db.group(&group).await?.or_404()?;
     if !can_read_group(&ctx, db, &group).await? {
         return Err(if ctx.user.is_none() {
             AppError::new(domain::ErrorKey::Unauthenticated)

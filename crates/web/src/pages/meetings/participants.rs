@@ -16,6 +16,7 @@ use storage::{AttachedTo, Participant};
 use super::{meeting_title, visible_meeting};
 use crate::ctx::Ctx;
 use crate::view::code_label;
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// The signed-in user registers for the meeting (for their organisation when they edit one).
@@ -76,11 +77,7 @@ pub async fn invite(
     Path(id): Path<String>,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     crate::ops::meetings::add_participant(
         &ctx,
         &state,
@@ -105,11 +102,7 @@ pub async fn set_presence(
     Path((id, pid)): Path<(String, String)>,
     Form(form): Form<PresenceForm>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
@@ -206,11 +199,7 @@ pub async fn upload(
     Path(id): Path<String>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
@@ -309,11 +298,7 @@ pub async fn add_decision(
     Path(id): Path<String>,
     Form(form): Form<RecordForm>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     crate::ops::meetings::add_decision(&ctx, &state, &rec, form.text(), form.position()).await?;
     Ok(Redirect::to(&format!("/meetings/{id}#minutes")).into_response())
 }
@@ -325,11 +310,7 @@ pub async fn add_follow_up(
     Path(id): Path<String>,
     Form(form): Form<RecordForm>,
 ) -> Result<Response, AppError> {
-    let rec = state
-        .db
-        .meeting(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let rec = state.db.meeting(&id).await?.or_404()?;
     let input = domain::meetings::follow_ups::FollowUpInput {
         text: form.text(),
         owner_organisation: form

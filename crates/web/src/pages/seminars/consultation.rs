@@ -18,6 +18,7 @@ use storage::{Consultation, Email, Series};
 use crate::ctx::Ctx;
 use crate::pages::render;
 use crate::view::{code_label, Page};
+use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// Personal links stay valid this long.
@@ -27,11 +28,7 @@ async fn series_and_consultation(
     state: &AppState,
     series: &str,
 ) -> Result<(Series, Option<Consultation>), AppError> {
-    let s = state
-        .db
-        .series(series)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let s = state.db.series(series).await?.or_404()?;
     let c = state.db.consultation_of_series(series).await?;
     Ok((s, c))
 }
@@ -348,11 +345,7 @@ async fn answer_page(
         .await?
         .into_iter()
         .find(|a| a.organisation_id == t.organisation);
-    let org = state
-        .db
-        .organisation(&t.organisation)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let org = state.db.organisation(&t.organisation).await?.or_404()?;
     let value = |k: &str, stored: Option<String>| match typed {
         Some(f) => f.get(k).cloned().unwrap_or_default(),
         None => stored.unwrap_or_default(),
@@ -475,11 +468,7 @@ async fn by_link(state: &AppState, token: &str) -> Result<Target, AppError> {
         .consultation(&cid)
         .await?
         .ok_or(AppError::new(ErrorKey::InvalidToken))?;
-    let series = state
-        .db
-        .series(&consultation.series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let series = state.db.series(&consultation.series_id).await?.or_404()?;
     Ok(Target {
         consultation,
         series,
@@ -526,7 +515,7 @@ pub async fn link_save(
 /// The signed-in editor answers for their own organisation, when it takes part in the group.
 async fn own_target(ctx: &Ctx, state: &AppState, series_id: &str) -> Result<Target, AppError> {
     let (series, consultation) = series_and_consultation(state, series_id).await?;
-    let consultation = consultation.ok_or_else(AppError::not_found)?;
+    let consultation = consultation.or_404()?;
     let user = ctx
         .user
         .as_ref()

@@ -17,6 +17,7 @@ use crate::pages::render;
 use crate::{AppError, AppState};
 
 pub use crate::ops::lineup::{problem, solve};
+use crate::OrNotFound;
 
 /// One reason in the user's language, with names for ids.
 pub fn reason_text(
@@ -237,11 +238,7 @@ async fn builder_page(
     series_id: &str,
     message: Option<String>,
 ) -> Result<Response, AppError> {
-    let series = state
-        .db
-        .series(series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let series = state.db.series(series_id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
@@ -364,11 +361,7 @@ pub async fn act(
     Path(series_id): Path<String>,
     Form(form): Form<ActForm>,
 ) -> Result<Response, AppError> {
-    let series = state
-        .db
-        .series(&series_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let series = state.db.series(&series_id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;

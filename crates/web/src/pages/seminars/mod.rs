@@ -141,6 +141,7 @@ pub struct PresentationView {
 /// The part of a seminar's page that is the same for everyone who sees it in one language,
 /// zone and role: cached under a key holding everything it depends on.
 pub use crate::cache::SeminarCached;
+use crate::OrNotFound;
 
 #[derive(Template)]
 #[template(path = "seminars/_body.html")]
@@ -259,11 +260,7 @@ async fn page(
     id: &str,
     message: Option<String>,
 ) -> Result<Response, AppError> {
-    let (group, stamp) = state
-        .db
-        .seminar_stamp(id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (group, stamp) = state.db.seminar_stamp(id).await?.or_404()?;
     let member = is_member(ctx, state, &group).await?;
     let key = format!(
         "{id}:{}:{}:{member}:{stamp}",
@@ -290,7 +287,7 @@ async fn page(
 
 async fn seminar_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
     let (s, _) = crate::ops::seminars::seminar_and_series(state, id).await?;
-    let event = crate::ops::seminars::event(ctx, state, &s).ok_or_else(AppError::not_found)?;
+    let event = crate::ops::seminars::event(ctx, state, &s).or_404()?;
     let body = exports::ics::calendar(s.theme.get(ctx.lang.code()), &[event]);
     Ok((
         [
