@@ -643,10 +643,10 @@ pub async fn import(
             }
             progress(total, total);
             if dry_run {
-                tx.rollback().await.map_err(storage::StorageError::from)?;
+                tx.rollback().await?;
             } else {
                 db.audit_in(&mut tx, &who.event(collection, total)).await?;
-                tx.commit().await.map_err(storage::StorageError::from)?;
+                tx.commit().await?;
             }
             Ok(Report {
                 rows: total,
@@ -769,10 +769,10 @@ pub async fn import(
             .await?;
             progress(total, total);
             if dry_run {
-                tx.rollback().await.map_err(storage::StorageError::from)?;
+                tx.rollback().await?;
             } else {
                 db.audit_in(&mut tx, &who.event(collection, total)).await?;
-                tx.commit().await.map_err(storage::StorageError::from)?;
+                tx.commit().await?;
             }
             Ok(Report {
                 rows: total,

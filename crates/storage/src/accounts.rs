@@ -74,7 +74,7 @@ impl Db {
         let email = domain::accounts::normalise_email(&new.email, "email")?;
         let hash = new.password.as_deref().map(hash_password).transpose()?;
         let id = format!("u-{}", &random_token()[..16]);
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         sqlx::query(
             "INSERT INTO users (id, email, display_name, password_hash, locale, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -372,7 +372,7 @@ impl Db {
             .await?
             .ok_or(StorageError::from(ErrorKey::InvalidToken))?;
         let hash = hash_password(password)?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let used = sqlx::query(
             "UPDATE invitations SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
         )

@@ -176,7 +176,7 @@ impl Db {
 
     /// Creates an action, in its own transaction.
     pub async fn create_action(&self, a: &ActionRecord) -> Result<(), StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         self.insert_action(&mut tx, a).await?;
         tx.commit().await?;
         Ok(())
@@ -194,7 +194,7 @@ impl Db {
             .action(&a.id)
             .await?
             .ok_or(StorageError::from(ErrorKey::NotFound))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE actions SET title_fr = $2, title_ko = $3, title_en = $4, date_text = $5, \
              start_year = $6, start_date = $7, end_date = $8, status_note = $9, notes = $10, \

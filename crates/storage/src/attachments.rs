@@ -68,7 +68,7 @@ impl Db {
         let mut file = tokio::fs::File::open(path)
             .await
             .map_err(|e| StorageError::Io(e.to_string()))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         sqlx::query(&format!(
             "INSERT INTO {table} (id, {column}, title, file_name, content_type, size, sha256, \
              content, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"

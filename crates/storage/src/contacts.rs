@@ -86,7 +86,7 @@ impl Db {
 
     /// Adds a person and their title in an organisation, in one transaction.
     pub async fn create_contact(&self, c: &Contact, by: Option<&str>) -> Result<(), StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let now = now_ms();
         sqlx::query(
             "INSERT INTO people (id, name, name_ko, email, notes, sources, version, created_at, \
@@ -137,7 +137,7 @@ impl Db {
             .contact(&c.organisation_id, &c.person_id)
             .await?
             .ok_or(StorageError::from(ErrorKey::NotFound))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE people SET name = $2, name_ko = $3, email = $4, notes = $5, \
              version = version + 1, updated_at = $6 WHERE id = $1 AND version = $7",

@@ -172,7 +172,7 @@ impl Db {
         disabled: bool,
     ) -> Result<bool, StorageError> {
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2")
             .bind(disabled.then_some(now))
             .bind(user_id)
@@ -203,7 +203,7 @@ impl Db {
     pub async fn create_password_reset(&self, user_id: &str) -> Result<String, StorageError> {
         let secret = random_token();
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         sqlx::query("UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
             .bind(now)
             .bind(user_id)

@@ -43,7 +43,7 @@ const PARENTS: &[(&str, &str)] = &[
 pub async fn load_demo(db: &Db) -> Result<bool, StorageError> {
     let data: Value =
         serde_json::from_str(KOREA_GROUP).map_err(|e| StorageError::Demo(e.to_string()))?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_sqlx().await?;
     if let Some(lock) = db.setup_lock_sql() {
         sqlx::query(lock).execute(&mut *tx).await?;
     }

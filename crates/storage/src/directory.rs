@@ -253,7 +253,7 @@ impl Db {
             .organisation(&org.id)
             .await?
             .ok_or(StorageError::from(ErrorKey::NotFound))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE organisations SET kind = $2, country = $3, level = $4, parent_id = $5, \
              name_fr = $6, name_ko = $7, name_ko_latn = $8, name_en = $9, population = $10, \
@@ -610,7 +610,7 @@ impl Db {
             .partnership(&p.id)
             .await?
             .ok_or(StorageError::from(ErrorKey::NotFound))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let (date, year) = signed_columns(p.signed);
         let done = sqlx::query(
             "UPDATE partnerships SET organisation_a = $2, organisation_b = $3, kind = $4, \

@@ -36,6 +36,33 @@ impl Durability {
     }
 }
 
+/// A write transaction of the layers above storage: pass `&mut tx` to the storage calls that
+/// take part in it, then `commit` (or `rollback`, or drop it to roll back). No sqlx type leaks
+/// out: both answer `StorageError`.
+pub struct Tx(sqlx::Transaction<'static, sqlx::Any>);
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), StorageError> {
+        Ok(self.0.commit().await?)
+    }
+    pub async fn rollback(self) -> Result<(), StorageError> {
+        Ok(self.0.rollback().await?)
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = sqlx::Transaction<'static, sqlx::Any>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -132,12 +159,20 @@ impl Db {
         self.engine
     }
 
+    /// Starts a transaction that may write (see `begin_sqlx`), as the layers above see it: a
+    /// `Tx`, whose commit and rollback answer storage errors.
+    pub async fn begin(&self) -> Result<Tx, StorageError> {
+        Ok(Tx(self.begin_sqlx().await?))
+    }
+
     /// Starts a transaction that may write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), waiting up to the busy timeout for another writer: a deferred
     /// transaction that reads and then writes cannot upgrade its read lock while another
     /// connection writes, and SQLite answers "database is locked" at once instead of waiting.
     /// On PostgreSQL a plain `BEGIN`; read-then-write rules take a row or advisory lock.
-    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StorageError> {
+    pub(crate) async fn begin_sqlx(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, StorageError> {
         Ok(match self.engine {
             Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Engine::Postgres => self.pool.begin().await?,

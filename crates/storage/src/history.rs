@@ -150,7 +150,7 @@ impl Db {
             "theme" => "themes",
             _ => return Err(ErrorKey::NotFound.into()),
         };
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let before: Option<Option<i64>> =
             sqlx::query_scalar(&format!("SELECT archived_at FROM {table} WHERE id = $1"))
                 .bind(id)

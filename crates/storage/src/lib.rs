@@ -41,7 +41,7 @@ pub use directory::{
     OrgFilter, OrgSort, OrganisationRecord, PartnershipFilter, PartnershipRecord, PartnershipSort,
     PersonRole,
 };
-pub use engine::{redact as redact_url, Db, Durability, Engine, BULK_ROWS};
+pub use engine::{redact as redact_url, Db, Durability, Engine, Tx, BULK_ROWS};
 pub use error::StorageError;
 pub use groups::{CountryGroup, GroupMember};
 pub use history::Change;

@@ -194,7 +194,7 @@ impl Db {
             || o.status != m.status
             || o.title != m.title;
         let sequence = o.sequence + i64::from(moved);
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE meetings SET title_fr = $2, title_ko = $3, title_en = $4, starts_at = $5, \
              ends_at = $6, time_zone = $7, format = $8, place = $9, link = $10, visibility = $11, \
@@ -444,7 +444,7 @@ impl Db {
         meeting: &str,
         save: &MinutesSave<'_>,
     ) -> Result<i64, StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let n = self.save_minutes_in(&mut tx, meeting, save).await?;
         tx.commit().await?;
         Ok(n)
@@ -672,7 +672,7 @@ impl Db {
         author: Option<&str>,
     ) -> Result<(), StorageError> {
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query("UPDATE follow_ups SET status = $1, updated_at = $2 WHERE id = $3")
             .bind(status.code())
             .bind(now)

@@ -153,7 +153,7 @@ impl Db {
 
     /// Replaces a group's roadmap for a year with `r`, in one transaction.
     pub async fn replace_roadmap(&self, r: &Roadmap) -> Result<(), StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let old: Option<String> =
             sqlx::query_scalar("SELECT id FROM roadmaps WHERE group_id = $1 AND year = $2")
                 .bind(&r.group_id)

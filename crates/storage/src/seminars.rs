@@ -371,7 +371,7 @@ impl Db {
         &self,
         lineup: &[(String, Vec<(String, i64)>)],
     ) -> Result<(), StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let now = now_ms();
         for (seminar, facilitators) in lineup {
             sqlx::query("DELETE FROM facilitators WHERE seminar_id = $1")
@@ -455,7 +455,7 @@ impl Db {
     ) -> Result<String, StorageError> {
         let secret = random_token();
         let now = now_ms();
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         sqlx::query(
             "UPDATE consultation_links SET revoked_at = $1 WHERE consultation_id = $2 AND organisation_id = $3 \
              AND revoked_at IS NULL",
@@ -529,7 +529,7 @@ impl Db {
         answer: &Answer,
         answered_by: Option<&str>,
     ) -> Result<(), StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         self.save_answer_in(&mut tx, consultation, organisation, answer, answered_by)
             .await?;
         tx.commit().await?;
@@ -647,7 +647,7 @@ impl Db {
         r: &Registration,
         capacity: Option<i64>,
     ) -> Result<Registration, StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let out = self.register_in(&mut tx, r, capacity).await?;
         tx.commit().await?;
         Ok(out)
@@ -701,7 +701,7 @@ impl Db {
         seminar: &str,
         id: &str,
     ) -> Result<Option<String>, StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let promoted = self.cancel_registration_in(&mut tx, seminar, id).await?;
         tx.commit().await?;
         Ok(promoted)

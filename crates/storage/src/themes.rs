@@ -154,7 +154,7 @@ impl Db {
     }
 
     pub async fn insert_theme(&self, t: &Theme, by: Option<&str>) -> Result<(), StorageError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let now = now_ms();
         sqlx::query(
             "INSERT INTO themes (id, label_fr, label_ko, label_en, position, version, \
@@ -188,7 +188,7 @@ impl Db {
             .theme(&t.id)
             .await?
             .ok_or(StorageError::from(ErrorKey::NotFound))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE themes SET label_fr = $2, label_ko = $3, label_en = $4, position = $5, \
              version = version + 1, updated_at = $6 WHERE id = $1 AND version = $7",

@@ -207,7 +207,7 @@ pub async fn create(
         .db
         .insert_organisation(&mut tx, &org, &serde_json::json!({}))
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     let rec = state.db.organisation(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&rec).into())))
 }

@@ -173,7 +173,7 @@ pub async fn create(
         .db
         .insert_partnership(&mut tx, &p, &serde_json::json!({}))
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     let rec = state.db.partnership(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&rec).into())))
 }

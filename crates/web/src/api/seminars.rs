@@ -287,7 +287,7 @@ pub async fn add_presentation(
             },
         )
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     let s = state.db.seminar(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
 }
@@ -489,7 +489,7 @@ pub async fn create_series(
             },
         )
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok((
         StatusCode::CREATED,
         Json(SeriesDto {
@@ -573,7 +573,7 @@ pub async fn create_seminar(
     };
     let mut tx = state.db.begin().await?;
     state.db.insert_seminar(&mut tx, &seminar).await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     let s = state.db.seminar(&seminar.id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
 }

@@ -150,6 +150,6 @@ pub async fn request_password_reset(
             &event(ctx, "password_reset").target(format!("user:{}", user.id)),
         )
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(())
 }

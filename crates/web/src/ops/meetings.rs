@@ -42,7 +42,7 @@ pub async fn create_meeting(
         .db
         .insert_meeting(&mut tx, &meeting, &serde_json::json!({}))
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(meeting)
 }
 
@@ -199,7 +199,7 @@ pub async fn add_participant(
     };
     let mut tx = state.db.begin().await?;
     state.db.add_participant(&mut tx, id, &p).await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(p)
 }
 
@@ -245,7 +245,7 @@ pub async fn add_follow_up(
             &f,
         )
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -318,7 +318,7 @@ pub async fn add_decision(
             existing,
         )
         .await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(id)
 }
 

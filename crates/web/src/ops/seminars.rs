@@ -183,7 +183,7 @@ pub async fn register(
         .await?;
     let mail = confirmation(lang, state, &s, &name, &email, done.status);
     state.db.enqueue_email(&mut tx, &mail).await?;
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(done.status)
 }
 
@@ -243,7 +243,7 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
         }
         state.db.enqueue_email(&mut tx, &e).await?;
     }
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(people.len() as i64)
 }
 
@@ -286,6 +286,6 @@ pub async fn cancel_registration(
             state.db.enqueue_email(&mut tx, &mail).await?;
         }
     }
-    tx.commit().await.map_err(storage::StorageError::from)?;
+    tx.commit().await?;
     Ok(())
 }

@@ -57,7 +57,7 @@ pub async fn register(
                 },
             )
             .await?;
-        tx.commit().await.map_err(storage::StorageError::from)?;
+        tx.commit().await?;
     }
     Ok(Redirect::to(&format!("/meetings/{id}#participants")).into_response())
 }

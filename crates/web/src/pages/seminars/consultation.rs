@@ -163,7 +163,7 @@ pub async fn act(
                 },
             )
             .await?;
-            tx.commit().await.map_err(storage::StorageError::from)?;
+            tx.commit().await?;
             progress_page(
                 &ctx,
                 &state,
@@ -279,7 +279,7 @@ pub async fn act(
                 .await?;
                 sent += 1;
             }
-            tx.commit().await.map_err(storage::StorageError::from)?;
+            tx.commit().await?;
             let msg = i18n::t_args(ctx.lang, "consultation-reminded", &[("count", sent.into())]);
             progress_page(&ctx, &state, &series_id, HashMap::new(), Some(msg)).await
         }
