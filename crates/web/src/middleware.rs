@@ -17,92 +17,23 @@ use crate::ctx::{
 use crate::errors::render_error;
 use crate::{AppError, AppState};
 
+/// What the request asked for through its address and cookies, besides who it is.
+struct Preferences {
+    /// A language chosen with `?lang=` (remembered in a cookie).
+    chosen_lang: Option<Lang>,
+    /// A zone chosen with `?tz=` (remembered in a cookie).
+    chosen_tz: Option<chrono_tz::Tz>,
+}
+
+/// Builds the request's context, runs the handler, renders any error, and sets the headers and
+/// cookies of the answer: negotiate → authenticate → handle → finish.
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let headers = req.headers().clone();
-    let uri = req.uri().clone();
-    let query = uri.query().unwrap_or("");
-    let query_lang = query_param(query, "lang").and_then(Lang::parse);
-    let lang = i18n::negotiate(
-        query_param(query, "lang"),
-        cookie(&headers, LANG_COOKIE),
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
-    let path = uri.path().to_string();
-    let api = path.starts_with("/api/");
-    let query_without_lang = query
-        .split('&')
-        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("tz="))
-        .collect::<Vec<_>>()
-        .join("&");
-    let client = state.config.trusted_proxies.client(
-        req.extensions()
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip()),
-        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
-    );
-    let query_tz = query_param(query, "tz")
-        .map(|z| z.replace("%2F", "/").replace("%2f", "/"))
-        .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
-    let tz = query_tz
-        .or_else(|| cookie(&headers, TZ_COOKIE).and_then(|z| z.replace("%2F", "/").parse().ok()))
-        .unwrap_or(match lang {
-            Lang::Ko => domain::time::SEOUL,
-            _ => domain::time::PARIS,
-        });
-    let mut ctx = Ctx {
-        tz,
-        lang,
-        user: None,
-        via_token: false,
-        csrf: String::new(),
-        path,
-        query_without_lang,
-        api,
-        client,
+    let (mut ctx, prefs) = negotiate(&state, &req);
+    let new_csrf_cookie = match authenticate(&state, req.headers(), &mut ctx).await {
+        Ok(fresh) => fresh,
+        Err(e) => return render_error(&ctx, &e),
     };
-
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let mut new_csrf_cookie = None;
-    if let Some(token) = bearer {
-        match state.db.user_by_token(token).await {
-            Ok(Some(user)) => {
-                ctx.user = Some(user);
-                ctx.via_token = true;
-            }
-            Ok(None) => return render_error(&ctx, &AppError::new(ErrorKey::InvalidToken)),
-            Err(e) => return render_error(&ctx, &e.into()),
-        }
-    } else {
-        let session = match cookie(&headers, SESSION_COOKIE) {
-            Some(secret) => match state.db.session(secret).await {
-                Ok(s) => s,
-                Err(e) => return render_error(&ctx, &e.into()),
-            },
-            None => None,
-        };
-        match session {
-            Some(s) => {
-                ctx.user = Some(s.user);
-                ctx.csrf = s.csrf_token;
-            }
-            None => match cookie(&headers, CSRF_COOKIE).filter(|c| c.len() == 64) {
-                Some(c) => ctx.csrf = c.to_string(),
-                None => {
-                    let fresh = storage::random_token();
-                    ctx.csrf = fresh.clone();
-                    new_csrf_cookie = Some(fresh);
-                }
-            },
-        }
-    }
-
-    if let Err(e) = crate::input::check_uri(&uri) {
+    if let Err(e) = crate::input::check_uri(req.uri()) {
         return render_error(&ctx, &e);
     }
     let method = req.method().clone();
@@ -126,6 +57,116 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             }
         }
     }
+    finish(&state, &ctx, prefs, new_csrf_cookie, resp)
+}
+
+/// Language (`?lang=`, its cookie, `Accept-Language`, French), zone (`?tz=`, its cookie, by
+/// language), the client's address (trusted proxies only), the path.
+fn negotiate(state: &AppState, req: &Request) -> (Ctx, Preferences) {
+    let headers = req.headers();
+    let uri = req.uri();
+    let query = uri.query().unwrap_or("");
+    let chosen_lang = query_param(query, "lang").and_then(Lang::parse);
+    let lang = i18n::negotiate(
+        query_param(query, "lang"),
+        cookie(headers, LANG_COOKIE),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let path = uri.path().to_string();
+    let query_without_lang = query
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("tz="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let client = state.config.trusted_proxies.client(
+        req.extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip()),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+    );
+    let chosen_tz = query_param(query, "tz")
+        .map(|z| z.replace("%2F", "/").replace("%2f", "/"))
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok());
+    let tz = chosen_tz
+        .or_else(|| cookie(headers, TZ_COOKIE).and_then(|z| z.replace("%2F", "/").parse().ok()))
+        .unwrap_or(match lang {
+            Lang::Ko => domain::time::SEOUL,
+            _ => domain::time::PARIS,
+        });
+    let ctx = Ctx {
+        tz,
+        lang,
+        user: None,
+        via_token: false,
+        csrf: String::new(),
+        api: path.starts_with("/api/"),
+        path,
+        query_without_lang,
+        client,
+    };
+    (
+        ctx,
+        Preferences {
+            chosen_lang,
+            chosen_tz,
+        },
+    )
+}
+
+/// Who is calling: a bearer token (refused when unknown), a session, or nobody; and the CSRF
+/// token forms must send back. Returns a fresh CSRF token to set as a cookie, when one was made.
+async fn authenticate(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    ctx: &mut Ctx,
+) -> Result<Option<String>, AppError> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    if let Some(token) = bearer {
+        let user = state
+            .db
+            .user_by_token(token)
+            .await?
+            .ok_or_else(|| AppError::new(ErrorKey::InvalidToken))?;
+        ctx.user = Some(user);
+        ctx.via_token = true;
+        return Ok(None);
+    }
+    let session = match cookie(headers, SESSION_COOKIE) {
+        Some(secret) => state.db.session(secret).await?,
+        None => None,
+    };
+    if let Some(s) = session {
+        ctx.user = Some(s.user);
+        ctx.csrf = s.csrf_token;
+        return Ok(None);
+    }
+    match cookie(headers, CSRF_COOKIE).filter(|c| c.len() == 64) {
+        Some(c) => {
+            ctx.csrf = c.to_string();
+            Ok(None)
+        }
+        None => {
+            let fresh = storage::random_token();
+            ctx.csrf = fresh.clone();
+            Ok(Some(fresh))
+        }
+    }
+}
+
+/// The answer's caching, language and cookies (none on shared static files).
+fn finish(
+    state: &AppState,
+    ctx: &Ctx,
+    prefs: Preferences,
+    new_csrf_cookie: Option<String>,
+    mut resp: Response,
+) -> Response {
     // Pages and API answers depend on the language and on who asks: caches must revalidate
     // and keep one copy per cookie and language. Static assets set their own, long, policy.
     if !resp.headers().contains_key(header::CACHE_CONTROL) {
@@ -154,28 +195,24 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         return resp;
     }
     let secure = state.config.secure_cookies;
-    if let Some(l) = query_lang {
-        resp.headers_mut().append(
-            header::SET_COOKIE,
-            set_cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600, secure),
-        );
+    let year = 365 * 24 * 3600;
+    let mut cookies = Vec::new();
+    if let Some(l) = prefs.chosen_lang {
+        cookies.push(set_cookie(LANG_COOKIE, l.code(), year, secure));
     }
-    if let Some(z) = query_tz {
-        resp.headers_mut().append(
-            header::SET_COOKIE,
-            set_cookie(
-                TZ_COOKIE,
-                &z.name().replace('/', "%2F"),
-                365 * 24 * 3600,
-                secure,
-            ),
-        );
+    if let Some(z) = prefs.chosen_tz {
+        cookies.push(set_cookie(
+            TZ_COOKIE,
+            &z.name().replace('/', "%2F"),
+            year,
+            secure,
+        ));
     }
     if let Some(c) = new_csrf_cookie {
-        resp.headers_mut().append(
-            header::SET_COOKIE,
-            set_cookie(CSRF_COOKIE, &c, 24 * 3600, secure),
-        );
+        cookies.push(set_cookie(CSRF_COOKIE, &c, 24 * 3600, secure));
+    }
+    for c in cookies {
+        resp.headers_mut().append(header::SET_COOKIE, c);
     }
     resp
 }

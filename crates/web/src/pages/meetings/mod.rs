@@ -149,6 +149,25 @@ pub struct FollowUpView {
 }
 
 /// Follow-ups as shown on meeting pages and the board.
+/// Still-open follow-ups of the group's earlier meetings, which come to this one: one read,
+/// the origin meeting's start comes with each follow-up.
+async fn carried_follow_ups(
+    db: &Db,
+    m: &domain::meetings::Meeting,
+) -> Result<Vec<FollowUpRecord>, AppError> {
+    Ok(db
+        .follow_ups(&m.group_id, true)
+        .await?
+        .into_iter()
+        .filter(|f| match (&f.meeting_id, &f.origin) {
+            (Some(mid), _) if *mid == m.id => false,
+            (Some(_), Some((_, start, _))) => *start < m.span.start,
+            (Some(_), None) => false,
+            (None, _) => true,
+        })
+        .collect())
+}
+
 pub async fn follow_up_views(
     ctx: &Ctx,
     db: &Db,
@@ -340,26 +359,7 @@ pub async fn show(
         participants: &participant_orgs,
     });
     let own = db.follow_ups_of_meeting(&id).await?;
-    // Still-open follow-ups from the group's earlier meetings come to this one.
-    let carried: Vec<FollowUpRecord> = db
-        .follow_ups(&m.group_id, true)
-        .await?
-        .into_iter()
-        .filter(|f| f.meeting_id.as_deref() != Some(id.as_str()))
-        .collect();
-    let mut carried_from_earlier = Vec::new();
-    for f in carried {
-        let earlier = match &f.meeting_id {
-            Some(mid) => db
-                .meeting(mid)
-                .await?
-                .is_some_and(|o| o.meeting.span.start < m.span.start),
-            None => true,
-        };
-        if earlier {
-            carried_from_earlier.push(f);
-        }
-    }
+    let carried_from_earlier = carried_follow_ups(db, m).await?;
     let status = minutes
         .as_ref()
         .map(|mi| mi.status)
