@@ -5,7 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use domain::directory::{Names, OrganisationInput, Partnership, PartnershipInput, Seat, Signed};
+use domain::directory::{
+    Names, Organisation, OrganisationInput, Partnership, PartnershipInput, Seat, Signed,
+};
 use domain::{DomainError, ErrorKey};
 use exports::read::{ReadError, Sheet};
 use exports::table::{Cell, Table};
@@ -429,8 +431,24 @@ fn push(errors: &mut Vec<RowError>, row: usize, e: DomainError) {
     });
 }
 
-/// Imports a file. With `dry_run`, everything is checked (database constraints included) and
-/// nothing is kept. `progress` is told how many rows are done.
+/// Where each column of the layout is in the file's rows.
+struct Columns(HashMap<&'static str, usize>);
+
+impl Columns {
+    /// A cell of a row, trimmed; empty is `None`.
+    fn cell(&self, cells: &[String], c: &str) -> Option<String> {
+        self.0
+            .get(c)
+            .and_then(|i| cells.get(*i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    }
+}
+
+/// Imports a file, in steps: read → check the header and cells → read the rows into records →
+/// check them against the database → write them in one transaction → finish (keep or roll
+/// back). With `dry_run`, everything is checked (database constraints included) and nothing is
+/// kept. `progress` is told how many rows are done.
 pub async fn import(
     db: &Db,
     who: Who<'_>,
@@ -442,12 +460,7 @@ pub async fn import(
 ) -> Result<Report, AppError> {
     let mut sheet = match read(bytes, format) {
         Ok(s) => s,
-        Err(e) => {
-            return Ok(Report {
-                errors: vec![e],
-                ..Default::default()
-            })
-        }
+        Err(e) => return Ok(refused(0, vec![e])),
     };
     if format == Format::Json {
         // JSON leaves empty values out: a column no record has is an empty column.
@@ -461,325 +474,373 @@ pub async fn import(
         }
     }
     let mut errors = Vec::new();
-    let at = columns(&sheet, collection, &mut errors);
+    let at = Columns(columns(&sheet, collection, &mut errors));
     clean_cells(&mut sheet, &mut errors);
-    if !errors.is_empty() {
-        return Ok(Report {
-            rows: sheet.rows.len(),
-            errors,
-            ..Default::default()
-        });
-    }
-    let cell = |cells: &Vec<String>, c: &str| -> Option<String> {
-        at.get(c)
-            .and_then(|i| cells.get(*i))
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
     let total = sheet.rows.len();
-    match collection {
+    if !errors.is_empty() {
+        return Ok(refused(total, errors));
+    }
+    // Rows are dropped once read: the file is not held twice.
+    let rows = &mut sheet.rows;
+    let (tx, created) = match collection {
         Collection::Organisations => {
-            let mut orgs = Vec::with_capacity(total);
-            let mut ids_in_file: HashSet<String> = HashSet::new();
-            // Rows are dropped once read: the file is not held twice.
-            for (row, cells) in sheet.rows.drain(..) {
-                let cells = &cells;
-                let number = |c: &str, errors: &mut Vec<RowError>| -> Option<i64> {
-                    cell(cells, c).and_then(|v| match v.parse::<i64>() {
-                        Ok(n) => Some(n),
-                        Err(_) => {
-                            errors.push(RowError {
-                                counts: None,
-                                row,
-                                column: Some(c.into()),
-                                key: ErrorKey::InvalidNumber,
-                            });
-                            None
-                        }
-                    })
-                };
-                let coordinate = |c: &str, errors: &mut Vec<RowError>| -> Option<f64> {
-                    cell(cells, c).and_then(|v| match v.parse::<f64>() {
-                        Ok(n) => Some(n),
-                        Err(_) => {
-                            errors.push(RowError {
-                                counts: None,
-                                row,
-                                column: Some(c.into()),
-                                key: ErrorKey::InvalidCoordinates,
-                            });
-                            None
-                        }
-                    })
-                };
-                let population = number("population", &mut errors);
-                let year = number("population_year", &mut errors);
-                let (lat, lon) = (
-                    coordinate("lat", &mut errors),
-                    coordinate("lon", &mut errors),
-                );
-                if lat.is_some() != lon.is_some() {
+            let (orgs, ids_in_file) = parse_organisations(rows, &at, &mut errors);
+            check_organisations(db, &orgs, &ids_in_file, &mut errors).await?;
+            if !errors.is_empty() {
+                return Ok(refused(total, errors));
+            }
+            (
+                write_organisations(db, &orgs, total, progress).await?,
+                orgs.len(),
+            )
+        }
+        Collection::Partnerships => {
+            let taxonomy = db.taxonomy().await?;
+            let items = parse_partnerships(rows, &at, &taxonomy, &mut errors);
+            check_partnerships(db, &items, &mut errors).await?;
+            if !errors.is_empty() {
+                return Ok(refused(total, errors));
+            }
+            (
+                write_partnerships(db, &items, total, progress).await?,
+                items.len(),
+            )
+        }
+    };
+    progress(total, total);
+    let mut tx = tx;
+    if dry_run {
+        tx.rollback().await?;
+    } else {
+        db.audit_in(&mut tx, &who.event(collection, total)).await?;
+        tx.commit().await?;
+    }
+    Ok(Report {
+        rows: total,
+        created,
+        committed: !dry_run,
+        errors,
+    })
+}
+
+/// A file refused whole: its problems, in row order, at most `MAX_ERRORS`.
+fn refused(rows: usize, mut errors: Vec<RowError>) -> Report {
+    errors.sort_by_key(|e| e.row);
+    errors.truncate(MAX_ERRORS);
+    Report {
+        rows,
+        errors,
+        ..Default::default()
+    }
+}
+
+type Rows = Vec<(usize, Vec<String>)>;
+
+/// The organisation rows read into records (each row's problems said on its columns).
+fn parse_organisations(
+    rows: &mut Rows,
+    at: &Columns,
+    errors: &mut Vec<RowError>,
+) -> (Vec<(usize, Organisation)>, HashSet<String>) {
+    let mut orgs = Vec::with_capacity(rows.len());
+    let mut ids_in_file: HashSet<String> = HashSet::new();
+    // Rows are dropped once read: the file is not held twice.
+    for (row, cells) in rows.drain(..) {
+        let cells = &cells;
+        let number = |c: &str, errors: &mut Vec<RowError>| -> Option<i64> {
+            at.cell(cells, c).and_then(|v| match v.parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
                     errors.push(RowError {
                         counts: None,
                         row,
-                        column: Some(if lat.is_some() { "lon" } else { "lat" }.into()),
-                        key: ErrorKey::Required,
+                        column: Some(c.into()),
+                        key: ErrorKey::InvalidNumber,
                     });
+                    None
                 }
-                let input = OrganisationInput {
-                    id: cell(cells, "id"),
-                    kind: cell(cells, "kind").unwrap_or_default(),
-                    country: cell(cells, "country").unwrap_or_default(),
-                    level: cell(cells, "level"),
-                    parent_id: cell(cells, "parent_id"),
-                    names: Names {
-                        fr: cell(cells, "name_fr"),
-                        ko: cell(cells, "name_ko"),
-                        ko_latn: cell(cells, "name_ko_latn"),
-                        en: cell(cells, "name_en"),
-                    },
-                    population,
-                    population_year: year.and_then(|y| i32::try_from(y).ok()),
-                    seat: lat.zip(lon).map(|(lat, lon)| Seat { lat, lon }),
-                    seat_name: cell(cells, "seat_name"),
-                    website: cell(cells, "website"),
-                    notes: cell(cells, "notes"),
-                };
-                let id = input.id.clone().unwrap_or_else(|| {
-                    let slug = domain::ids::slugify(
-                        input
-                            .names
-                            .en
-                            .as_deref()
-                            .or(input.names.fr.as_deref())
-                            .unwrap_or(""),
-                    );
-                    format!(
-                        "{}-{}",
-                        input.country.to_ascii_lowercase(),
-                        if slug.is_empty() {
-                            format!("row-{row}")
-                        } else {
-                            slug
-                        }
-                    )
-                });
-                match input.validate(id.clone()) {
-                    Ok(o) => {
-                        if !ids_in_file.insert(o.id.clone()) {
-                            errors.push(RowError {
-                                counts: None,
-                                row,
-                                column: Some("id".into()),
-                                key: ErrorKey::DuplicateId,
-                            });
-                        }
-                        orgs.push((row, o));
-                    }
-                    Err(es) => es.into_iter().for_each(|e| push(&mut errors, row, e)),
-                }
-                if errors.len() >= MAX_ERRORS {
-                    break;
-                }
-            }
-            let ids: Vec<&str> = orgs.iter().map(|(_, o)| o.id.as_str()).collect();
-            let existing = db.existing_organisation_ids(&ids).await?;
-            let parents: Vec<&str> = orgs
-                .iter()
-                .filter_map(|(_, o)| o.parent_id.as_deref())
-                .collect();
-            let known_parents = db.existing_organisation_ids(&parents).await?;
-            for (row, o) in &orgs {
-                if existing.contains(&o.id) {
+            })
+        };
+        let coordinate = |c: &str, errors: &mut Vec<RowError>| -> Option<f64> {
+            at.cell(cells, c).and_then(|v| match v.parse::<f64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
                     errors.push(RowError {
                         counts: None,
-                        row: *row,
-                        column: Some("id".into()),
-                        key: ErrorKey::DuplicateId,
+                        row,
+                        column: Some(c.into()),
+                        key: ErrorKey::InvalidCoordinates,
                     });
+                    None
                 }
-                if let Some(p) = &o.parent_id {
-                    if !ids_in_file.contains(p) && !known_parents.contains(p) {
-                        errors.push(RowError {
-                            counts: None,
-                            row: *row,
-                            column: Some("parent_id".into()),
-                            key: ErrorKey::UnknownOrganisation,
-                        });
-                    }
-                }
-            }
-            errors.sort_by_key(|e| e.row);
-            errors.truncate(MAX_ERRORS);
-            if !errors.is_empty() {
-                return Ok(Report {
-                    rows: total,
-                    errors,
-                    ..Default::default()
-                });
-            }
-            let mut tx = db.begin().await?;
-            for (i, (_, o)) in orgs.iter().enumerate() {
-                let mut without_parent = o.clone();
-                without_parent.parent_id = None;
-                db.insert_organisation(
-                    &mut tx,
-                    &without_parent,
-                    &serde_json::json!({"record": "import"}),
-                )
-                .await?;
-                if i % 500 == 0 {
-                    progress(i, total);
-                }
-            }
-            // The parents' foreign-key checks look the new rows up: the planner must know them.
-            if orgs.len() >= storage::BULK_ROWS {
-                db.analyze_in(&mut tx, &["organisations"]).await?;
-            }
-            for (_, o) in &orgs {
-                if let Some(p) = &o.parent_id {
-                    db.set_parent_in(&mut tx, &o.id, p).await?;
-                }
-            }
-            progress(total, total);
-            if dry_run {
-                tx.rollback().await?;
-            } else {
-                db.audit_in(&mut tx, &who.event(collection, total)).await?;
-                tx.commit().await?;
-            }
-            Ok(Report {
-                rows: total,
-                created: orgs.len(),
-                committed: !dry_run,
-                errors,
             })
+        };
+        let population = number("population", errors);
+        let year = number("population_year", errors);
+        let (lat, lon) = (coordinate("lat", errors), coordinate("lon", errors));
+        if lat.is_some() != lon.is_some() {
+            errors.push(RowError {
+                counts: None,
+                row,
+                column: Some(if lat.is_some() { "lon" } else { "lat" }.into()),
+                key: ErrorKey::Required,
+            });
         }
-        Collection::Partnerships => {
-            let mut items = Vec::with_capacity(total);
-            let mut ids_in_file: HashSet<String> = HashSet::new();
-            let taxonomy = db.taxonomy().await?;
-            // Rows are dropped once read: the file is not held twice.
-            for (row, cells) in sheet.rows.drain(..) {
-                let cells = &cells;
-                let year = match cell(cells, "signed_year") {
-                    None => None,
-                    Some(v) => match v.parse::<i32>() {
-                        Ok(y) => Some(y),
-                        Err(_) => {
-                            errors.push(RowError {
-                                counts: None,
-                                row,
-                                column: Some("signed_year".into()),
-                                key: ErrorKey::InvalidNumber,
-                            });
-                            None
-                        }
-                    },
-                };
-                let input = PartnershipInput {
-                    organisation_a: cell(cells, "organisation_a").unwrap_or_default(),
-                    organisation_b: cell(cells, "organisation_b").unwrap_or_default(),
-                    kind: cell(cells, "kind").unwrap_or_default(),
-                    status: cell(cells, "status"),
-                    signed_date: cell(cells, "signed_date"),
-                    signed_year: year,
-                    themes: cell(cells, "themes")
-                        .map(|t| {
-                            t.split(THEME_SEPARATOR.trim())
-                                .map(|x| x.trim().to_string())
-                                .filter(|x| !x.is_empty())
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    notes: cell(cells, "notes"),
-                };
-                let id = cell(cells, "id").unwrap_or_else(|| {
-                    format!("p-{}-{}", input.organisation_a, input.organisation_b)
-                });
-                match input.validate(id) {
-                    Ok(mut p) => {
-                        match taxonomy.resolve_all(&p.themes) {
-                            Ok(ids) => p.themes = ids,
-                            Err(e) => push(&mut errors, row, e),
-                        }
-                        if !ids_in_file.insert(p.id.clone()) {
-                            errors.push(RowError {
-                                counts: None,
-                                row,
-                                column: Some("id".into()),
-                                key: ErrorKey::DuplicateId,
-                            });
-                        }
-                        items.push((row, p));
-                    }
-                    Err(es) => es.into_iter().for_each(|e| push(&mut errors, row, e)),
+        let input = OrganisationInput {
+            id: at.cell(cells, "id"),
+            kind: at.cell(cells, "kind").unwrap_or_default(),
+            country: at.cell(cells, "country").unwrap_or_default(),
+            level: at.cell(cells, "level"),
+            parent_id: at.cell(cells, "parent_id"),
+            names: Names {
+                fr: at.cell(cells, "name_fr"),
+                ko: at.cell(cells, "name_ko"),
+                ko_latn: at.cell(cells, "name_ko_latn"),
+                en: at.cell(cells, "name_en"),
+            },
+            population,
+            population_year: year.and_then(|y| i32::try_from(y).ok()),
+            seat: lat.zip(lon).map(|(lat, lon)| Seat { lat, lon }),
+            seat_name: at.cell(cells, "seat_name"),
+            website: at.cell(cells, "website"),
+            notes: at.cell(cells, "notes"),
+        };
+        let id = input.id.clone().unwrap_or_else(|| {
+            let slug = domain::ids::slugify(
+                input
+                    .names
+                    .en
+                    .as_deref()
+                    .or(input.names.fr.as_deref())
+                    .unwrap_or(""),
+            );
+            format!(
+                "{}-{}",
+                input.country.to_ascii_lowercase(),
+                if slug.is_empty() {
+                    format!("row-{row}")
+                } else {
+                    slug
                 }
-                if errors.len() >= MAX_ERRORS {
-                    break;
-                }
-            }
-            let parties: Vec<&str> = items
-                .iter()
-                .flat_map(|(_, p)| [p.organisation_a.as_str(), p.organisation_b.as_str()])
-                .collect();
-            let known = db.existing_organisation_ids(&parties).await?;
-            let ids: Vec<&str> = items.iter().map(|(_, p)| p.id.as_str()).collect();
-            let existing = db.existing_partnership_ids(&ids).await?;
-            for (row, p) in &items {
-                for (id, col) in [
-                    (&p.organisation_a, "organisation_a"),
-                    (&p.organisation_b, "organisation_b"),
-                ] {
-                    if !known.contains(id) {
-                        errors.push(RowError {
-                            counts: None,
-                            row: *row,
-                            column: Some(col.into()),
-                            key: ErrorKey::UnknownOrganisation,
-                        });
-                    }
-                }
-                if existing.contains(&p.id) {
+            )
+        });
+        match input.validate(id.clone()) {
+            Ok(o) => {
+                if !ids_in_file.insert(o.id.clone()) {
                     errors.push(RowError {
                         counts: None,
-                        row: *row,
+                        row,
                         column: Some("id".into()),
                         key: ErrorKey::DuplicateId,
                     });
                 }
+                orgs.push((row, o));
             }
-            errors.sort_by_key(|e| e.row);
-            errors.truncate(MAX_ERRORS);
-            if !errors.is_empty() {
-                return Ok(Report {
-                    rows: total,
-                    errors,
-                    ..Default::default()
-                });
-            }
-            let mut tx = db.begin().await?;
-            let rows: Vec<&Partnership> = items.iter().map(|(_, p)| p).collect();
-            db.insert_partnerships(
-                &mut tx,
-                &rows,
-                &serde_json::json!({"record": "import"}),
-                &|done| progress(done, total),
-            )
-            .await?;
-            progress(total, total);
-            if dry_run {
-                tx.rollback().await?;
-            } else {
-                db.audit_in(&mut tx, &who.event(collection, total)).await?;
-                tx.commit().await?;
-            }
-            Ok(Report {
-                rows: total,
-                created: items.len(),
-                committed: !dry_run,
-                errors,
-            })
+            Err(es) => es.into_iter().for_each(|e| push(errors, row, e)),
+        }
+        if errors.len() >= MAX_ERRORS {
+            break;
         }
     }
+    (orgs, ids_in_file)
+}
+
+/// Ids already taken, parents that exist neither in the file nor in the register.
+async fn check_organisations(
+    db: &Db,
+    orgs: &[(usize, Organisation)],
+    ids_in_file: &HashSet<String>,
+    errors: &mut Vec<RowError>,
+) -> Result<(), AppError> {
+    let ids: Vec<&str> = orgs.iter().map(|(_, o)| o.id.as_str()).collect();
+    let existing = db.existing_organisation_ids(&ids).await?;
+    let parents: Vec<&str> = orgs
+        .iter()
+        .filter_map(|(_, o)| o.parent_id.as_deref())
+        .collect();
+    let known_parents = db.existing_organisation_ids(&parents).await?;
+    for (row, o) in orgs {
+        if existing.contains(&o.id) {
+            errors.push(RowError {
+                counts: None,
+                row: *row,
+                column: Some("id".into()),
+                key: ErrorKey::DuplicateId,
+            });
+        }
+        if let Some(p) = &o.parent_id {
+            if !ids_in_file.contains(p) && !known_parents.contains(p) {
+                errors.push(RowError {
+                    counts: None,
+                    row: *row,
+                    column: Some("parent_id".into()),
+                    key: ErrorKey::UnknownOrganisation,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the organisations, their parents last (a parent may come later in the file).
+async fn write_organisations(
+    db: &Db,
+    orgs: &[(usize, Organisation)],
+    total: usize,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<storage::Tx, AppError> {
+    let mut tx = db.begin().await?;
+    for (i, (_, o)) in orgs.iter().enumerate() {
+        let mut without_parent = o.clone();
+        without_parent.parent_id = None;
+        db.insert_organisation(
+            &mut tx,
+            &without_parent,
+            &serde_json::json!({"record": "import"}),
+        )
+        .await?;
+        if i % 500 == 0 {
+            progress(i, total);
+        }
+    }
+    // The parents' foreign-key checks look the new rows up: the planner must know them.
+    if orgs.len() >= storage::BULK_ROWS {
+        db.analyze_in(&mut tx, &["organisations"]).await?;
+    }
+    for (_, o) in orgs {
+        if let Some(p) = &o.parent_id {
+            db.set_parent_in(&mut tx, &o.id, p).await?;
+        }
+    }
+    Ok(tx)
+}
+
+/// The partnership rows read into records, their themes resolved in the taxonomy.
+fn parse_partnerships(
+    rows: &mut Rows,
+    at: &Columns,
+    taxonomy: &storage::Taxonomy,
+    errors: &mut Vec<RowError>,
+) -> Vec<(usize, Partnership)> {
+    let mut items = Vec::with_capacity(rows.len());
+    let mut ids_in_file: HashSet<String> = HashSet::new();
+    // Rows are dropped once read: the file is not held twice.
+    for (row, cells) in rows.drain(..) {
+        let cells = &cells;
+        let year = match at.cell(cells, "signed_year") {
+            None => None,
+            Some(v) => match v.parse::<i32>() {
+                Ok(y) => Some(y),
+                Err(_) => {
+                    errors.push(RowError {
+                        counts: None,
+                        row,
+                        column: Some("signed_year".into()),
+                        key: ErrorKey::InvalidNumber,
+                    });
+                    None
+                }
+            },
+        };
+        let input = PartnershipInput {
+            organisation_a: at.cell(cells, "organisation_a").unwrap_or_default(),
+            organisation_b: at.cell(cells, "organisation_b").unwrap_or_default(),
+            kind: at.cell(cells, "kind").unwrap_or_default(),
+            status: at.cell(cells, "status"),
+            signed_date: at.cell(cells, "signed_date"),
+            signed_year: year,
+            themes: at
+                .cell(cells, "themes")
+                .map(|t| {
+                    t.split(THEME_SEPARATOR.trim())
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            notes: at.cell(cells, "notes"),
+        };
+        let id = at
+            .cell(cells, "id")
+            .unwrap_or_else(|| format!("p-{}-{}", input.organisation_a, input.organisation_b));
+        match input.validate(id) {
+            Ok(mut p) => {
+                match taxonomy.resolve_all(&p.themes) {
+                    Ok(ids) => p.themes = ids,
+                    Err(e) => push(errors, row, e),
+                }
+                if !ids_in_file.insert(p.id.clone()) {
+                    errors.push(RowError {
+                        counts: None,
+                        row,
+                        column: Some("id".into()),
+                        key: ErrorKey::DuplicateId,
+                    });
+                }
+                items.push((row, p));
+            }
+            Err(es) => es.into_iter().for_each(|e| push(errors, row, e)),
+        }
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+    }
+    items
+}
+
+/// Parties that do not exist, ids already taken.
+async fn check_partnerships(
+    db: &Db,
+    items: &[(usize, Partnership)],
+    errors: &mut Vec<RowError>,
+) -> Result<(), AppError> {
+    let parties: Vec<&str> = items
+        .iter()
+        .flat_map(|(_, p)| [p.organisation_a.as_str(), p.organisation_b.as_str()])
+        .collect();
+    let known = db.existing_organisation_ids(&parties).await?;
+    let ids: Vec<&str> = items.iter().map(|(_, p)| p.id.as_str()).collect();
+    let existing = db.existing_partnership_ids(&ids).await?;
+    for (row, p) in items {
+        for (id, col) in [
+            (&p.organisation_a, "organisation_a"),
+            (&p.organisation_b, "organisation_b"),
+        ] {
+            if !known.contains(id) {
+                errors.push(RowError {
+                    counts: None,
+                    row: *row,
+                    column: Some(col.into()),
+                    key: ErrorKey::UnknownOrganisation,
+                });
+            }
+        }
+        if existing.contains(&p.id) {
+            errors.push(RowError {
+                counts: None,
+                row: *row,
+                column: Some("id".into()),
+                key: ErrorKey::DuplicateId,
+            });
+        }
+    }
+    Ok(())
+}
+
+async fn write_partnerships(
+    db: &Db,
+    items: &[(usize, Partnership)],
+    total: usize,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<storage::Tx, AppError> {
+    let mut tx = db.begin().await?;
+    let rows: Vec<&Partnership> = items.iter().map(|(_, p)| p).collect();
+    db.insert_partnerships(
+        &mut tx,
+        &rows,
+        &serde_json::json!({"record": "import"}),
+        &|done| progress(done, total),
+    )
+    .await?;
+    Ok(tx)
 }
