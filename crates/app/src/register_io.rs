@@ -606,23 +606,7 @@ fn parse_organisations(
             notes: at.cell(cells, "notes"),
         };
         let id = input.id.clone().unwrap_or_else(|| {
-            let slug = domain::ids::slugify(
-                input
-                    .names
-                    .en
-                    .as_deref()
-                    .or(input.names.fr.as_deref())
-                    .unwrap_or(""),
-            );
-            format!(
-                "{}-{}",
-                input.country.to_ascii_lowercase(),
-                if slug.is_empty() {
-                    format!("row-{row}")
-                } else {
-                    slug
-                }
-            )
+            domain::ids::organisation_id(&input.country, &input.names, &format!("row-{row}"))
         });
         match input.validate(id.clone()) {
             Ok(o) => {

@@ -18,6 +18,26 @@ pub fn check_id(id: &str, field: &str) -> Result<(), DomainError> {
     }
 }
 
+/// The id an organisation gets from its country and name when none is given: the country
+/// code, then the English, French or romanised name as a slug (`fr-ville-de-tours`), or
+/// `fallback` when no name gives letters (a name in Hangul only). The one rule of the API and
+/// the importer; the API makes it free with a `-2`, `-3` … suffix.
+pub fn organisation_id(country: &str, names: &crate::directory::Names, fallback: &str) -> String {
+    let name = names
+        .en
+        .as_deref()
+        .or(names.fr.as_deref())
+        .or(names.ko_latn.as_deref())
+        .unwrap_or("");
+    let slug = slugify(name);
+    let country = country.trim().to_ascii_lowercase();
+    if slug.is_empty() {
+        format!("{country}-{fallback}")
+    } else {
+        format!("{country}-{slug}")
+    }
+}
+
 /// Makes a slug from free text: ASCII letters and digits folded to lower case, French accents
 /// removed, everything else turned into single dashes. Hangul is dropped; the caller adds a
 /// prefix or suffix so that the result is never empty.
@@ -83,5 +103,15 @@ mod tests {
             "ville-d-issy-les-moulineaux"
         );
         assert_eq!(slugify("구로구"), "");
+        let names = crate::directory::Names {
+            fr: Some("Ville de Tours".into()),
+            ..Default::default()
+        };
+        assert_eq!(organisation_id("FR", &names, "org"), "fr-ville-de-tours");
+        let hangul = crate::directory::Names {
+            ko: Some("구로구".into()),
+            ..Default::default()
+        };
+        assert_eq!(organisation_id("KR", &hangul, "row-7"), "kr-row-7");
     }
 }

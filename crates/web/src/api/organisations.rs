@@ -7,8 +7,6 @@ use axum::http::StatusCode;
 use axum::Json;
 use domain::accounts::Action;
 use domain::directory::{OrganisationInput, Seat};
-use domain::ids::{check_id, slugify};
-use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
 use storage::OrganisationRecord;
 use utoipa::ToSchema;
@@ -189,52 +187,9 @@ pub async fn create(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<OrganisationWrite>,
 ) -> Result<(StatusCode, Json<OrganisationDto>), AppError> {
-    ctx.require(&Action::CreateOrganisation)?;
-    let input = body.input();
-    let id = match input.id.clone() {
-        Some(id) => id,
-        None => new_id(&state, &input).await?,
-    };
-    check_id(&id, "id")?;
-    let org = input.validate(id.clone())?;
-    if let Some(parent) = &org.parent_id {
-        if state.db.organisation(parent).await?.is_none() {
-            return Err(AppError::field(ErrorKey::UnknownOrganisation, "parent_id"));
-        }
-    }
-    let mut tx = state.db.begin().await?;
-    state
-        .db
-        .insert_organisation(&mut tx, &org, &serde_json::json!({}))
-        .await?;
-    tx.commit().await?;
+    let id = crate::ops::directory::create_organisation(&ctx, &state, body.input()).await?;
     let rec = state.db.organisation(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json((&rec).into())))
-}
-
-/// A free id made from the country and the name: `fr-ville-de-tours`, `kr-org-3`.
-async fn new_id(state: &AppState, input: &OrganisationInput) -> Result<String, AppError> {
-    let country = input.country.trim().to_ascii_lowercase();
-    let name = input
-        .names
-        .en
-        .as_deref()
-        .or(input.names.fr.as_deref())
-        .or(input.names.ko_latn.as_deref())
-        .unwrap_or("");
-    let slug = slugify(name);
-    let base = if slug.is_empty() {
-        format!("{country}-org")
-    } else {
-        format!("{country}-{slug}")
-    };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while state.db.organisation(&candidate).await?.is_some() {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
 }
 
 #[utoipa::path(patch, path = "/api/v1/organisations/{id}", tag = "directory",

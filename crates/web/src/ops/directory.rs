@@ -48,6 +48,43 @@ pub async fn update_organisation(
     Ok(())
 }
 
+/// Creates an organisation (the secretariat): its id as given, or made from its country and
+/// name (`domain::ids::organisation_id`) and made free; its parent must exist. Returns the id.
+pub async fn create_organisation(
+    ctx: &Ctx,
+    state: &AppState,
+    input: OrganisationInput,
+) -> Result<String, AppError> {
+    ctx.require(&Action::CreateOrganisation)?;
+    let id = match input.id.clone() {
+        Some(id) => id,
+        None => {
+            let base = domain::ids::organisation_id(&input.country, &input.names, "org");
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while state.db.organisation(&candidate).await?.is_some() {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            candidate
+        }
+    };
+    domain::ids::check_id(&id, "id")?;
+    let org = input.validate(id.clone())?;
+    if let Some(parent) = &org.parent_id {
+        if state.db.organisation(parent).await?.is_none() {
+            return Err(AppError::field(ErrorKey::UnknownOrganisation, "parent_id"));
+        }
+    }
+    let mut tx = state.db.begin().await?;
+    state
+        .db
+        .insert_organisation(&mut tx, &org, &serde_json::json!({}))
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
 /// Archives or restores a record; archived records leave the lists but keep their page and
 /// history.
 pub async fn set_archived(
