@@ -33,9 +33,50 @@ pub fn nfc(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// A web address people may follow from a page: `http://` or `https://` and a host, no spaces.
+/// The one check of links, websites and meeting addresses.
+pub fn is_web_address(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !r.chars().any(char::is_whitespace)
+    })
+}
+
+/// A link of a seminar or a meeting: cleaned text, then `is_web_address`; empty is `None`.
+pub fn clean_link(value: Option<&str>, field: &str) -> Result<Option<String>, DomainError> {
+    let link = crate::directory::clean_text(value, field, 1000)?;
+    match link {
+        Some(l) if !is_web_address(&l) => Err(DomainError::field(ErrorKey::InvalidUrl, field)),
+        l => Ok(l),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses() {
+        assert!(is_web_address("https://visio.example.org/s1"));
+        assert!(is_web_address("http://www.issy.com"));
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "https:// x",
+            "www.issy.com",
+            "ftp://x",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+        assert_eq!(clean_link(Some("  "), "link").unwrap(), None);
+        assert_eq!(
+            clean_link(Some("visio"), "link").unwrap_err().key,
+            ErrorKey::InvalidUrl
+        );
+    }
 
     #[test]
     fn composed_and_clean() {

@@ -179,7 +179,7 @@ impl OrganisationInput {
             errors.push(DomainError::field(ErrorKey::ParentCycle, "parent_id"));
         }
         let website = match clean_text(self.website.as_deref(), "website", 500) {
-            Ok(Some(w)) if !(w.starts_with("https://") || w.starts_with("http://")) => {
+            Ok(Some(w)) if !crate::text::is_web_address(&w) => {
                 errors.push(DomainError::field(ErrorKey::InvalidUrl, "website"));
                 None
             }

@@ -234,7 +234,7 @@ impl MeetingInput {
         }
         // The link of a remote meeting may come later; when given, it must be a web address.
         if let Some(l) = &link {
-            if !(l.starts_with("https://") || l.starts_with("http://")) {
+            if !crate::text::is_web_address(l) {
                 errors.push(DomainError::field(ErrorKey::InvalidUrl, "link"));
             }
         }

@@ -204,14 +204,7 @@ pub async fn update(
         start,
         end: start + chrono::Duration::minutes(w.duration_minutes),
     });
-    next.link = domain::directory::clean_text(w.link.as_deref(), "link", 1000)?;
-    if next
-        .link
-        .as_deref()
-        .is_some_and(|l| !(l.starts_with("https://") || l.starts_with("http://")))
-    {
-        return Err(AppError::field(ErrorKey::InvalidUrl, "link"));
-    }
+    next.link = domain::text::clean_link(w.link.as_deref(), "link")?;
     if w.capacity.is_some_and(|c| !(1..=100_000).contains(&c)) {
         return Err(AppError::field(ErrorKey::InvalidNumber, "capacity"));
     }

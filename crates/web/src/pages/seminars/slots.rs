@@ -195,13 +195,7 @@ pub async fn schedule(
     if !(15..=480).contains(&form.duration) {
         return Err(AppError::field(ErrorKey::InvalidNumber, "duration"));
     }
-    let link = domain::directory::clean_text(Some(&form.link), "link", 1000)?;
-    if link
-        .as_deref()
-        .is_some_and(|l| !(l.starts_with("https://") || l.starts_with("http://")))
-    {
-        return Err(AppError::field(ErrorKey::InvalidUrl, "link"));
-    }
+    let link = domain::text::clean_link(Some(&form.link), "link")?;
     let mut next = s.clone();
     next.span = Some(Span {
         start,
