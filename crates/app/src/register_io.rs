@@ -124,6 +124,16 @@ pub struct RowError {
 }
 
 impl RowError {
+    /// A problem of a row, on a column.
+    fn at(row: usize, column: impl Into<String>, key: ErrorKey) -> RowError {
+        RowError {
+            row,
+            counts: None,
+            column: Some(column.into()),
+            key,
+        }
+    }
+
     /// The problem in words, in one language (the counts of a row of the wrong length said).
     pub fn message(&self, lang: i18n::Lang) -> String {
         match self.counts {
@@ -367,12 +377,7 @@ fn clean_cells(sheet: &mut Sheet, errors: &mut Vec<RowError>) {
             match domain::text::clean(cell, &column) {
                 Ok(std::borrow::Cow::Owned(clean)) => *cell = clean,
                 Ok(std::borrow::Cow::Borrowed(_)) => {}
-                Err(e) => errors.push(RowError {
-                    counts: None,
-                    row: *row,
-                    column: Some(column),
-                    key: e.key,
-                }),
+                Err(e) => errors.push(RowError::at(*row, column, e.key)),
             }
         }
     }
@@ -390,23 +395,13 @@ fn columns(
             Some(c) => {
                 at.insert(*c, i);
             }
-            None => errors.push(RowError {
-                counts: None,
-                row: 1,
-                column: Some(h.clone()),
-                key: ErrorKey::UnknownColumn,
-            }),
+            None => errors.push(RowError::at(1, h.clone(), ErrorKey::UnknownColumn)),
         }
     }
     for c in collection.columns() {
         let optional = *c == "id";
         if !at.contains_key(c) && !optional {
-            errors.push(RowError {
-                counts: None,
-                row: 1,
-                column: Some(c.to_string()),
-                key: ErrorKey::MissingColumn,
-            });
+            errors.push(RowError::at(1, c.to_string(), ErrorKey::MissingColumn));
         }
     }
     at
@@ -551,12 +546,7 @@ fn parse_organisations(
             at.cell(cells, c).and_then(|v| match v.parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    errors.push(RowError {
-                        counts: None,
-                        row,
-                        column: Some(c.into()),
-                        key: ErrorKey::InvalidNumber,
-                    });
+                    errors.push(RowError::at(row, c, ErrorKey::InvalidNumber));
                     None
                 }
             })
@@ -565,12 +555,7 @@ fn parse_organisations(
             at.cell(cells, c).and_then(|v| match v.parse::<f64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    errors.push(RowError {
-                        counts: None,
-                        row,
-                        column: Some(c.into()),
-                        key: ErrorKey::InvalidCoordinates,
-                    });
+                    errors.push(RowError::at(row, c, ErrorKey::InvalidCoordinates));
                     None
                 }
             })
@@ -579,12 +564,11 @@ fn parse_organisations(
         let year = number("population_year", errors);
         let (lat, lon) = (coordinate("lat", errors), coordinate("lon", errors));
         if lat.is_some() != lon.is_some() {
-            errors.push(RowError {
-                counts: None,
+            errors.push(RowError::at(
                 row,
-                column: Some(if lat.is_some() { "lon" } else { "lat" }.into()),
-                key: ErrorKey::Required,
-            });
+                if lat.is_some() { "lon" } else { "lat" },
+                ErrorKey::Required,
+            ));
         }
         let input = OrganisationInput {
             id: at.cell(cells, "id"),
@@ -611,12 +595,7 @@ fn parse_organisations(
         match input.validate(id.clone()) {
             Ok(o) => {
                 if !ids_in_file.insert(o.id.clone()) {
-                    errors.push(RowError {
-                        counts: None,
-                        row,
-                        column: Some("id".into()),
-                        key: ErrorKey::DuplicateId,
-                    });
+                    errors.push(RowError::at(row, "id", ErrorKey::DuplicateId));
                 }
                 orgs.push((row, o));
             }
@@ -645,21 +624,15 @@ async fn check_organisations(
     let known_parents = db.existing_organisation_ids(&parents).await?;
     for (row, o) in orgs {
         if existing.contains(&o.id) {
-            errors.push(RowError {
-                counts: None,
-                row: *row,
-                column: Some("id".into()),
-                key: ErrorKey::DuplicateId,
-            });
+            errors.push(RowError::at(*row, "id", ErrorKey::DuplicateId));
         }
         if let Some(p) = &o.parent_id {
             if !ids_in_file.contains(p) && !known_parents.contains(p) {
-                errors.push(RowError {
-                    counts: None,
-                    row: *row,
-                    column: Some("parent_id".into()),
-                    key: ErrorKey::UnknownOrganisation,
-                });
+                errors.push(RowError::at(
+                    *row,
+                    "parent_id",
+                    ErrorKey::UnknownOrganisation,
+                ));
             }
         }
     }
@@ -716,12 +689,7 @@ fn parse_partnerships(
             Some(v) => match v.parse::<i32>() {
                 Ok(y) => Some(y),
                 Err(_) => {
-                    errors.push(RowError {
-                        counts: None,
-                        row,
-                        column: Some("signed_year".into()),
-                        key: ErrorKey::InvalidNumber,
-                    });
+                    errors.push(RowError::at(row, "signed_year", ErrorKey::InvalidNumber));
                     None
                 }
             },
@@ -754,12 +722,7 @@ fn parse_partnerships(
                     Err(e) => push(errors, row, e),
                 }
                 if !ids_in_file.insert(p.id.clone()) {
-                    errors.push(RowError {
-                        counts: None,
-                        row,
-                        column: Some("id".into()),
-                        key: ErrorKey::DuplicateId,
-                    });
+                    errors.push(RowError::at(row, "id", ErrorKey::DuplicateId));
                 }
                 items.push((row, p));
             }
@@ -791,21 +754,11 @@ async fn check_partnerships(
             (&p.organisation_b, "organisation_b"),
         ] {
             if !known.contains(id) {
-                errors.push(RowError {
-                    counts: None,
-                    row: *row,
-                    column: Some(col.into()),
-                    key: ErrorKey::UnknownOrganisation,
-                });
+                errors.push(RowError::at(*row, col, ErrorKey::UnknownOrganisation));
             }
         }
         if existing.contains(&p.id) {
-            errors.push(RowError {
-                counts: None,
-                row: *row,
-                column: Some("id".into()),
-                key: ErrorKey::DuplicateId,
-            });
+            errors.push(RowError::at(*row, "id", ErrorKey::DuplicateId));
         }
     }
     Ok(())
