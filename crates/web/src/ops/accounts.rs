@@ -99,6 +99,11 @@ pub async fn set_disabled(
     Ok(())
 }
 
+/// Reset links asked in this window count against the limits below.
+const RESET_WINDOW_MS: i64 = 60 * 60 * 1000;
+const RESETS_PER_ADDRESS: i64 = 3;
+const RESETS_PER_CLIENT: i64 = 20;
+
 /// Sends a link to set a new password to an address, when an account has it. The answer is
 /// the same either way (nobody learns who has an account); the e-mail goes through the outbox.
 pub async fn request_password_reset(
@@ -107,6 +112,30 @@ pub async fn request_password_reset(
     email: &str,
 ) -> Result<(), AppError> {
     let email = domain::accounts::normalise_email(email, "email")?;
+    // At most a few links an hour per address asked and per client: nobody can flood an
+    // inbox through this form. The answer stays the same.
+    let attempt = state
+        .db
+        .record_sign_in_attempt(
+            &[
+                &format!("reset:{email}"),
+                &format!("reset-ip:{}", ctx.client),
+            ],
+            RESET_WINDOW_MS,
+        )
+        .await?;
+    if attempt.keys[0].count > RESETS_PER_ADDRESS || attempt.keys[1].count > RESETS_PER_CLIENT {
+        tracing::warn!(email = %email, client = %ctx.client, "password reset throttled");
+        state
+            .db
+            .audit(
+                &event(ctx, "password_reset")
+                    .target(format!("account:{email}"))
+                    .detail("throttled"),
+            )
+            .await?;
+        return Ok(());
+    }
     let Some(user) = state.db.user_by_email(&email).await? else {
         state
             .db

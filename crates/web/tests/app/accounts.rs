@@ -244,4 +244,16 @@ both_engines!(a_forgotten_password_is_reset_by_an_e_mail_link_once, |db| {
         .await;
     assert_eq!(new.status, 303);
     assert_ne!(app.get(&path).await.status, 200, "the link works once");
+    // Nobody floods an inbox: past three links an hour for one address, the same answer and
+    // no more mail.
+    for _ in 0..5 {
+        let again = ask("officer@issy.example").await;
+        assert!(said(&again.body));
+    }
+    app.db.outbox_due_now().await.unwrap();
+    let mut sent = 0;
+    while app.db.claim_email(60_000).await.unwrap().is_some() {
+        sent += 1;
+    }
+    assert_eq!(sent, 2, "the first request and two more within the hour");
 });
