@@ -30,11 +30,8 @@ pub async fn list_users(db: &Db) -> anyhow::Result<()> {
 }
 
 async fn user_id(db: &Db, email: &str) -> anyhow::Result<String> {
-    let all = db.users_summary().await?;
-    let email = email.trim().to_lowercase();
-    all.into_iter()
-        .find(|u| u.email == email)
-        .map(|u| u.id)
+    db.account_id(email)
+        .await?
         .ok_or_else(|| anyhow!("--email {email}: no such account"))
 }
 

@@ -123,10 +123,10 @@ impl SearchIndex {
         // Composed (NFC) as queries are: text stored before the input discipline, or typed
         // in decomposed Hangul, is found by the usual composed query.
         for n in d.names.iter().filter(|n| !n.trim().is_empty()) {
-            document.add_text(self.names, nfc(n));
+            document.add_text(self.names, nfc(n).as_ref());
         }
         for t in d.texts.iter().filter(|t| !t.trim().is_empty()) {
-            document.add_text(self.texts, nfc(t));
+            document.add_text(self.texts, nfc(t).as_ref());
         }
         document
     }
@@ -253,9 +253,14 @@ impl SearchIndex {
 }
 
 /// The text in Unicode NFC.
-fn nfc(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfc().collect()
+/// Borrowed when the text is already composed (nearly always: every input is stored in NFC), so
+/// that building the index allocates nothing more for it.
+fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
 }
 
 #[cfg(test)]

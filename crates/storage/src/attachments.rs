@@ -124,6 +124,20 @@ impl Db {
         )
     }
 
+    /// A file's bytes, whole: those stored in its row (`whole`, before pieces) followed by its
+    /// `chunks` pieces.
+    pub(crate) async fn file_bytes(
+        &self,
+        file_id: &str,
+        mut whole: Vec<u8>,
+        chunks: i64,
+    ) -> Result<Vec<u8>, StorageError> {
+        for seq in 0..chunks {
+            whole.extend(self.file_chunk(file_id, seq).await?);
+        }
+        Ok(whole)
+    }
+
     /// One stored piece of a file.
     pub async fn file_chunk(&self, file_id: &str, seq: i64) -> Result<Vec<u8>, StorageError> {
         Ok(
@@ -158,12 +172,10 @@ impl Db {
         owner: &str,
         id: &str,
     ) -> Result<Option<(Attachment, Vec<u8>)>, StorageError> {
-        let Some((a, mut content, chunks)) = self.attachment_meta(to, owner, id).await? else {
+        let Some((a, whole, chunks)) = self.attachment_meta(to, owner, id).await? else {
             return Ok(None);
         };
-        for seq in 0..chunks {
-            content.extend(self.file_chunk(&a.id, seq).await?);
-        }
+        let content = self.file_bytes(&a.id, whole, chunks).await?;
         Ok(Some((a, content)))
     }
 

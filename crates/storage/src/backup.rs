@@ -64,10 +64,8 @@ impl Db {
                 .await?;
             for r in rows {
                 let id: String = r.try_get("id")?;
-                let mut content: Vec<u8> = r.try_get("content")?;
-                for seq in 0..self.file_chunk_count(&id).await? {
-                    content.extend(self.file_chunk(&id, seq).await?);
-                }
+                let chunks = self.file_chunk_count(&id).await?;
+                let content = self.file_bytes(&id, r.try_get("content")?, chunks).await?;
                 out.push((table.to_string(), id, crate::token_hash_bytes(&content)));
             }
         }

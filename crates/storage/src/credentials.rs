@@ -132,36 +132,44 @@ impl Db {
         )
         .fetch_all(&self.pool)
         .await?;
-        let roles = sqlx::query("SELECT user_id, role, group_id, organisation_id FROM user_roles")
+        let mut roles: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for role in sqlx::query("SELECT user_id, role, group_id, organisation_id FROM user_roles")
             .fetch_all(&self.pool)
-            .await?;
+            .await?
+        {
+            let code: String = role.try_get("role")?;
+            let scope: Option<String> = role
+                .try_get::<Option<String>, _>("group_id")?
+                .or(role.try_get("organisation_id")?);
+            roles
+                .entry(role.try_get("user_id")?)
+                .or_default()
+                .push(match scope {
+                    Some(s) => format!("{code}:{s}"),
+                    None => code,
+                });
+        }
         rows.iter()
             .map(|r| {
                 let id: String = r.try_get("id")?;
-                let mut codes = Vec::new();
-                for role in roles.iter() {
-                    if role.try_get::<String, _>("user_id")? != id {
-                        continue;
-                    }
-                    let code: String = role.try_get("role")?;
-                    let scope: Option<String> = role
-                        .try_get::<Option<String>, _>("group_id")?
-                        .or(role.try_get("organisation_id")?);
-                    codes.push(match scope {
-                        Some(s) => format!("{code}:{s}"),
-                        None => code,
-                    });
-                }
                 Ok(UserSummary {
+                    roles: roles.remove(&id).unwrap_or_default(),
                     id,
                     email: r.try_get("email")?,
                     display_name: r.try_get("display_name")?,
-                    roles: codes,
                     created_at: r.try_get("created_at")?,
                     disabled_at: r.try_get("disabled_at")?,
                 })
             })
             .collect()
+    }
+
+    /// The id of the account with this e-mail address, disabled or not.
+    pub async fn account_id(&self, email: &str) -> Result<Option<String>, StorageError> {
+        Ok(sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// Disables an account (its sessions end and its tokens are revoked, in one transaction)

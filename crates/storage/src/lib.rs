@@ -53,7 +53,7 @@ pub use outbox::{Email, PendingImport, MAX_ATTEMPTS};
 pub use roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 pub use search_docs::{SearchChanges, SearchRecord, SearchStamp};
 pub use seminars::{Consultation, ConsultationAnswer, Presentation, Registration, Seminar, Series};
-pub use signin::{Attempt, KeyCount};
+pub use signin::Attempt;
 pub use themes::{Taxonomy, Theme};
 
 /// Milliseconds since the Unix epoch, the form every timestamp is stored in.

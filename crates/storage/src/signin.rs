@@ -1,33 +1,25 @@
-//! Sign-in throttling, shared by every node. Each attempt is written *before* the password is
-//! checked and then counted, so that attempts made in parallel cannot all pass the check: the
-//! k-th attempt to be written sees at least k. A successful attempt takes its own rows back.
+//! Throttled attempts (sign-ins, password-reset requests), shared by every node. Each attempt
+//! is written *before* it is judged and then counted, so that attempts made in parallel cannot
+//! all pass the check: the k-th attempt to be written sees at least k. A successful attempt
+//! takes its own rows back. `domain::signin` decides from the counts.
 
+use domain::signin::Counted;
 use sqlx::Row;
 
 use crate::{now_ms, Db, StorageError};
-
-/// What the database knows of one throttling key within the window, this attempt included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyCount {
-    /// Attempts in the window that did not succeed, this one included.
-    pub count: i64,
-    /// When the latest attempt before this one was made (Unix ms).
-    pub previous_at: Option<i64>,
-    /// When the oldest attempt of the window was made (Unix ms).
-    pub oldest_at: Option<i64>,
-}
 
 /// An attempt written and counted; `keys` line up with the keys given.
 #[derive(Debug, Clone)]
 pub struct Attempt {
     pub ids: Vec<i64>,
     pub at: i64,
-    pub keys: Vec<KeyCount>,
+    /// Per key, this attempt included.
+    pub keys: Vec<Counted>,
 }
 
 impl Db {
     /// Writes one attempt under each key, then counts each key's attempts in the window.
-    pub async fn record_sign_in_attempt(
+    pub async fn record_attempt(
         &self,
         keys: &[&str],
         window_ms: i64,
@@ -55,7 +47,7 @@ impl Db {
             .bind(*id)
             .fetch_one(&self.pool)
             .await?;
-            counts.push(KeyCount {
+            counts.push(Counted {
                 count: row.try_get("n")?,
                 previous_at: row.try_get("previous")?,
                 oldest_at: row.try_get("oldest")?,
@@ -76,7 +68,7 @@ impl Db {
 
     /// A successful attempt: its own rows go, and every earlier failure of `clear_key` (the
     /// account from this address). Other keys keep their earlier failures.
-    pub async fn forget_sign_in_attempt(
+    pub async fn forget_attempt(
         &self,
         attempt: &Attempt,
         clear_key: &str,

@@ -290,25 +290,16 @@ both_engines!(accounts_sessions_tokens, |db| {
     let token = db.create_token(&me.id, "script").await.unwrap();
     assert_eq!(db.user_by_token(&token).await.unwrap().unwrap().id, me.id);
     assert!(db.user_by_token("jmlg_nope").await.unwrap().is_none());
-    let first = db
-        .record_sign_in_attempt(&["a", "b"], 60_000)
-        .await
-        .unwrap();
+    let first = db.record_attempt(&["a", "b"], 60_000).await.unwrap();
     assert_eq!(first.keys[0].count, 1);
     assert_eq!(first.keys[0].previous_at, None);
-    let second = db.record_sign_in_attempt(&["a"], 60_000).await.unwrap();
+    let second = db.record_attempt(&["a"], 60_000).await.unwrap();
     assert_eq!(second.keys[0].count, 2);
     assert_eq!(second.keys[0].previous_at, Some(first.at));
-    let third = db
-        .record_sign_in_attempt(&["a", "b"], 60_000)
-        .await
-        .unwrap();
+    let third = db.record_attempt(&["a", "b"], 60_000).await.unwrap();
     assert_eq!((third.keys[0].count, third.keys[1].count), (3, 2));
-    db.forget_sign_in_attempt(&third, "a").await.unwrap();
-    let after = db
-        .record_sign_in_attempt(&["a", "b"], 60_000)
-        .await
-        .unwrap();
+    db.forget_attempt(&third, "a").await.unwrap();
+    let after = db.record_attempt(&["a", "b"], 60_000).await.unwrap();
     assert_eq!(
         (after.keys[0].count, after.keys[1].count),
         (1, 2),

@@ -29,13 +29,13 @@ struct Preferences {
 /// cookies of the answer: negotiate → authenticate → handle → finish.
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (mut ctx, prefs) = negotiate(&state, &req);
+    if let Err(e) = crate::input::check_uri(req.uri()) {
+        return render_error(&ctx, &e);
+    }
     let new_csrf_cookie = match authenticate(&state, req.headers(), &mut ctx).await {
         Ok(fresh) => fresh,
         Err(e) => return render_error(&ctx, &e),
     };
-    if let Err(e) = crate::input::check_uri(req.uri()) {
-        return render_error(&ctx, &e);
-    }
     let method = req.method().clone();
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
@@ -236,11 +236,9 @@ pub async fn csrf(req: Request, next: Next) -> Response {
 /// A permission refusal goes to the audit log (who, what, from where). A failure to write it
 /// is logged, and does not change the answer.
 async fn audit_refusal(state: &AppState, ctx: &Ctx, method: &Method, err: &AppError) {
-    let event = storage::AuditEvent::new("refused")
-        .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
+    let event = crate::ops::audit::event(ctx, "refused")
         .target(format!("{method} {}", ctx.path))
-        .detail(err.key.code())
-        .client(&ctx.client);
+        .detail(err.key.code());
     if let Err(e) = state.db.audit(&event).await {
         tracing::error!(error = %e, "cannot write the audit log");
     }

@@ -220,7 +220,7 @@ pub async fn stream_download(
 ) -> Result<Response, AppError> {
     let (a, whole, chunks) = db.attachment_meta(to, owner, id).await?.or_404()?;
     if chunks == 0 {
-        return Ok(download(a, whole));
+        return Ok(download(a, axum::body::Body::from(whole)));
     }
     let db = db.clone();
     let file_id = a.id.clone();
@@ -238,15 +238,15 @@ pub async fn stream_download(
             Some((piece, seq + 1))
         }
     });
-    let mut resp = download(a.clone(), Vec::new());
-    *resp.body_mut() = axum::body::Body::from_stream(stream);
+    let size = a.size;
+    let mut resp = download(a, axum::body::Body::from_stream(stream));
     resp.headers_mut()
-        .insert(header::CONTENT_LENGTH, a.size.into());
+        .insert(header::CONTENT_LENGTH, size.into());
     Ok(resp)
 }
 
 /// A stored file as a download (never shown inline: `nosniff` is set for every response).
-pub fn download(a: Attachment, bytes: Vec<u8>) -> Response {
+fn download(a: Attachment, body: axum::body::Body) -> Response {
     (
         [
             (header::CONTENT_TYPE, a.content_type),
@@ -256,7 +256,7 @@ pub fn download(a: Attachment, bytes: Vec<u8>) -> Response {
             ),
             (header::CACHE_CONTROL, "private, max-age=3600".to_string()),
         ],
-        bytes,
+        body,
     )
         .into_response()
 }

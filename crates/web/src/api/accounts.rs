@@ -10,6 +10,7 @@ use super::{ApiJson, ErrorEnvelope};
 use crate::ctx::Ctx;
 use crate::ops::accounts;
 use crate::{AppError, AppState};
+use storage::utc;
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionDto {
@@ -51,10 +52,6 @@ pub struct UserDto {
     pub roles: Vec<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-fn utc(ms: i64) -> chrono::DateTime<chrono::Utc> {
-    storage::utc(ms)
 }
 
 #[utoipa::path(get, path = "/api/v1/me/sessions", tag = "accounts", operation_id = "my_sessions",

@@ -5,7 +5,7 @@
 use domain::accounts::Action;
 use domain::ErrorKey;
 use i18n::Lang;
-use storage::{AuditEvent, Email, SessionInfo, TokenInfo, UserSummary};
+use storage::{Email, SessionInfo, TokenInfo, UserSummary};
 
 use crate::ctx::Ctx;
 use crate::{AppError, AppState};
@@ -16,11 +16,7 @@ fn me(ctx: &Ctx) -> Result<&storage::User, AppError> {
         .ok_or_else(|| AppError::new(ErrorKey::Unauthenticated))
 }
 
-fn event(ctx: &Ctx, name: &str) -> AuditEvent {
-    AuditEvent::new(name)
-        .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
-        .client(&ctx.client)
-}
+use crate::ops::audit::event;
 
 pub async fn sessions(ctx: &Ctx, state: &AppState) -> Result<Vec<SessionInfo>, AppError> {
     Ok(state.db.sessions_of(&me(ctx)?.id).await?)
@@ -116,7 +112,7 @@ pub async fn request_password_reset(
     // inbox through this form. The answer stays the same.
     let attempt = state
         .db
-        .record_sign_in_attempt(
+        .record_attempt(
             &[
                 &format!("reset:{email}"),
                 &format!("reset-ip:{}", ctx.client),

@@ -29,6 +29,13 @@ pub const EVENTS: &[&str] = &[
     "password_reset",
 ];
 
+/// An event of the request's account (none for a visitor), from the request's client.
+pub fn event(ctx: &crate::ctx::Ctx, name: &str) -> AuditEvent {
+    AuditEvent::new(name)
+        .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
+        .client(&ctx.client)
+}
+
 /// Writes that personal data (names, e-mail addresses) left the platform: who, what, where.
 pub async fn personal_export(
     state: &AppState,
@@ -36,16 +43,10 @@ pub async fn personal_export(
     what: String,
     rows: usize,
 ) -> Result<(), AppError> {
-    state
-        .db
-        .audit(
-            &AuditEvent::new("export")
-                .actor(ctx.user.as_ref().map(|u| u.id.as_str()))
-                .target(what)
-                .detail(format!("{rows} people"))
-                .client(&ctx.client),
-        )
-        .await?;
+    let e = event(ctx, "export")
+        .target(what)
+        .detail(format!("{rows} people"));
+    state.db.audit(&e).await?;
     Ok(())
 }
 

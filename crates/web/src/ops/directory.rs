@@ -62,7 +62,12 @@ pub async fn create_organisation(
             let base = domain::ids::organisation_id(&input.country, &input.names, "org");
             let mut candidate = base.clone();
             let mut n = 2;
-            while state.db.organisation(&candidate).await?.is_some() {
+            while !state
+                .db
+                .existing_organisation_ids(&[&candidate])
+                .await?
+                .is_empty()
+            {
                 candidate = format!("{base}-{n}");
                 n += 1;
             }
@@ -71,11 +76,7 @@ pub async fn create_organisation(
     };
     domain::ids::check_id(&id, "id")?;
     let org = input.validate(id.clone())?;
-    if let Some(parent) = &org.parent_id {
-        if state.db.organisation(parent).await?.is_none() {
-            return Err(AppError::field(ErrorKey::UnknownOrganisation, "parent_id"));
-        }
-    }
+    check_parent(state, &id, org.parent_id.as_deref()).await?;
     let mut tx = state.db.begin().await?;
     state
         .db

@@ -1,14 +1,14 @@
 //! Signing in and out, and accepting an invitation. Sessions live in the database.
 
 use crate::input::Form;
+use crate::ops::audit::event;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::signin::{Counted, Throttle};
+use domain::signin::Throttle;
 use domain::ErrorKey;
 use serde::Deserialize;
-use storage::AuditEvent;
 
 use super::render;
 use crate::ctx::{cookie, set_cookie, Ctx, SESSION_COOKIE};
@@ -84,27 +84,17 @@ pub async fn login(
     );
     let attempt = state
         .db
-        .record_sign_in_attempt(&[&pair, &address], throttle.window_ms)
+        .record_attempt(&[&pair, &address], throttle.window_ms)
         .await?;
-    let counted = |k: &storage::KeyCount| Counted {
-        count: k.count,
-        previous_at: k.previous_at,
-        oldest_at: k.oldest_at,
-    };
-    if let Some(wait) = throttle.wait_ms(
-        attempt.at,
-        counted(&attempt.keys[0]),
-        counted(&attempt.keys[1]),
-    ) {
+    if let Some(wait) = throttle.wait_ms(attempt.at, attempt.keys[0], attempt.keys[1]) {
         let retry_after = (wait + 999) / 1000;
         tracing::warn!(email = %email, client = %ctx.client, retry_after, "sign-in throttled");
         state
             .db
             .audit(
-                &AuditEvent::new("sign_in_throttled")
+                &event(&ctx, "sign_in_throttled")
                     .target(format!("account:{email}"))
-                    .detail(format!("retry after {retry_after} s"))
-                    .client(&ctx.client),
+                    .detail(format!("retry after {retry_after} s")),
             )
             .await?;
         let mut resp = again(ErrorKey::TooManyAttempts, StatusCode::TOO_MANY_REQUESTS);
@@ -116,25 +106,17 @@ pub async fn login(
         tracing::info!(email = %email, client = %ctx.client, "sign-in failed");
         state
             .db
-            .audit(
-                &AuditEvent::new("sign_in_failed")
-                    .target(format!("account:{email}"))
-                    .client(&ctx.client),
-            )
+            .audit(&event(&ctx, "sign_in_failed").target(format!("account:{email}")))
             .await?;
         return Ok(again(
             ErrorKey::InvalidCredentials,
             StatusCode::UNAUTHORIZED,
         ));
     };
-    state.db.forget_sign_in_attempt(&attempt, &pair).await?;
+    state.db.forget_attempt(&attempt, &pair).await?;
     state
         .db
-        .audit(
-            &AuditEvent::new("sign_in")
-                .actor(Some(&user.id))
-                .client(&ctx.client),
-        )
+        .audit(&event(&ctx, "sign_in").actor(Some(&user.id)))
         .await?;
     let secret = state.db.create_session(&user.id).await?;
     let max_age = storage::SESSION_TTL_SECS;

@@ -236,16 +236,14 @@ both_engines!(a_stranger_cannot_lock_the_owner_out, |db| {
         .any(|x| x.event == "sign_in_throttled" && x.client.as_deref() == Some(stranger)));
 });
 
-both_engines!(forwarded_for_is_believed_from_trusted_proxies_only, |db| {
-    let app = TestApp::new(db.clone()).await;
-    app.user("officer@issy.example", Role::Secretariat).await;
-    // Rotating X-Forwarded-For from an untrusted peer changes nothing: one address.
+/// Seven wrong passwords from one peer, each saying it forwards for another address.
+async fn forwarded_guesses(app: &TestApp, peer: &str) -> Vec<u16> {
     let mut statuses = Vec::new();
     for i in 0..7 {
         let xff = format!("192.0.2.{i}");
         let r = app
             .login_from(
-                "198.51.100.7",
+                peer,
                 "officer@issy.example",
                 "guess",
                 &[("x-forwarded-for", &xff)],
@@ -253,6 +251,14 @@ both_engines!(forwarded_for_is_believed_from_trusted_proxies_only, |db| {
             .await;
         statuses.push(r.status.as_u16());
     }
+    statuses
+}
+
+both_engines!(forwarded_for_is_believed_from_trusted_proxies_only, |db| {
+    let app = TestApp::new(db.clone()).await;
+    app.user("officer@issy.example", Role::Secretariat).await;
+    // Rotating X-Forwarded-For from an untrusted peer changes nothing: one address.
+    let statuses = forwarded_guesses(&app, "198.51.100.7").await;
     assert_eq!(statuses, [401, 401, 401, 401, 401, 429, 429]);
     // Behind a trusted load balancer, each forwarded address is a client of its own.
     let behind = TestApp::with_config(
@@ -263,19 +269,7 @@ both_engines!(forwarded_for_is_believed_from_trusted_proxies_only, |db| {
         },
     )
     .await;
-    let mut statuses = Vec::new();
-    for i in 0..7 {
-        let xff = format!("192.0.2.{i}");
-        let r = behind
-            .login_from(
-                "10.0.0.2",
-                "officer@issy.example",
-                "guess",
-                &[("x-forwarded-for", &xff)],
-            )
-            .await;
-        statuses.push(r.status.as_u16());
-    }
+    let statuses = forwarded_guesses(&behind, "10.0.0.2").await;
     assert_eq!(statuses, [401; 7]);
 });
 
