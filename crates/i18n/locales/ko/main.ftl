@@ -638,7 +638,7 @@ audit-event-user-enabled = 계정 재활성화
 audit-event-password-reset = 비밀번호 재설정
 
 ## Accounts
-nav-users = 계정
+nav-users = 계정 관리
 account-title = 내 계정
 account-sessions = 열린 세션
 account-opened = 시작
@@ -655,7 +655,7 @@ account-revoked = 폐기됨:
 account-revoke = 폐기
 account-create-token = 토큰 만들기
 account-token-shown-once = 새 토큰입니다. 지금 복사하세요. 다시 표시되지 않습니다.
-users-title = 계정
+users-title = 계정 관리
 users-name = 이름
 users-roles = 역할
 users-state = 상태
