@@ -5,6 +5,7 @@
 //! Errors are stable keys (`ErrorKey`) that the web layer translates at render time.
 
 pub mod accounts;
+pub mod check;
 pub mod directory;
 pub mod error;
 pub mod groups;

@@ -1,7 +1,6 @@
 //! The seminar series: series, seminars and their programme, facilitators (the line-up),
 //! consultations with personal links and answers (every answer logged), and registrations.
 
-use chrono_tz::Tz;
 use domain::directory::Names;
 use domain::period::Period;
 use domain::seminars::consultation::{Answer, Willing};
@@ -17,44 +16,7 @@ use crate::error::unique_to_duplicate;
 use crate::meetings::utc;
 use crate::{now_ms, random_token, token_hash, Db, StorageError};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub id: String,
-    pub group_id: String,
-    pub year: i64,
-    pub title: Names,
-    pub sources: Value,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Seminar {
-    pub id: String,
-    pub series_id: String,
-    pub position: i64,
-    pub theme: Names,
-    pub planned_period: Option<Period>,
-    pub span: Option<Span>,
-    pub time_zone: Tz,
-    pub duration_minutes: i64,
-    pub format: String,
-    pub link: Option<String>,
-    pub capacity: Option<i64>,
-    pub audience: Audience,
-    pub status: SeminarStatus,
-    pub sequence: i64,
-    pub version: i64,
-    pub updated_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Presentation {
-    pub id: String,
-    pub position: i64,
-    pub organisation_id: Option<String>,
-    pub speaker: Option<String>,
-    pub title: Names,
-    pub duration_minutes: i64,
-}
+pub use domain::seminars::programme::{Presentation, Seminar, Series};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Consultation {

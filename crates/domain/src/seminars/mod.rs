@@ -4,6 +4,7 @@
 
 pub mod consultation;
 pub mod holidays;
+pub mod programme;
 pub mod registration;
 pub mod slots;
 

@@ -9,14 +9,14 @@ use chrono::{DateTime, Utc};
 use domain::directory::Names;
 use domain::meetings::follow_ups::{FollowUpInput, FollowUpStatus};
 use domain::meetings::minutes::{ItemText, MinutesInput, MinutesStatus};
-use domain::meetings::{MeetingInput, MeetingStatus, Presence};
+use domain::meetings::{Meeting, MeetingInput, MeetingStatus, Presence};
 use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
 use storage::{FollowUpRecord, MeetingRecord};
 use utoipa::ToSchema;
 
 use super::organisations::NamesDto;
-use super::{merge_patch, paging, parse_json, ApiJson, Page};
+use super::{paging, patched, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::ops::meetings as ops;
 use crate::ops::meetings::{can_read_group, visible_meeting};
@@ -129,6 +129,29 @@ pub struct MeetingWrite {
     pub version: Option<i64>,
 }
 
+impl From<&Meeting> for MeetingWrite {
+    /// The meeting as written, in its zone of record, for a `PATCH`.
+    fn from(m: &Meeting) -> Self {
+        let (start, end) = m.span.local(m.time_zone);
+        MeetingWrite {
+            group_id: m.group_id.clone(),
+            title: NamesDto::from(&m.title),
+            date: start.format("%Y-%m-%d").to_string(),
+            start_time: start.format("%H:%M").to_string(),
+            end_time: end.format("%H:%M").to_string(),
+            end_date: (end.date() != start.date()).then(|| end.format("%Y-%m-%d").to_string()),
+            time_zone: m.time_zone.name().to_string(),
+            format: m.format.code().to_string(),
+            place: m.place.clone(),
+            link: m.link.clone(),
+            visibility: Some(m.visibility.code().to_string()),
+            agenda: m.agenda.iter().map(NamesDto::from).collect(),
+            status: Some(m.status.code().to_string()),
+            version: None,
+        }
+    }
+}
+
 impl MeetingWrite {
     fn input(&self) -> MeetingInput {
         MeetingInput {
@@ -215,19 +238,7 @@ pub async fn update(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<MeetingDto>, AppError> {
     let rec = state.db.meeting(&id).await?.or_404()?;
-    let m = &rec.meeting;
-    let (start, end) = m.span.local(m.time_zone);
-    let mut doc = serde_json::json!({
-        "group_id": m.group_id, "title": NamesDto::from(&m.title),
-        "date": start.format("%Y-%m-%d").to_string(), "start_time": start.format("%H:%M").to_string(),
-        "end_time": end.format("%H:%M").to_string(),
-        "end_date": (end.date() != start.date()).then(|| end.format("%Y-%m-%d").to_string()),
-        "time_zone": m.time_zone.name(), "format": m.format.code(), "place": m.place, "link": m.link,
-        "visibility": m.visibility.code(), "agenda": m.agenda.iter().map(NamesDto::from).collect::<Vec<_>>(),
-        "status": m.status.code(),
-    });
-    merge_patch(&mut doc, &patch);
-    let body: MeetingWrite = parse_json(doc)?;
+    let body = patched(&MeetingWrite::from(&rec.meeting), &patch)?;
     let status = match body.status.as_deref() {
         None => None,
         Some(s) => Some(

@@ -253,7 +253,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 }
 
 /// Reads a JSON value into `T`, naming the field at fault when it can.
-pub fn parse_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+fn parse_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
     serde_json::from_value(value).map_err(|e| {
         let msg = e.to_string();
         let field = msg
@@ -315,8 +315,20 @@ pub async fn me(ctx: Ctx) -> Result<Json<MeDto>, AppError> {
     }))
 }
 
+/// A `PATCH` body applied to the current state of a record, written as its write type: the one
+/// way every `PATCH` handler reads its body (the current record → its write type → JSON → RFC
+/// 7396 merge → the write type again, so a refused field is named as in a `POST`).
+pub fn patched<W: Serialize + DeserializeOwned>(
+    current: &W,
+    patch: &serde_json::Value,
+) -> Result<W, AppError> {
+    let mut doc = serde_json::to_value(current).map_err(|_| AppError::new(ErrorKey::Internal))?;
+    merge_patch(&mut doc, patch);
+    parse_json(doc)
+}
+
 /// RFC 7396 JSON merge patch: `patch` applied onto `target`.
-pub fn merge_patch(target: &mut serde_json::Value, patch: &serde_json::Value) {
+fn merge_patch(target: &mut serde_json::Value, patch: &serde_json::Value) {
     use serde_json::Value;
     match patch {
         Value::Object(p) => {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use storage::OrganisationRecord;
 use utoipa::ToSchema;
 
-use super::{merge_patch, paging, parse_json, ApiJson, Page};
+use super::{paging, patched, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::{AppError, AppState};
 
@@ -117,6 +117,27 @@ pub struct OrganisationWrite {
     pub version: Option<i64>,
 }
 
+impl From<OrganisationDto> for OrganisationWrite {
+    /// The record as its write type, for a `PATCH` (the version comes from the patch only).
+    fn from(d: OrganisationDto) -> Self {
+        OrganisationWrite {
+            id: None,
+            kind: d.kind,
+            country: d.country,
+            level: d.level,
+            parent_id: d.parent_id,
+            names: d.names,
+            population: d.population,
+            population_year: d.population_year,
+            seat: d.seat,
+            seat_name: d.seat_name,
+            website: d.website,
+            notes: d.notes,
+            version: None,
+        }
+    }
+}
+
 impl OrganisationWrite {
     fn input(self) -> OrganisationInput {
         OrganisationInput {
@@ -207,15 +228,7 @@ pub async fn update(
 ) -> Result<Json<OrganisationDto>, AppError> {
     let rec = state.db.organisation(&id).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation: &id })?;
-    let current = OrganisationDto::from(&rec);
-    let mut doc = serde_json::json!({
-        "kind": current.kind, "country": current.country, "level": current.level,
-        "parent_id": current.parent_id, "names": current.names, "population": current.population,
-        "population_year": current.population_year, "seat": current.seat,
-        "seat_name": current.seat_name, "website": current.website, "notes": current.notes,
-    });
-    merge_patch(&mut doc, &patch);
-    let body: OrganisationWrite = parse_json(doc)?;
+    let body = patched(&OrganisationWrite::from(OrganisationDto::from(&rec)), &patch)?;
     let expected = body.version.unwrap_or(rec.version);
     crate::ops::directory::update_organisation(&ctx, &state, &id, &body.input(), expected).await?;
     let rec = state.db.organisation(&id).await?.or_404()?;

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use storage::PartnershipRecord;
 use utoipa::ToSchema;
 
-use super::{merge_patch, paging, parse_json, ApiJson, Page};
+use super::{paging, patched, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
@@ -82,6 +82,24 @@ pub struct PartnershipWrite {
     pub notes: Option<String>,
     #[serde(default)]
     pub version: Option<i64>,
+}
+
+impl From<PartnershipDto> for PartnershipWrite {
+    /// The record as its write type, for a `PATCH` (the version comes from the patch only).
+    fn from(d: PartnershipDto) -> Self {
+        PartnershipWrite {
+            id: None,
+            organisation_a: d.organisation_a,
+            organisation_b: d.organisation_b,
+            kind: d.kind,
+            status: Some(d.status),
+            signed_date: d.signed_date,
+            signed_year: d.signed_year,
+            themes: d.themes,
+            notes: d.notes,
+            version: None,
+        }
+    }
 }
 
 impl PartnershipWrite {
@@ -196,14 +214,7 @@ pub async fn update(
     ctx.require(&Action::EditPartnership {
         parties: [&old.organisation_a, &old.organisation_b],
     })?;
-    let current = PartnershipDto::from(&rec);
-    let mut doc = serde_json::json!({
-        "organisation_a": current.organisation_a, "organisation_b": current.organisation_b,
-        "kind": current.kind, "status": current.status, "signed_date": current.signed_date,
-        "signed_year": current.signed_year, "themes": current.themes, "notes": current.notes,
-    });
-    merge_patch(&mut doc, &patch);
-    let body: PartnershipWrite = parse_json(doc)?;
+    let body = patched(&PartnershipWrite::from(PartnershipDto::from(&rec)), &patch)?;
     let expected = body.version.unwrap_or(rec.version);
     crate::ops::register::update_partnership(&ctx, &state, &id, &body.input(), expected).await?;
     let rec = state.db.partnership(&id).await?.or_404()?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use storage::{ActionRecord, Contact, Theme};
 use utoipa::ToSchema;
 
-use super::{merge_patch, parse_json, ApiJson};
+use super::{patched, ApiJson};
 use crate::ctx::Ctx;
 use crate::ops::register::{self as ops, ActionWrite, ContactWrite, ThemeWrite};
 use crate::OrNotFound;
@@ -81,9 +81,8 @@ pub async fn update_theme(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<ThemeDto>, AppError> {
     let old = state.db.theme(&id).await?.or_404()?;
-    let mut doc = serde_json::to_value(ThemeWrite::from_theme(&old)).unwrap_or_default();
-    merge_patch(&mut doc, &patch);
-    ops::update_theme(&ctx, &state, &id, &parse_json(doc)?).await?;
+    let body = patched(&ThemeWrite::from_theme(&old), &patch)?;
+    ops::update_theme(&ctx, &state, &id, &body).await?;
     theme_dto(&state, &id).await
 }
 
@@ -194,9 +193,8 @@ pub async fn update_person(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<ContactDto>, AppError> {
     let old = state.db.contact(&id, &person).await?.or_404()?;
-    let mut doc = serde_json::to_value(ContactWrite::from_contact(&old)).unwrap_or_default();
-    merge_patch(&mut doc, &patch);
-    ops::update_contact(&ctx, &state, &id, &person, &parse_json(doc)?).await?;
+    let body = patched(&ContactWrite::from_contact(&old), &patch)?;
+    ops::update_contact(&ctx, &state, &id, &person, &body).await?;
     contact_json(&ctx, &state, &id, &person).await
 }
 
@@ -291,9 +289,8 @@ pub async fn update_action(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<ActionDto>, AppError> {
     let old = state.db.action(&id).await?.or_404()?;
-    let mut doc = serde_json::to_value(ActionWrite::from_action(&old)).unwrap_or_default();
-    merge_patch(&mut doc, &patch);
-    ops::update_action(&ctx, &state, &id, &parse_json(doc)?).await?;
+    let body = patched(&ActionWrite::from_action(&old), &patch)?;
+    ops::update_action(&ctx, &state, &id, &body).await?;
     action_json(&state, &id).await
 }
 

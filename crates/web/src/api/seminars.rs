@@ -7,14 +7,14 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
 use domain::accounts::Action;
-use domain::seminars::{Audience, SeminarStatus};
+use domain::seminars::programme::{PresentationInput, SeminarInput, SeriesInput};
 use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
-use storage::{Presentation, Seminar};
+use storage::Seminar;
 use utoipa::ToSchema;
 
 use super::organisations::NamesDto;
-use super::{merge_patch, parse_json, ApiJson, Page};
+use super::{patched, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
@@ -165,6 +165,23 @@ pub struct SeminarWrite {
     pub version: Option<i64>,
 }
 
+impl From<&Seminar> for SeminarWrite {
+    /// The seminar as written, for a `PATCH`.
+    fn from(s: &Seminar) -> Self {
+        SeminarWrite {
+            theme: NamesDto::from(&s.theme),
+            planned_period: s.planned_period.map(|p| p.code()),
+            start: s.span.map(|x| x.start),
+            duration_minutes: s.duration_minutes,
+            link: s.link.clone(),
+            capacity: s.capacity,
+            audience: s.audience.code().to_string(),
+            status: s.status.code().to_string(),
+            version: None,
+        }
+    }
+}
+
 #[utoipa::path(patch, path = "/api/v1/seminars/{id}", tag = "seminars", params(("id" = String, Path)),
     request_body(content = Object, description = "JSON merge patch of SeminarWrite"),
     security(("bearer" = []), ("session" = [])),
@@ -180,46 +197,18 @@ pub async fn update(
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
-    let mut doc = serde_json::json!({
-        "theme": NamesDto::from(&s.theme), "planned_period": s.planned_period.map(|p| p.code()),
-        "start": s.span.map(|x| x.start), "duration_minutes": s.duration_minutes, "link": s.link,
-        "capacity": s.capacity, "audience": s.audience.code(), "status": s.status.code(),
-    });
-    merge_patch(&mut doc, &patch);
-    let w: SeminarWrite = parse_json(doc)?;
-    let mut next = s.clone();
-    next.theme = w.theme.into();
-    if next.theme.fr.is_none() && next.theme.ko.is_none() && next.theme.en.is_none() {
-        return Err(AppError::field(ErrorKey::Required, "theme.fr"));
-    }
-    next.planned_period = match w.planned_period.as_deref().filter(|p| !p.is_empty()) {
-        Some(p) => Some(domain::period::Period::parse(p, "planned_period")?),
-        None => None,
+    let w = patched(&SeminarWrite::from(&s), &patch)?;
+    let input = SeminarInput {
+        theme: w.theme.into(),
+        planned_period: w.planned_period,
+        start: w.start,
+        duration_minutes: w.duration_minutes,
+        link: w.link,
+        capacity: w.capacity,
+        audience: Some(w.audience),
+        status: Some(w.status),
     };
-    if !(15..=480).contains(&w.duration_minutes) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "duration_minutes"));
-    }
-    next.duration_minutes = w.duration_minutes;
-    next.span = w.start.map(|start| domain::time::Span {
-        start,
-        end: start + chrono::Duration::minutes(w.duration_minutes),
-    });
-    next.link = domain::text::clean_link(w.link.as_deref(), "link")?;
-    if w.capacity.is_some_and(|c| !(1..=100_000).contains(&c)) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "capacity"));
-    }
-    next.capacity = w.capacity;
-    next.audience = Audience::parse(&w.audience)
-        .ok_or_else(|| AppError::field(ErrorKey::InvalidKind, "audience"))?;
-    next.status = SeminarStatus::parse(&w.status)
-        .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "status"))?;
-    if next.status == SeminarStatus::Scheduled && next.span.is_none() {
-        return Err(AppError::field(ErrorKey::Required, "start"));
-    }
-    state
-        .db
-        .update_seminar(&next, w.version.unwrap_or(s.version))
-        .await?;
+    crate::ops::programme::update_seminar(&ctx, &state, &id, &input, w.version).await?;
     let s = state.db.seminar(&id).await?.or_404()?;
     Ok(Json(dto(&state, &s).await?))
 }
@@ -244,43 +233,13 @@ pub async fn add_presentation(
     Path(id): Path<String>,
     ApiJson(w): ApiJson<PresentationWrite>,
 ) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
-    let (_, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
-    let title: domain::directory::Names = w.title.into();
-    if title.fr.is_none() && title.ko.is_none() && title.en.is_none() {
-        return Err(AppError::field(ErrorKey::Required, "title.fr"));
-    }
-    if !(1..=480).contains(&w.duration_minutes) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "duration_minutes"));
-    }
-    if let Some(o) = w.organisation_id.as_deref().filter(|o| !o.is_empty()) {
-        if state.db.organisation(o).await?.is_none() {
-            return Err(AppError::field(
-                ErrorKey::UnknownOrganisation,
-                "organisation_id",
-            ));
-        }
-    }
-    let position = state.db.presentations(&id).await?.len() as i64;
-    let mut tx = state.db.begin().await?;
-    state
-        .db
-        .insert_presentation(
-            &mut tx,
-            &id,
-            &Presentation {
-                id: format!("{id}-p{}", &storage::random_token()[..8]),
-                position,
-                organisation_id: w.organisation_id.filter(|o| !o.is_empty()),
-                speaker: domain::directory::clean_text(w.speaker.as_deref(), "speaker", 200)?,
-                title,
-                duration_minutes: w.duration_minutes,
-            },
-        )
-        .await?;
-    tx.commit().await?;
+    let input = PresentationInput {
+        title: w.title.into(),
+        organisation_id: w.organisation_id,
+        speaker: w.speaker,
+        duration_minutes: w.duration_minutes,
+    };
+    crate::ops::programme::add_presentation(&ctx, &state, &id, &input).await?;
     let s = state.db.seminar(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
 }
@@ -454,42 +413,18 @@ pub async fn create_series(
     State(state): State<AppState>,
     ApiJson(w): ApiJson<SeriesWrite>,
 ) -> Result<(StatusCode, Json<SeriesDto>), AppError> {
-    ctx.require(&Action::ManageMeetings { group: &w.group_id })?;
-    state
-        .db
-        .group(&w.group_id)
-        .await?
-        .ok_or_else(|| AppError::field(ErrorKey::NotFound, "group_id"))?;
-    if !(1990..=2200).contains(&w.year) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "year"));
-    }
-    let title: domain::directory::Names = w.title.into();
-    if title.fr.is_none() && title.ko.is_none() && title.en.is_none() {
-        return Err(AppError::field(ErrorKey::Required, "title.fr"));
-    }
-    let id = format!("tour-{}-{}", w.group_id, w.year);
-    let mut tx = state.db.begin().await?;
-    state
-        .db
-        .insert_series(
-            &mut tx,
-            &storage::Series {
-                id: id.clone(),
-                group_id: w.group_id.clone(),
-                year: w.year,
-                title: title.clone(),
-                sources: serde_json::json!({}),
-            },
-        )
-        .await?;
-    tx.commit().await?;
+    let input = SeriesInput {
+        year: w.year,
+        title: w.title.into(),
+    };
+    let series = crate::ops::programme::create_series(&ctx, &state, &w.group_id, &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(SeriesDto {
-            id,
-            group_id: w.group_id,
-            year: w.year,
-            title: (&title).into(),
+            id: series.id,
+            group_id: series.group_id,
+            year: series.year,
+            title: (&series.title).into(),
         }),
     ))
 }
@@ -521,52 +456,15 @@ pub async fn create_seminar(
     Path(series_id): Path<String>,
     ApiJson(w): ApiJson<SeminarCreate>,
 ) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
-    let series = state.db.series(&series_id).await?.or_404()?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
-    let theme: domain::directory::Names = w.theme.into();
-    if theme.fr.is_none() && theme.ko.is_none() && theme.en.is_none() {
-        return Err(AppError::field(ErrorKey::Required, "theme.fr"));
-    }
-    let planned_period = match w.planned_period.as_deref().filter(|p| !p.is_empty()) {
-        Some(p) => Some(domain::period::Period::parse(p, "planned_period")?),
-        None => None,
-    };
-    if !(15..=480).contains(&w.duration_minutes) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "duration_minutes"));
-    }
-    if w.capacity.is_some_and(|c| !(1..=100_000).contains(&c)) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "capacity"));
-    }
-    let audience = match w.audience.as_deref() {
-        None => Audience::Members,
-        Some(a) => {
-            Audience::parse(a).ok_or_else(|| AppError::field(ErrorKey::InvalidKind, "audience"))?
-        }
-    };
-    let position = state.db.seminars(&series_id).await?.len() as i64;
-    let seminar = Seminar {
-        id: format!("{series_id}-{}", position + 1),
-        series_id: series_id.clone(),
-        position,
-        theme,
-        planned_period,
-        span: None,
-        time_zone: domain::time::PARIS,
+    let input = SeminarInput {
+        theme: w.theme.into(),
+        planned_period: w.planned_period,
         duration_minutes: w.duration_minutes,
-        format: "interactive_remote_workshop".into(),
-        link: None,
         capacity: w.capacity,
-        audience,
-        status: SeminarStatus::Planned,
-        sequence: 0,
-        version: 1,
-        updated_at: 0,
+        audience: w.audience,
+        ..SeminarInput::default()
     };
-    let mut tx = state.db.begin().await?;
-    state.db.insert_seminar(&mut tx, &seminar).await?;
-    tx.commit().await?;
-    let s = state.db.seminar(&seminar.id).await?.or_404()?;
+    let id = crate::ops::programme::create_seminar(&ctx, &state, &series_id, &input).await?;
+    let s = state.db.seminar(&id).await?.or_404()?;
     Ok((StatusCode::CREATED, Json(dto(&state, &s).await?)))
 }

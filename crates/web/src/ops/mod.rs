@@ -7,6 +7,7 @@ pub mod directory;
 pub mod lineup;
 pub mod meetings;
 pub mod names;
+pub mod programme;
 pub mod register;
 pub use app::register_io;
 pub mod roadmap;

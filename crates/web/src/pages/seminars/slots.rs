@@ -11,8 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime};
 use domain::accounts::Action;
 use domain::seminars::slots::{find as find_slots, Hours, Skipped, SlotQuery};
-use domain::seminars::SeminarStatus;
-use domain::time::{Span, PARIS};
+use domain::time::PARIS;
 use domain::ErrorKey;
 
 use crate::ctx::Ctx;
@@ -185,27 +184,10 @@ pub async fn schedule(
     Path(id): Path<String>,
     Form(form): Form<ScheduleForm>,
 ) -> Result<Response, AppError> {
-    let (s, series) = crate::ops::seminars::seminar_and_series(&state, &id).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
     let start = chrono::DateTime::parse_from_rfc3339(&form.start_utc)
         .map_err(|_| AppError::field(ErrorKey::InvalidDate, "start_utc"))?
         .with_timezone(&chrono::Utc);
-    if !(15..=480).contains(&form.duration) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "duration"));
-    }
-    let link = domain::text::clean_link(Some(&form.link), "link")?;
-    let mut next = s.clone();
-    next.span = Some(Span {
-        start,
-        end: start + chrono::Duration::minutes(form.duration),
-    });
-    next.duration_minutes = form.duration;
-    next.status = SeminarStatus::Scheduled;
-    if link.is_some() {
-        next.link = link;
-    }
-    state.db.update_seminar(&next, s.version).await?;
+    let link = Some(form.link.as_str());
+    crate::ops::programme::schedule_seminar(&ctx, &state, &id, start, form.duration, link).await?;
     Ok(Redirect::to(&format!("/seminars/{id}")).into_response())
 }
