@@ -8,20 +8,7 @@ use sqlx::Row;
 use crate::error::unique_to_duplicate;
 use crate::{now_ms, Db, StorageError};
 
-/// A person as one organisation knows them.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Contact {
-    pub person_id: String,
-    pub organisation_id: String,
-    pub name: String,
-    pub name_ko: Option<String>,
-    pub email: Option<String>,
-    pub notes: Option<String>,
-    /// Their title in this organisation (`fr`, `ko`, `en`).
-    pub title: Names,
-    pub version: i64,
-    pub archived_at: Option<i64>,
-}
+pub use domain::directory::Contact;
 
 fn contact_fields(c: &Contact) -> Vec<(&'static str, Option<String>)> {
     vec![

@@ -25,17 +25,7 @@ pub struct MeetingRecord {
     pub sources: Value,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Participant {
-    pub id: String,
-    pub position: i64,
-    pub person_id: Option<String>,
-    pub organisation_id: Option<String>,
-    pub user_id: Option<String>,
-    pub name: String,
-    pub role_title: Option<String>,
-    pub presence: Presence,
-}
+pub use domain::meetings::participants::Participant;
 
 /// The minutes as they stand: status and the text of the current version.
 #[derive(Debug, Clone, PartialEq)]

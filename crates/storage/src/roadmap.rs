@@ -11,43 +11,7 @@ use sqlx::{Any, Row, Transaction};
 use crate::error::unique_to_duplicate;
 use crate::{Db, StorageError};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Roadmap {
-    pub id: String,
-    pub group_id: String,
-    pub year: i64,
-    pub summary: Names,
-    pub sources: Value,
-    pub axes: Vec<Axis>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Axis {
-    pub id: String,
-    pub title: Names,
-    pub actions: Vec<RoadmapAction>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoadmapAction {
-    pub id: String,
-    pub title: Names,
-    pub owner_organisation: Option<String>,
-    pub owner_text: Option<String>,
-    pub period: Option<Period>,
-    pub status: WorkStatus,
-    pub milestones: Vec<Milestone>,
-    /// (`meeting` | `seminar`, id)
-    pub links: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Milestone {
-    pub id: String,
-    pub title: Names,
-    pub period: Option<Period>,
-    pub status: WorkStatus,
-}
+pub use domain::meetings::roadmap::{Axis, Milestone, Roadmap, RoadmapAction};
 
 fn names(r: &AnyRow, prefix: &str) -> Result<Names, sqlx::Error> {
     Ok(Names {

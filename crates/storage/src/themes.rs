@@ -10,29 +10,7 @@ use sqlx::Row;
 use crate::error::unique_to_duplicate;
 use crate::{now_ms, Db, StorageError};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
-    pub id: String,
-    /// `fr`, `ko` and `en` labels (`ko_latn` unused).
-    pub labels: Names,
-    pub position: i64,
-    pub version: i64,
-    pub archived_at: Option<i64>,
-    /// How many partnerships carry it (filled by `themes`).
-    pub uses: i64,
-}
-
-impl Theme {
-    /// The label in `lang`, else French, then Korean, then English, then the id.
-    pub fn label(&self, lang: &str) -> String {
-        let l = self.labels.get(lang);
-        if l.is_empty() {
-            self.id.clone()
-        } else {
-            l.to_string()
-        }
-    }
-}
+pub use domain::directory::Theme;
 
 /// The taxonomy in memory, for turning what people type (an id, or a label in any language,
 /// in any case) into theme ids, and ids into labels.

@@ -1,11 +1,13 @@
 //! The directory and partnership register: organisations of both countries, people and their
 //! roles, partnerships between two organisations and the actions carried out under them.
 
+mod contact;
 mod levels;
 mod organisation;
 mod partnership;
 mod romanize;
 
+pub use contact::{ActionFields, ActionInput, Contact, ContactInput, Theme, ThemeInput};
 pub use levels::{Country, Level, OrgKind, SizeClass};
 pub use organisation::{Names, Organisation, OrganisationInput, Seat};
 pub use partnership::{Partnership, PartnershipInput, PartnershipKind, PartnershipStatus, Signed};

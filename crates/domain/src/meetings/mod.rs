@@ -4,6 +4,7 @@
 
 pub mod follow_ups;
 pub mod minutes;
+pub mod participants;
 pub mod roadmap;
 
 use chrono::{NaiveDate, NaiveTime};

@@ -231,7 +231,14 @@ mod tests {
         let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
         assert_eq!(
             fields,
-            ["theme.fr", "duration_minutes", "link", "capacity", "audience", "start"]
+            [
+                "theme.fr",
+                "duration_minutes",
+                "link",
+                "capacity",
+                "audience",
+                "start"
+            ]
         );
     }
 

@@ -228,7 +228,10 @@ pub async fn update(
 ) -> Result<Json<OrganisationDto>, AppError> {
     let rec = state.db.organisation(&id).await?.or_404()?;
     ctx.require(&Action::EditOrganisation { organisation: &id })?;
-    let body = patched(&OrganisationWrite::from(OrganisationDto::from(&rec)), &patch)?;
+    let body = patched(
+        &OrganisationWrite::from(OrganisationDto::from(&rec)),
+        &patch,
+    )?;
     let expected = body.version.unwrap_or(rec.version);
     crate::ops::directory::update_organisation(&ctx, &state, &id, &body.input(), expected).await?;
     let rec = state.db.organisation(&id).await?.or_404()?;

@@ -3,6 +3,7 @@
 use domain::accounts::Action;
 use domain::meetings::follow_ups::{FollowUpInput, FollowUpStatus};
 use domain::meetings::minutes::{MinutesInput, MinutesStatus};
+use domain::meetings::participants::{self, ParticipantInput};
 use domain::meetings::{Meeting, MeetingInput, MeetingStatus, Presence};
 use domain::ErrorKey;
 use storage::{MeetingRecord, MinutesSave, Participant};
@@ -174,10 +175,16 @@ pub async fn add_participant(
     ctx.require(&Action::ManageMeetings {
         group: &rec.meeting.group_id,
     })?;
-    let name = domain::directory::clean_text(Some(name), "name", 200)?
-        .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
-    let organisation = organisation.filter(|o| !o.trim().is_empty());
-    if let Some(o) = &organisation {
+    let id = &rec.meeting.id;
+    let count = state.db.participants(id).await?.len() as i64;
+    let input = ParticipantInput {
+        name: name.to_string(),
+        organisation_id: organisation,
+        role_title: role_title.map(str::to_string),
+    };
+    let pid = format!("{id}-{}", &storage::random_token()[..10]);
+    let p = input.validate(&pid, count, presence)?;
+    if let Some(o) = &p.organisation_id {
         if state.db.organisation(o).await?.is_none() {
             return Err(AppError::field(
                 ErrorKey::UnknownOrganisation,
@@ -185,18 +192,6 @@ pub async fn add_participant(
             ));
         }
     }
-    let id = &rec.meeting.id;
-    let count = state.db.participants(id).await?.len() as i64;
-    let p = Participant {
-        id: format!("{id}-{}", &storage::random_token()[..10]),
-        position: count,
-        person_id: None,
-        organisation_id: organisation,
-        user_id: None,
-        name,
-        role_title: domain::directory::clean_text(role_title, "role_title", 300)?,
-        presence,
-    };
     let mut tx = state.db.begin().await?;
     state.db.add_participant(&mut tx, id, &p).await?;
     tx.commit().await?;
@@ -262,7 +257,7 @@ pub async fn set_follow_up_status(
         group: &f.group_id,
         owner: f.follow_up.owner_organisation.as_deref(),
     })?;
-    let note = domain::directory::clean_text(note, "note", 2000)?;
+    let note = participants::status_note(note)?;
     if let Some(m) = meeting {
         if state.db.meeting(m).await?.is_none() {
             return Err(AppError::field(ErrorKey::NotFound, "meeting_id"));
@@ -290,15 +285,7 @@ pub async fn add_decision(
     agenda_position: Option<usize>,
 ) -> Result<String, AppError> {
     may_record(ctx, state, rec).await?;
-    let text = domain::directory::Names {
-        fr: domain::directory::clean_text(text.fr.as_deref(), "text.fr", 2000)?,
-        ko: domain::directory::clean_text(text.ko.as_deref(), "text.ko", 2000)?,
-        ko_latn: None,
-        en: domain::directory::clean_text(text.en.as_deref(), "text.en", 2000)?,
-    };
-    if text.fr.is_none() && text.ko.is_none() && text.en.is_none() {
-        return Err(AppError::field(ErrorKey::Required, "text.fr"));
-    }
+    let text = participants::decision_text(&text)?;
     if agenda_position.is_some_and(|p| p >= rec.meeting.agenda.len().max(1)) {
         return Err(AppError::field(ErrorKey::BadRequest, "agenda_position"));
     }

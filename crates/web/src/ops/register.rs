@@ -4,7 +4,9 @@
 //! history with who made it.
 
 use domain::accounts::Action;
-use domain::directory::{clean_text, Names, Partnership, PartnershipInput};
+use domain::directory::{
+    ActionInput, ContactInput, Names, Partnership, PartnershipInput, ThemeInput,
+};
 use domain::ErrorKey;
 use serde::{Deserialize, Serialize};
 use storage::{ActionRecord, Contact, Theme};
@@ -77,27 +79,21 @@ pub struct ContactWrite {
 
 impl ContactWrite {
     fn contact(&self, organisation: &str, person: &str) -> Result<Contact, AppError> {
-        let name = clean_text(Some(&self.name), "name", 200)?
-            .ok_or_else(|| AppError::field(ErrorKey::Required, "name"))?;
-        let email = clean_text(self.email.as_deref(), "email", 254)?
-            .map(|e| domain::accounts::normalise_email(&e, "email"))
-            .transpose()?;
-        Ok(Contact {
-            person_id: person.to_string(),
-            organisation_id: organisation.to_string(),
-            name,
-            name_ko: clean_text(self.name_ko.as_deref(), "name_ko", 200)?,
-            email,
-            notes: clean_text(self.notes.as_deref(), "notes", 20_000)?,
+        let input = ContactInput {
+            name: self.name.clone(),
+            name_ko: self.name_ko.clone(),
+            email: self.email.clone(),
             title: Names {
-                fr: clean_text(self.title_fr.as_deref(), "title_fr", 300)?,
-                ko: clean_text(self.title_ko.as_deref(), "title_ko", 300)?,
+                fr: self.title_fr.clone(),
+                ko: self.title_ko.clone(),
                 ko_latn: None,
-                en: clean_text(self.title_en.as_deref(), "title_en", 300)?,
+                en: self.title_en.clone(),
             },
-            version: self.version.unwrap_or(1),
-            archived_at: None,
-        })
+            notes: self.notes.clone(),
+        };
+        let mut contact = input.validate(organisation, person)?;
+        contact.version = self.version.unwrap_or(1);
+        Ok(contact)
     }
 
     pub fn from_contact(c: &Contact) -> ContactWrite {
@@ -170,52 +166,32 @@ pub struct ActionWrite {
     pub version: Option<i64>,
 }
 
-fn date(v: Option<&str>, field: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
-    match v.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| AppError::field(ErrorKey::InvalidDate, field)),
-    }
-}
-
 impl ActionWrite {
     fn action(&self, id: &str, partnership: &Partnership) -> Result<ActionRecord, AppError> {
-        use chrono::Datelike;
-        let title = Names {
-            fr: clean_text(self.title_fr.as_deref(), "title_fr", 300)?,
-            ko: clean_text(self.title_ko.as_deref(), "title_ko", 300)?,
-            ko_latn: None,
-            en: clean_text(self.title_en.as_deref(), "title_en", 300)?,
+        let input = ActionInput {
+            title: Names {
+                fr: self.title_fr.clone(),
+                ko: self.title_ko.clone(),
+                ko_latn: None,
+                en: self.title_en.clone(),
+            },
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            date_text: self.date_text.clone(),
+            status_note: self.status_note.clone(),
+            notes: self.notes.clone(),
         };
-        if title.fr.is_none() && title.ko.is_none() && title.en.is_none() {
-            return Err(AppError::field(ErrorKey::Required, "title_fr"));
-        }
-        let start = date(self.start_date.as_deref(), "start_date")?;
-        let end = date(self.end_date.as_deref(), "end_date")?;
-        if let (Some(s), Some(e)) = (start, end) {
-            if e < s {
-                return Err(AppError::field(ErrorKey::EndBeforeStart, "end_date"));
-            }
-        }
-        let date_text = clean_text(self.date_text.as_deref(), "date_text", 200)?;
-        let start_year = start.map(|d| i64::from(d.year())).or_else(|| {
-            date_text.as_deref().and_then(|t| {
-                t.split(|c: char| !c.is_ascii_digit())
-                    .find(|w| w.len() == 4)
-                    .and_then(|w| w.parse().ok())
-            })
-        });
+        let f = input.validate()?;
         Ok(ActionRecord {
             id: id.to_string(),
             partnership_id: Some(partnership.id.clone()),
-            title,
-            date_text,
-            start_year,
-            start_date: start.map(|d| d.to_string()),
-            end_date: end.map(|d| d.to_string()),
-            status_note: clean_text(self.status_note.as_deref(), "status_note", 300)?,
-            notes: clean_text(self.notes.as_deref(), "notes", 20_000)?,
+            title: f.title,
+            date_text: f.date_text,
+            start_year: f.start_year,
+            start_date: f.start_date,
+            end_date: f.end_date,
+            status_note: f.status_note,
+            notes: f.notes,
             parties: vec![
                 partnership.organisation_a.clone(),
                 partnership.organisation_b.clone(),
@@ -305,23 +281,18 @@ pub struct ThemeWrite {
 
 impl ThemeWrite {
     fn theme(&self, id: &str) -> Result<Theme, AppError> {
-        let fr = clean_text(Some(&self.label_fr), "label_fr", 200)?
-            .ok_or_else(|| AppError::field(ErrorKey::Required, "label_fr"))?;
-        let ko = clean_text(Some(&self.label_ko), "label_ko", 200)?
-            .ok_or_else(|| AppError::field(ErrorKey::Required, "label_ko"))?;
-        Ok(Theme {
-            id: id.to_string(),
+        let input = ThemeInput {
             labels: Names {
-                fr: Some(fr),
-                ko: Some(ko),
+                fr: Some(self.label_fr.clone()),
+                ko: Some(self.label_ko.clone()),
                 ko_latn: None,
-                en: clean_text(self.label_en.as_deref(), "label_en", 200)?,
+                en: self.label_en.clone(),
             },
-            position: self.position.unwrap_or(500),
-            version: self.version.unwrap_or(1),
-            archived_at: None,
-            uses: 0,
-        })
+            position: self.position,
+        };
+        let mut theme = input.validate(id)?;
+        theme.version = self.version.unwrap_or(1);
+        Ok(theme)
     }
 
     pub fn from_theme(t: &Theme) -> ThemeWrite {
@@ -355,7 +326,6 @@ pub async fn create_theme(
             }
         }
     };
-    domain::ids::check_id(&id, "id")?;
     let theme = input.theme(&id)?;
     check_labels_free(state, &theme).await?;
     state.db.insert_theme(&theme, by(ctx)).await?;

@@ -1,12 +1,10 @@
 //! Writing a group's yearly roadmap (coordinators), as a whole or one action's status.
 
 use domain::accounts::Action;
-use domain::directory::{clean_text, Names};
-use domain::meetings::roadmap::WorkStatus;
-use domain::period::Period;
-use domain::{DomainError, ErrorKey};
+use domain::directory::Names;
+use domain::meetings::roadmap::{ActionInput, AxisInput, MilestoneInput, RoadmapInput, WorkStatus};
+use domain::ErrorKey;
 use serde::Deserialize;
-use storage::{Axis, Milestone, Roadmap, RoadmapAction};
 use utoipa::ToSchema;
 
 use crate::ctx::Ctx;
@@ -69,34 +67,43 @@ pub struct LinkWrite {
     pub id: String,
 }
 
-fn names(n: &NamesInput, field: &str) -> Result<Names, DomainError> {
-    let out = Names {
-        fr: clean_text(n.fr.as_deref(), &format!("{field}.fr"), 1000)?,
-        ko: clean_text(n.ko.as_deref(), &format!("{field}.ko"), 1000)?,
-        ko_latn: None,
-        en: clean_text(n.en.as_deref(), &format!("{field}.en"), 1000)?,
-    };
-    if out.fr.is_none() && out.ko.is_none() && out.en.is_none() {
-        return Err(DomainError::field(
-            ErrorKey::Required,
-            format!("{field}.fr"),
-        ));
-    }
-    Ok(out)
-}
-
-fn period(p: Option<&str>, field: &str) -> Result<Option<Period>, DomainError> {
-    match p.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(code) => Period::parse(code, field).map(Some),
-        None => Ok(None),
-    }
-}
-
-fn status(s: Option<&str>, field: &str) -> Result<WorkStatus, DomainError> {
-    match s.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(WorkStatus::Planned),
-        Some(s) => {
-            WorkStatus::parse(s).ok_or_else(|| DomainError::field(ErrorKey::InvalidStatus, field))
+impl RoadmapWrite {
+    fn input(&self) -> RoadmapInput {
+        let names = |n: &NamesInput| Names::from(n.clone());
+        RoadmapInput {
+            summary: names(&self.summary),
+            axes: self
+                .axes
+                .iter()
+                .map(|a| AxisInput {
+                    title: names(&a.title),
+                    actions: a
+                        .actions
+                        .iter()
+                        .map(|x| ActionInput {
+                            title: names(&x.title),
+                            owner_organisation: x.owner_organisation.clone(),
+                            owner_text: x.owner_text.clone(),
+                            period: x.period.clone(),
+                            status: x.status.clone(),
+                            milestones: x
+                                .milestones
+                                .iter()
+                                .map(|m| MilestoneInput {
+                                    title: names(&m.title),
+                                    period: m.period.clone(),
+                                    status: m.status.clone(),
+                                })
+                                .collect(),
+                            links: x
+                                .links
+                                .iter()
+                                .map(|l| (l.kind.clone(), l.id.clone()))
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }
@@ -112,17 +119,12 @@ pub async fn replace(
 ) -> Result<(), AppError> {
     ctx.require(&Action::ManageMeetings { group })?;
     state.db.group(group).await?.or_404()?;
-    if !(1990..=2200).contains(&year) {
-        return Err(AppError::field(ErrorKey::InvalidNumber, "year"));
-    }
-    let base = format!("rm-{group}-{year}");
-    let mut axes = Vec::new();
-    for (i, a) in w.axes.iter().enumerate() {
-        let f = format!("axes[{i}]");
-        let mut actions = Vec::new();
+    let roadmap = w.input().validate(group, year)?;
+    // What the register and the meetings must hold: owners and linked meetings.
+    for (i, a) in roadmap.axes.iter().enumerate() {
         for (j, x) in a.actions.iter().enumerate() {
-            let f = format!("{f}.actions[{j}]");
-            if let Some(o) = x.owner_organisation.as_deref().filter(|o| !o.is_empty()) {
+            let f = format!("axes[{i}].actions[{j}]");
+            if let Some(o) = &x.owner_organisation {
                 if state.db.organisation(o).await?.is_none() {
                     return Err(AppError::field(
                         ErrorKey::UnknownOrganisation,
@@ -130,64 +132,16 @@ pub async fn replace(
                     ));
                 }
             }
-            let mut links = Vec::new();
-            for (k, l) in x.links.iter().enumerate() {
-                let lf = format!("{f}.links[{k}]");
-                match l.kind.as_str() {
-                    "meeting" if state.db.meeting(&l.id).await?.is_some() => {}
-                    "meeting" => {
-                        return Err(AppError::field(ErrorKey::NotFound, format!("{lf}.id")))
-                    }
-                    "seminar" => {}
-                    _ => return Err(AppError::field(ErrorKey::InvalidKind, format!("{lf}.type"))),
+            for (k, (kind, id)) in x.links.iter().enumerate() {
+                if kind == "meeting" && state.db.meeting(id).await?.is_none() {
+                    return Err(AppError::field(
+                        ErrorKey::NotFound,
+                        format!("{f}.links[{k}].id"),
+                    ));
                 }
-                links.push((l.kind.clone(), l.id.clone()));
             }
-            let milestones = x
-                .milestones
-                .iter()
-                .enumerate()
-                .map(|(k, m)| {
-                    let mf = format!("{f}.milestones[{k}]");
-                    Ok(Milestone {
-                        id: format!("{base}-{i}-{j}-{k}"),
-                        title: names(&m.title, &format!("{mf}.title"))?,
-                        period: period(m.period.as_deref(), &format!("{mf}.period"))?,
-                        status: status(m.status.as_deref(), &format!("{mf}.status"))?,
-                    })
-                })
-                .collect::<Result<Vec<_>, DomainError>>()?;
-            actions.push(RoadmapAction {
-                id: format!("{base}-{i}-{j}"),
-                title: names(&x.title, &format!("{f}.title"))?,
-                owner_organisation: x.owner_organisation.clone().filter(|o| !o.is_empty()),
-                owner_text: clean_text(x.owner_text.as_deref(), &format!("{f}.owner_text"), 300)?,
-                period: period(x.period.as_deref(), &format!("{f}.period"))?,
-                status: status(x.status.as_deref(), &format!("{f}.status"))?,
-                milestones,
-                links,
-            });
         }
-        axes.push(Axis {
-            id: format!("{base}-{i}"),
-            title: names(&a.title, &format!("{f}.title"))?,
-            actions,
-        });
     }
-    let summary = Names {
-        fr: clean_text(w.summary.fr.as_deref(), "summary.fr", 5000)?,
-        ko: clean_text(w.summary.ko.as_deref(), "summary.ko", 5000)?,
-        ko_latn: None,
-        en: clean_text(w.summary.en.as_deref(), "summary.en", 5000)?,
-    };
-    let roadmap = Roadmap {
-        id: base.clone(),
-        group_id: group.to_string(),
-        year,
-        summary,
-        sources: serde_json::json!({}),
-        axes,
-    };
     state.db.replace_roadmap(&roadmap).await?;
     Ok(())
 }
