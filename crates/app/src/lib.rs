@@ -2,4 +2,4 @@
 //! and the API (they need the request's context); what the command line shares with them lives
 //! here, so that `jumelage import|export` never goes through the web crate.
 
-pub mod register_io;
+pub mod directory_io;

@@ -47,7 +47,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let config = load(&db, None, true)?;
             let db = open(&config).await?;
-            let result = crate::register_cli::import(&db, &collection, &file, dry_run).await;
+            let result = crate::directory_cli::import(&db, &collection, &file, dry_run).await;
             db.close().await;
             result
         }
@@ -60,7 +60,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = load(&db, None, true)?;
             let db = open(&config).await?;
             let result =
-                crate::register_cli::export(&db, &collection, &format, output.as_deref()).await;
+                crate::directory_cli::export(&db, &collection, &format, output.as_deref()).await;
             db.close().await;
             result
         }

@@ -4,9 +4,9 @@ mod accounts_cli;
 mod backup;
 mod commands;
 mod config;
+mod directory_cli;
 mod generate;
 mod lineup_cli;
-mod register_cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

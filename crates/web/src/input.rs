@@ -1,7 +1,7 @@
 //! The doors text comes in by, with one discipline (`domain::text`): every string of a form or
 //! a JSON body is put in NFC, and a control character is refused with the field it is in,
 //! before any handler sees the value. Imports apply the same rule cell by cell
-//! (`ops::register_io`).
+//! (`ops::directory_io`).
 
 use axum::extract::{FromRequest, Request};
 use domain::{DomainError, ErrorKey};

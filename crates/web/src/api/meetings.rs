@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use storage::{FollowUpRecord, MeetingRecord};
 use utoipa::ToSchema;
 
-use super::organisations::NamesDto;
+use super::NamesDto;
 use super::{paging, patched, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::ops::meetings as ops;

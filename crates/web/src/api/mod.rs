@@ -5,12 +5,9 @@
 mod accounts;
 mod audit;
 mod conformance;
+mod directory;
 mod doc;
 mod meetings;
-mod organisations;
-mod partnerships;
-mod register;
-pub(crate) mod register_io;
 mod search;
 mod seminars;
 
@@ -27,8 +24,9 @@ use utoipa::ToSchema;
 use crate::ctx::Ctx;
 use crate::{AppError, AppState};
 
+pub use directory::organisations::NamesDto;
+use directory::{io, organisations, partnerships, records};
 pub use doc::ApiDoc;
-pub use organisations::NamesDto;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -132,74 +130,71 @@ pub fn routes() -> Router<AppState> {
             "/partnerships/{id}/restore",
             axum::routing::post(partnerships::restore),
         )
-        .route(
-            "/themes",
-            get(register::themes).post(register::create_theme),
-        )
-        .route("/themes/{id}", axum::routing::patch(register::update_theme))
+        .route("/themes", get(records::themes).post(records::create_theme))
+        .route("/themes/{id}", axum::routing::patch(records::update_theme))
         .route(
             "/themes/{id}/archive",
-            axum::routing::post(register::archive_theme),
+            axum::routing::post(records::archive_theme),
         )
         .route(
             "/themes/{id}/restore",
-            axum::routing::post(register::restore_theme),
+            axum::routing::post(records::restore_theme),
         )
         .route(
             "/organisations/{id}/people",
-            get(register::people).post(register::create_person),
+            get(records::people).post(records::create_person),
         )
         .route(
             "/organisations/{id}/people/{person}",
-            axum::routing::patch(register::update_person),
+            axum::routing::patch(records::update_person),
         )
         .route(
             "/partnerships/{id}/actions",
-            get(register::actions).post(register::create_action),
+            get(records::actions).post(records::create_action),
         )
         .route(
             "/actions/{id}",
-            get(register::action).patch(register::update_action),
+            get(records::action).patch(records::update_action),
         )
         .route(
             "/partnerships/{id}/documents",
-            get(register::documents)
-                .post(register::upload_document)
+            get(records::documents)
+                .post(records::upload_document)
                 .layer(axum::extract::DefaultBodyLimit::max(
                     crate::uploads::MAX_BYTES + 1024 * 1024,
                 )),
         )
         .route(
             "/partnerships/{id}/documents/{document}",
-            get(register::download_document),
+            get(records::download_document),
         )
-        .route("/history/{kind}/{id}", get(register::history))
+        .route("/history/{kind}/{id}", get(records::history))
         .route(
             "/organisations/{id}/people/{person}/archive",
-            axum::routing::post(register::archive_person),
+            axum::routing::post(records::archive_person),
         )
         .route(
             "/organisations/{id}/people/{person}/restore",
-            axum::routing::post(register::restore_person),
+            axum::routing::post(records::restore_person),
         )
         .route(
             "/actions/{id}/archive",
-            axum::routing::post(register::archive_action),
+            axum::routing::post(records::archive_action),
         )
         .route(
             "/actions/{id}/restore",
-            axum::routing::post(register::restore_action),
+            axum::routing::post(records::restore_action),
         )
         .route(
             "/partnerships/{id}/documents/{document}/archive",
-            axum::routing::post(register::archive_document),
+            axum::routing::post(records::archive_document),
         )
         .route("/audit", get(audit::list))
-        .route("/export/{collection}", get(register_io::export))
-        .route("/import/{collection}/template", get(register_io::template))
+        .route("/export/{collection}", get(io::export))
+        .route("/import/{collection}/template", get(io::template))
         .route(
             "/import/{collection}",
-            axum::routing::post(register_io::import).layer(axum::extract::DefaultBodyLimit::max(
+            axum::routing::post(io::import).layer(axum::extract::DefaultBodyLimit::max(
                 exports::read::MAX_BYTES + 1024,
             )),
         )

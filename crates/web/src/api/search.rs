@@ -8,7 +8,7 @@ use domain::ErrorKey;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::organisations::NamesDto;
+use super::NamesDto;
 use crate::{AppError, AppState};
 
 #[derive(Serialize, ToSchema)]

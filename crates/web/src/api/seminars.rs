@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use storage::Seminar;
 use utoipa::ToSchema;
 
-use super::organisations::NamesDto;
+use super::NamesDto;
 use super::{patched, ApiJson, Page};
 use crate::ctx::Ctx;
 use crate::OrNotFound;

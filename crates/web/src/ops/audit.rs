@@ -1,6 +1,6 @@
 //! Reading the audit log (the secretariat's), shared by the page and the API. Events are
 //! written where they happen: sign-in (`pages::auth`), refusals (`ctx`), archive and restore
-//! (`storage::history`), imports (`ops::register_io`), exports of personal data, tokens and
+//! (`storage::history`), imports (`ops::directory_io`), exports of personal data, tokens and
 //! accounts (their operations and the command line).
 
 use std::collections::HashMap;

@@ -8,7 +8,6 @@ pub mod lineup;
 pub mod meetings;
 pub mod names;
 pub mod programme;
-pub mod register;
-pub use app::register_io;
+pub use app::directory_io;
 pub mod roadmap;
 pub mod seminars;

@@ -7,8 +7,8 @@ use axum::response::Response;
 use domain::groups::GroupRole;
 use storage::{GroupMember, PartnershipFilter};
 
-use super::organisations::OrgItem;
-use super::partnerships::{partnership_items, PartnershipItem};
+use super::directory::organisations::OrgItem;
+use super::directory::partnerships::{partnership_items, PartnershipItem};
 use super::render;
 use crate::ctx::Ctx;
 use crate::view::{country_label, Page};

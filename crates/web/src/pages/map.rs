@@ -15,9 +15,9 @@ use storage::PartnershipFilter;
 
 use domain::directory::{PartnershipKind, PartnershipStatus};
 
+use super::directory::organisations::OrgItem;
+use super::directory::partnerships::{partnership_items, PartnershipItem};
 use super::meetings::Choice;
-use super::organisations::OrgItem;
-use super::partnerships::{partnership_items, PartnershipItem};
 use super::render;
 use crate::ctx::Ctx;
 use crate::view::{country_label, partnership_kind_label, partnership_status_label, Page};

@@ -3,22 +3,17 @@
 mod account;
 mod audit;
 mod auth;
+mod directory;
 mod home;
 mod map;
 pub(crate) mod meetings;
-mod organisation_form;
-mod organisations;
-mod partnerships;
-mod record_form;
-mod register_forms;
-mod register_io;
 mod roadmap;
 mod search;
 mod seminars;
-mod themes;
 
 use axum::routing::{get, post};
 use axum::Router;
+use directory::{forms, io, organisation_form, organisations, partnerships, themes};
 
 use crate::ctx::Ctx;
 use crate::{AppError, AppState};
@@ -37,19 +32,13 @@ pub fn routes() -> Router<AppState> {
         .route("/partnerships/{id}", get(partnerships::show))
         .route(
             "/partnerships/{id}/edit",
-            get(register_forms::edit_partnership).post(register_forms::save_partnership),
+            get(forms::edit_partnership).post(forms::save_partnership),
         )
-        .route(
-            "/partnerships/{id}/actions/new",
-            get(register_forms::new_action),
-        )
-        .route(
-            "/partnerships/{id}/actions",
-            post(register_forms::create_action),
-        )
+        .route("/partnerships/{id}/actions/new", get(forms::new_action))
+        .route("/partnerships/{id}/actions", post(forms::create_action))
         .route(
             "/actions/{id}/edit",
-            get(register_forms::edit_action).post(register_forms::save_action),
+            get(forms::edit_action).post(forms::save_action),
         )
         .route(
             "/partnerships/{id}/documents",
@@ -61,26 +50,20 @@ pub fn routes() -> Router<AppState> {
             "/partnerships/{id}/documents/{document}",
             get(partnerships::download_document),
         )
-        .route(
-            "/organisations/{id}/people/new",
-            get(register_forms::new_contact),
-        )
-        .route(
-            "/organisations/{id}/people",
-            post(register_forms::create_contact),
-        )
+        .route("/organisations/{id}/people/new", get(forms::new_contact))
+        .route("/organisations/{id}/people", post(forms::create_contact))
         .route(
             "/organisations/{id}/people/{person}/edit",
-            get(register_forms::edit_contact).post(register_forms::save_contact),
+            get(forms::edit_contact).post(forms::save_contact),
         )
         .route(
             "/organisations/{id}/people/{person}/{verb}",
-            post(register_forms::archive_contact),
+            post(forms::archive_contact),
         )
-        .route("/actions/{id}/{verb}", post(register_forms::archive_action))
+        .route("/actions/{id}/{verb}", post(forms::archive_action))
         .route(
             "/partnerships/{id}/documents/{document}/archive",
-            post(register_forms::archive_document),
+            post(forms::archive_document),
         )
         .route("/themes", get(themes::list).post(themes::create))
         .route("/themes/new", get(themes::new))
@@ -118,8 +101,8 @@ pub fn routes() -> Router<AppState> {
             "/password-reset",
             get(account::reset_form).post(account::reset),
         )
-        .route("/import", get(register_io::form).post(register_io::preview))
-        .route("/import/{id}/confirm", post(register_io::confirm))
+        .route("/import", get(io::form).post(io::preview))
+        .route("/import/{id}/confirm", post(io::confirm))
         .merge(meetings::routes())
         .merge(seminars::routes())
 }

@@ -11,7 +11,7 @@ use storage::PendingImport;
 
 use super::render;
 use crate::ctx::Ctx;
-use crate::ops::register_io::{self, Collection, Format, Report};
+use crate::ops::directory_io::{self, Collection, Format, Report};
 use crate::view::Page;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
@@ -23,7 +23,7 @@ pub struct ErrorRow {
 }
 
 #[derive(Template)]
-#[template(path = "register/import.html")]
+#[template(path = "directory/import.html")]
 struct ImportTemplate {
     page: Page,
     report: Option<(usize, usize, bool)>,
@@ -99,7 +99,7 @@ pub async fn preview(
         .ok_or_else(|| AppError::field(ErrorKey::Required, "file"))?;
     let format =
         Format::of_file(&name).ok_or_else(|| AppError::field(ErrorKey::FileType, "file"))?;
-    let report = register_io::import(
+    let report = directory_io::import(
         &state.db,
         who(&ctx),
         collection,
@@ -140,7 +140,7 @@ pub async fn confirm(
     let p = state.db.pending_import(&id, &user).await?.or_404()?;
     let collection = Collection::parse(&p.collection).or_404()?;
     let format = Format::parse(&p.format).or_404()?;
-    let report = register_io::import(
+    let report = directory_io::import(
         &state.db,
         who(&ctx),
         collection,
@@ -154,8 +154,8 @@ pub async fn confirm(
     Ok(page(&ctx, Some(&report), None, p.file_name))
 }
 
-fn who(ctx: &Ctx) -> register_io::Who<'_> {
-    register_io::Who {
+fn who(ctx: &Ctx) -> directory_io::Who<'_> {
+    directory_io::Who {
         user: ctx.user.as_ref().map(|u| u.id.as_str()),
         client: &ctx.client,
     }

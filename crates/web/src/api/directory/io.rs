@@ -13,7 +13,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::ctx::Ctx;
-use crate::ops::register_io::{self, Collection, Format, Report};
+use crate::ops::directory_io::{self, Collection, Format, Report};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
@@ -56,9 +56,9 @@ pub async fn export(
 ) -> Result<Response, AppError> {
     let collection = collection(&name)?;
     let format = format(&q)?;
-    let table = register_io::table(&state.db, collection).await?;
+    let table = directory_io::table(&state.db, collection).await?;
     Ok(file(
-        register_io::render(&table, format)?,
+        directory_io::render(&table, format)?,
         collection.name().into(),
         format,
     ))
@@ -74,7 +74,7 @@ pub async fn template(
     let collection = collection(&name)?;
     let format = format(&q)?;
     Ok(file(
-        register_io::render(&register_io::template(collection), format)?,
+        directory_io::render(&directory_io::template(collection), format)?,
         format!("{}-template", collection.name()),
         format,
     ))
@@ -134,7 +134,7 @@ pub async fn import(
     let collection = collection(&name)?;
     let format = format(&q)?;
     let dry_run = crate::input::query_bool(&q, "dry_run")?;
-    let report = register_io::import(
+    let report = directory_io::import(
         &state.db,
         who(&ctx),
         collection,
@@ -152,8 +152,8 @@ pub async fn import(
     Ok((status, Json(report_dto(&ctx, report))))
 }
 
-fn who(ctx: &Ctx) -> register_io::Who<'_> {
-    register_io::Who {
+fn who(ctx: &Ctx) -> directory_io::Who<'_> {
+    directory_io::Who {
         user: ctx.user.as_ref().map(|u| u.id.as_str()),
         client: &ctx.client,
     }

@@ -10,7 +10,7 @@ use domain::accounts::Action;
 use super::record_form::{back_to_form, Field, FormPage, Submitted};
 use super::render;
 use crate::ctx::Ctx;
-use crate::ops::register::{self as ops, ThemeWrite};
+use crate::ops::directory::records::{self as ops, ThemeWrite};
 use crate::view::Page;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
@@ -25,7 +25,7 @@ pub struct ThemeRow {
 }
 
 #[derive(Template)]
-#[template(path = "register/themes.html")]
+#[template(path = "directory/themes.html")]
 struct ThemesTemplate {
     page: Page,
     themes: Vec<ThemeRow>,

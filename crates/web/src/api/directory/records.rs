@@ -1,5 +1,5 @@
 //! `/api/v1/themes`, the contacts of an organisation, the actions of a partnership and its
-//! agreement documents: the same operations as the pages (`ops::register`).
+//! agreement documents: the same operations as the pages (`ops::directory::records`).
 
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use super::{patched, ApiJson};
 use crate::ctx::Ctx;
-use crate::ops::register::{self as ops, ActionWrite, ContactWrite, ThemeWrite};
+use crate::ops::directory::records::{self as ops, ActionWrite, ContactWrite, ThemeWrite};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
@@ -327,7 +327,7 @@ pub async fn documents(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<DocumentDto>>, AppError> {
-    let list = crate::ops::register::documents(&ctx, &state, &id).await?;
+    let list = crate::ops::directory::records::documents(&ctx, &state, &id).await?;
     Ok(Json(list.iter().map(|a| document_dto(&id, a)).collect()))
 }
 
@@ -344,7 +344,8 @@ pub async fn upload_document(
     Path(id): Path<String>,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<DocumentDto>), AppError> {
-    let a = crate::ops::register::attach_document(&ctx, &state, &id, &mut multipart).await?;
+    let a =
+        crate::ops::directory::records::attach_document(&ctx, &state, &id, &mut multipart).await?;
     Ok((StatusCode::CREATED, Json(document_dto(&id, &a))))
 }
 
@@ -358,7 +359,7 @@ pub async fn download_document(
     State(state): State<AppState>,
     Path((id, document)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    crate::ops::register::document_download(&ctx, &state, &id, &document).await
+    crate::ops::directory::records::document_download(&ctx, &state, &id, &document).await
 }
 
 #[utoipa::path(get, path = "/api/v1/history/{kind}/{id}", tag = "directory",

@@ -1,5 +1,8 @@
-//! Changing the register: organisations (their editors and the secretariat) and archiving
-//! (the secretariat). Every change is kept in the history with who made it.
+//! Changing the directory: organisations here (their editors and the secretariat) and
+//! archiving (the secretariat); partnerships, contacts, actions, documents and themes in
+//! `records`. Every change is kept in the history with who made it.
+
+pub mod records;
 
 use domain::accounts::Action;
 use domain::directory::OrganisationInput;

@@ -113,7 +113,7 @@ impl OrgForm {
 }
 
 #[derive(Template)]
-#[template(path = "organisations/form.html")]
+#[template(path = "directory/organisations/form.html")]
 struct FormTemplate {
     page: Page,
     id: String,

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{anyhow, Context};
-use app::register_io::{self, Collection, Format};
+use app::directory_io::{self, Collection, Format};
 use storage::Db;
 
 fn collection(name: &str) -> anyhow::Result<Collection> {
@@ -23,10 +23,10 @@ pub async fn export(
     let collection = collection(name)?;
     let format =
         Format::parse(format).ok_or_else(|| anyhow!("--format {format}: csv, xlsx or json"))?;
-    let table = register_io::table(db, collection)
+    let table = directory_io::table(db, collection)
         .await
         .map_err(|e| anyhow!(e))?;
-    let bytes = register_io::render(&table, format).map_err(|e| anyhow!(e))?;
+    let bytes = directory_io::render(&table, format).map_err(|e| anyhow!(e))?;
     match output {
         None => std::io::stdout().write_all(&bytes)?,
         Some(path) => {
@@ -64,9 +64,9 @@ pub async fn import(db: &Db, name: &str, file: &Path, dry_run: bool) -> anyhow::
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    let report = register_io::import(
+    let report = directory_io::import(
         db,
-        register_io::Who {
+        directory_io::Who {
             user: None,
             client: "command line",
         },

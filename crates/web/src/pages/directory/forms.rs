@@ -1,6 +1,6 @@
 //! Editing a partnership, the contacts of an organisation and the actions of a partnership on
 //! pages. Each form is filled from the record (or from what was typed, when a save is refused)
-//! and saved through `ops::register`, as the API does.
+//! and saved through `ops::directory::records`, as the API does.
 
 use crate::input::Form;
 use axum::extract::{Path, State};
@@ -10,7 +10,7 @@ use domain::directory::{PartnershipInput, PartnershipKind, PartnershipStatus, Si
 
 use super::record_form::{back_to_form, Field, FormPage, Submitted};
 use crate::ctx::Ctx;
-use crate::ops::register::{self as ops, ActionWrite, ContactWrite};
+use crate::ops::directory::records::{self as ops, ActionWrite, ContactWrite};
 use crate::view::{partnership_kind_label, partnership_status_label};
 use crate::OrNotFound;
 use crate::{AppError, AppState};

@@ -66,7 +66,7 @@ pub async fn partnership_items(
 }
 
 #[derive(Template)]
-#[template(path = "partnerships/list.html")]
+#[template(path = "directory/partnerships/list.html")]
 struct ListTemplate {
     page: Page,
     partnerships: Vec<PartnershipItem>,
@@ -233,7 +233,7 @@ pub struct DocumentItem {
 }
 
 #[derive(Template)]
-#[template(path = "partnerships/show.html")]
+#[template(path = "directory/partnerships/show.html")]
 struct ShowTemplate {
     page: Page,
     item: PartnershipItem,
@@ -313,7 +313,7 @@ pub async fn upload_document(
     Path(id): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
-    crate::ops::register::attach_document(&ctx, &state, &id, &mut multipart).await?;
+    crate::ops::directory::records::attach_document(&ctx, &state, &id, &mut multipart).await?;
     Ok(Redirect::to(&format!("/partnerships/{id}#documents-heading")).into_response())
 }
 
@@ -322,5 +322,5 @@ pub async fn download_document(
     State(state): State<AppState>,
     Path((id, document)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    crate::ops::register::document_download(&ctx, &state, &id, &document).await
+    crate::ops::directory::records::document_download(&ctx, &state, &id, &document).await
 }

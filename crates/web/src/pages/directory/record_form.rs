@@ -84,7 +84,7 @@ impl Field {
 }
 
 #[derive(Template)]
-#[template(path = "register/form.html")]
+#[template(path = "directory/form.html")]
 struct FormTemplate {
     page: Page,
     back_href: String,

@@ -185,7 +185,7 @@ pub async fn create(
         }
     };
     check_id(&id, "id")?;
-    let p = crate::ops::register::checked_partnership(&state, &id, &input).await?;
+    let p = crate::ops::directory::records::checked_partnership(&state, &id, &input).await?;
     let mut tx = state.db.begin().await?;
     state
         .db
@@ -216,7 +216,8 @@ pub async fn update(
     })?;
     let body = patched(&PartnershipWrite::from(PartnershipDto::from(&rec)), &patch)?;
     let expected = body.version.unwrap_or(rec.version);
-    crate::ops::register::update_partnership(&ctx, &state, &id, &body.input(), expected).await?;
+    crate::ops::directory::records::update_partnership(&ctx, &state, &id, &body.input(), expected)
+        .await?;
     let rec = state.db.partnership(&id).await?.or_404()?;
     Ok(Json((&rec).into()))
 }

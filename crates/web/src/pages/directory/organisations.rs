@@ -83,7 +83,7 @@ fn choices(current: Option<&str>, items: Vec<(String, String)>) -> Vec<Choice> {
 }
 
 #[derive(Template)]
-#[template(path = "organisations/list.html")]
+#[template(path = "directory/organisations/list.html")]
 struct ListTemplate {
     page: Page,
     items: Vec<OrgItem>,
@@ -220,7 +220,7 @@ pub struct SourceItem {
 }
 
 #[derive(Template)]
-#[template(path = "organisations/show.html")]
+#[template(path = "directory/organisations/show.html")]
 struct ShowTemplate {
     page: Page,
     item: OrgItem,
