@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod consultation;
 pub mod directory;
 pub mod lineup;
 pub mod meetings;

@@ -13,25 +13,14 @@ use domain::accounts::Action;
 use domain::groups::GroupRole;
 use domain::seminars::consultation::{AnswerInput, Willing};
 use domain::ErrorKey;
-use storage::{Consultation, Email, Series};
+use storage::{Consultation, Series};
 
 use crate::ctx::Ctx;
+use crate::ops::consultation::{self, series_and_consultation, Outcome, Step};
 use crate::pages::render;
 use crate::view::{code_label, Page};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
-
-/// Personal links stay valid this long.
-const LINK_TTL_MS: i64 = 30 * 24 * 3600 * 1000;
-
-async fn series_and_consultation(
-    state: &AppState,
-    series: &str,
-) -> Result<(Series, Option<Consultation>), AppError> {
-    let s = state.db.series(series).await?.or_404()?;
-    let c = state.db.consultation_of_series(series).await?;
-    Ok((s, c))
-}
 
 pub struct Row {
     pub organisation_id: String,
@@ -142,160 +131,18 @@ pub async fn act(
     Path(series_id): Path<String>,
     Form(form): Form<ActForm>,
 ) -> Result<Response, AppError> {
-    let (series, consultation) = series_and_consultation(&state, &series_id).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
-    let db = &state.db;
-    let base = state.config.public_url.trim_end_matches('/').to_string();
-    match (form.action.as_str(), consultation) {
-        ("open", None) => {
-            let mut tx = db.begin().await?;
-            db.insert_consultation(
-                &mut tx,
-                &Consultation {
-                    id: format!("{series_id}-consultation-{}", &storage::random_token()[..6]),
-                    series_id: series_id.clone(),
-                    open: true,
-                    demo: false,
-                    opened_at: storage::now_ms(),
-                    closes_at: None,
-                },
-            )
-            .await?;
-            tx.commit().await?;
-            progress_page(
-                &ctx,
-                &state,
-                &series_id,
-                HashMap::new(),
-                Some(ctx.t("consultation-opened")),
-            )
-            .await
-        }
-        ("links", Some(c)) if c.open => {
-            let answered: Vec<String> = db
-                .answers(&c.id)
-                .await?
-                .into_iter()
-                .map(|a| a.organisation_id)
-                .collect();
-            let mut links = HashMap::new();
-            for m in db.group_members(&series.group_id).await? {
-                let id = m.organisation.org.id;
-                if matches!(m.role, GroupRole::Member | GroupRole::Partner)
-                    && !answered.contains(&id)
-                {
-                    let secret = db.create_consultation_link(&c.id, &id, LINK_TTL_MS).await?;
-                    links.insert(id, format!("{base}/consult/{secret}"));
-                }
-            }
-            progress_page(
-                &ctx,
-                &state,
-                &series_id,
-                links,
-                Some(ctx.t("consultation-links-made")),
-            )
-            .await
-        }
-        ("link", Some(c)) if c.open => {
-            let members: Vec<String> = db
-                .group_members(&series.group_id)
-                .await?
-                .into_iter()
-                .filter(|m| matches!(m.role, GroupRole::Member | GroupRole::Partner))
-                .map(|m| m.organisation.org.id)
-                .collect();
-            if !members.contains(&form.organisation) {
-                return Err(AppError::field(
-                    ErrorKey::UnknownOrganisation,
-                    "organisation",
-                ));
-            }
-            let secret = db
-                .create_consultation_link(&c.id, &form.organisation, LINK_TTL_MS)
-                .await?;
-            let links = HashMap::from([(
-                form.organisation.clone(),
-                format!("{base}/consult/{secret}"),
-            )]);
-            progress_page(
-                &ctx,
-                &state,
-                &series_id,
-                links,
-                Some(ctx.t("consultation-links-made")),
-            )
-            .await
-        }
-        ("remind", Some(c)) if c.open => {
-            let answered: Vec<String> = db
-                .answers(&c.id)
-                .await?
-                .into_iter()
-                .map(|a| a.organisation_id)
-                .collect();
-            let title = series.title.clone();
-            let mut sent = 0i64;
-            let mut tx = db.begin().await?;
-            for user in db.editors_of_group(&series.group_id).await? {
-                let Some(org) = user
-                    .roles
-                    .iter()
-                    .find_map(|r| r.organisation().map(str::to_string))
-                else {
-                    continue;
-                };
-                if answered.contains(&org) {
-                    continue;
-                }
-                let lang = user
-                    .locale
-                    .as_deref()
-                    .and_then(i18n::Lang::parse)
-                    .unwrap_or(ctx.lang);
-                let subject = i18n::t_args(
-                    lang,
-                    "email-reminder-subject",
-                    &[("series", title.get(lang.code()).into())],
-                );
-                let body = i18n::t_args(
-                    lang,
-                    "email-reminder-body",
-                    &[
-                        ("name", user.display_name.clone().into()),
-                        ("series", title.get(lang.code()).into()),
-                        (
-                            "url",
-                            format!("{base}/series/{series_id}/consultation/answer").into(),
-                        ),
-                    ],
-                );
-                db.enqueue_email(
-                    &mut tx,
-                    &Email::new("consultation_reminder", &user.email, subject, body),
-                )
-                .await?;
-                sent += 1;
-            }
-            tx.commit().await?;
-            let msg = i18n::t_args(ctx.lang, "consultation-reminded", &[("count", sent.into())]);
-            progress_page(&ctx, &state, &series_id, HashMap::new(), Some(msg)).await
-        }
-        ("close", Some(c)) if c.open => {
-            db.close_consultation(&c.id).await?;
-            progress_page(
-                &ctx,
-                &state,
-                &series_id,
-                HashMap::new(),
-                Some(ctx.t("consultation-closed")),
-            )
-            .await
-        }
-        _ => Err(AppError::new(ErrorKey::InvalidTransition)),
-    }
+    let step = Step::parse(&form.action, &form.organisation)
+        .ok_or_else(|| AppError::new(ErrorKey::InvalidTransition))?;
+    let (links, message) = match consultation::act(&ctx, &state, &series_id, step).await? {
+        Outcome::Opened => (HashMap::new(), ctx.t("consultation-opened")),
+        Outcome::Links(links) => (links, ctx.t("consultation-links-made")),
+        Outcome::Reminded(sent) => (
+            HashMap::new(),
+            i18n::t_args(ctx.lang, "consultation-reminded", &[("count", sent.into())]),
+        ),
+        Outcome::Closed => (HashMap::new(), ctx.t("consultation-closed")),
+    };
+    progress_page(&ctx, &state, &series_id, links, Some(message)).await
 }
 
 pub struct ThemeChoice {

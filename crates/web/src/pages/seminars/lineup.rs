@@ -9,7 +9,6 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use domain::accounts::Action;
 use domain::ErrorKey;
-use i18n::{t_args, Arg, Lang};
 use lineup::{Reason, Status};
 
 use crate::ctx::Ctx;
@@ -18,189 +17,6 @@ use crate::{AppError, AppState};
 
 pub use crate::ops::lineup::{problem, solve};
 use crate::OrNotFound;
-
-/// One reason in the user's language, with names for ids.
-pub fn reason_text(
-    lang: Lang,
-    r: &Reason,
-    name: &dyn Fn(&str) -> String,
-    seminar: &dyn Fn(&str) -> String,
-) -> String {
-    let country = |c: &str| crate::view::country_label(lang, c);
-    let level = |l: &str| match domain::directory::Level::parse(l) {
-        Some(x) => i18n::t(lang, &format!("level-{}", x.code().replace('_', "-"))),
-        None => l.replace('_', " "),
-    };
-    let size = |c: &lineup::SizeClass| {
-        i18n::t(
-            lang,
-            match c {
-                lineup::SizeClass::Under100k => "size-small",
-                lineup::SizeClass::From100kTo1m => "size-medium",
-                lineup::SizeClass::From1m => "size-large",
-                lineup::SizeClass::Unknown => "size-unknown",
-            },
-        )
-    };
-    let a = |k: &'static str, v: String| (k, Arg::Str(v));
-    match r {
-        Reason::Chosen {
-            seminar: s,
-            candidate,
-            rank,
-            points,
-        } => t_args(
-            lang,
-            "lineup-chosen",
-            &[
-                a("name", name(candidate)),
-                a("seminar", seminar(s)),
-                ("rank", Arg::Num(*rank)),
-                ("points", Arg::Num(*points)),
-            ],
-        ),
-        Reason::Locked {
-            seminar: s,
-            candidate,
-        } => t_args(
-            lang,
-            "lineup-locked",
-            &[a("name", name(candidate)), a("seminar", seminar(s))],
-        ),
-        Reason::TwinPair {
-            seminar: s,
-            a: x,
-            b: y,
-            points,
-        } => t_args(
-            lang,
-            "lineup-twins",
-            &[
-                a("a", name(x)),
-                a("b", name(y)),
-                a("seminar", seminar(s)),
-                ("points", Arg::Num(*points)),
-            ],
-        ),
-        Reason::DiverseLevels {
-            seminar: s,
-            country: c,
-            points,
-            ..
-        } => t_args(
-            lang,
-            "lineup-diverse-levels",
-            &[
-                a("seminar", seminar(s)),
-                a("country", country(c)),
-                ("points", Arg::Num(*points)),
-            ],
-        ),
-        Reason::SameLevel {
-            seminar: s,
-            country: c,
-            level: l,
-            ..
-        } => t_args(
-            lang,
-            "lineup-same-level",
-            &[
-                a("seminar", seminar(s)),
-                a("country", country(c)),
-                a("level", level(l)),
-            ],
-        ),
-        Reason::DiverseSizes {
-            seminar: s,
-            country: c,
-            points,
-            ..
-        } => t_args(
-            lang,
-            "lineup-diverse-sizes",
-            &[
-                a("seminar", seminar(s)),
-                a("country", country(c)),
-                ("points", Arg::Num(*points)),
-            ],
-        ),
-        Reason::SameSize {
-            seminar: s,
-            country: c,
-            class,
-            ..
-        } => t_args(
-            lang,
-            "lineup-same-size",
-            &[
-                a("seminar", seminar(s)),
-                a("country", country(c)),
-                a("size", size(class)),
-            ],
-        ),
-        Reason::TooFewCandidates {
-            seminar: s,
-            country: c,
-            needed,
-            available,
-        } => t_args(
-            lang,
-            "lineup-too-few",
-            &[
-                a("seminar", seminar(s)),
-                a("country", country(c)),
-                ("needed", Arg::Num(*needed)),
-                ("available", Arg::Num(*available as i64)),
-            ],
-        ),
-        Reason::LockConflict {
-            seminar: s,
-            country: c,
-            allowed,
-            locked,
-        } => t_args(
-            lang,
-            "lineup-lock-conflict",
-            &[
-                a("seminar", seminar(s)),
-                a("country", country(c)),
-                ("allowed", Arg::Num(*allowed)),
-                a(
-                    "names",
-                    locked
-                        .iter()
-                        .map(|x| name(x))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-            ],
-        ),
-        Reason::SharedShortage {
-            country: c,
-            seminars,
-            needed,
-            available,
-            ..
-        } => t_args(
-            lang,
-            "lineup-shared-shortage",
-            &[
-                a("country", country(c)),
-                a(
-                    "seminars",
-                    seminars
-                        .iter()
-                        .map(|x| seminar(x))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                ("needed", Arg::Num(*needed)),
-                ("available", Arg::Num(*available as i64)),
-            ],
-        ),
-        Reason::Infeasible { .. } => i18n::t(lang, "lineup-infeasible"),
-    }
-}
 
 pub struct FacilitatorView {
     pub id: String,
@@ -260,6 +76,11 @@ async fn builder_page(
             .map(|s| format!("#{} {}", s.position + 1, s.theme.get(lang.code())))
             .unwrap_or_else(|| id.to_string())
     };
+    let words = super::reasons::Words {
+        lang,
+        name: &name,
+        seminar: &theme,
+    };
     let seminar_of = |r: &Reason| -> Option<String> {
         match r {
             Reason::Chosen { seminar, .. }
@@ -308,7 +129,7 @@ async fn builder_page(
                 .reasons
                 .iter()
                 .filter(|r| seminar_of(r).as_deref() == Some(s.id.as_str()))
-                .map(|r| reason_text(lang, r, &name, &theme))
+                .map(|r| words.reason(r))
                 .collect(),
         });
     }
@@ -316,7 +137,7 @@ async fn builder_page(
         .reasons
         .iter()
         .filter(|r| seminar_of(r).is_none())
-        .map(|r| reason_text(lang, r, &name, &theme))
+        .map(|r| words.reason(r))
         .collect();
     let demo = state
         .db

@@ -4,6 +4,7 @@
 
 mod consultation;
 mod lineup;
+mod reasons;
 mod slots;
 
 use std::sync::Arc;
