@@ -244,7 +244,7 @@ pub fn generate(
                 s(ko),
                 s(latn),
                 s(latn),
-                rng.gen_range(300_000..10_000_000i64).to_string(),
+                rng.random_range(300_000..10_000_000i64).to_string(),
                 s("2023"),
                 lat.to_string(),
                 lon.to_string(),
@@ -260,23 +260,23 @@ pub fn generate(
     for n in 0..rest {
         if n % 2 == 0 {
             let id = format!("g-fr-{n}");
-            let second = FR_SECOND[rng.gen_range(0..FR_SECOND.len())];
-            let mut name = FR_FIRST[rng.gen_range(0..FR_FIRST.len())].to_string();
+            let second = FR_SECOND[rng.random_range(0..FR_SECOND.len())];
+            let mut name = FR_FIRST[rng.random_range(0..FR_FIRST.len())].to_string();
             if !second.is_empty() {
                 name = format!("{name}-{second}");
             }
-            let (level, pop) = match rng.gen_range(0..100) {
-                0 => ("region", rng.gen_range(1_000_000..12_000_000i64)),
-                1..=3 => ("department", rng.gen_range(80_000..2_600_000i64)),
-                _ => ("commune", rng.gen_range(50..300_000i64)),
+            let (level, pop) = match rng.random_range(0..100) {
+                0 => ("region", rng.random_range(1_000_000..12_000_000i64)),
+                1..=3 => ("department", rng.random_range(80_000..2_600_000i64)),
+                _ => ("commune", rng.random_range(50..300_000i64)),
             };
             let name_fr = match level {
                 "region" => format!("Région {name}"),
                 "department" => format!("Département de {name}"),
                 _ => name.clone(),
             };
-            let lat = rng.gen_range(42.5..51.0f64);
-            let lon = rng.gen_range(-4.5..7.8f64);
+            let lat = rng.random_range(42.5..51.0f64);
+            let lon = rng.random_range(-4.5..7.8f64);
             row(
                 &mut o,
                 &[
@@ -301,19 +301,19 @@ pub fn generate(
             fr_ids.push(id);
         } else {
             let id = format!("g-kr-{}", uppers + n);
-            let parent = rng.gen_range(0..uppers);
+            let parent = rng.random_range(0..uppers);
             let stem: String = (0..2)
-                .map(|_| SYLLABLES[rng.gen_range(0..SYLLABLES.len())])
+                .map(|_| SYLLABLES[rng.random_range(0..SYLLABLES.len())])
                 .collect();
-            let (level, suffix) = match (KR_UPPER[parent].2, rng.gen_range(0..3)) {
+            let (level, suffix) = match (KR_UPPER[parent].2, rng.random_range(0..3)) {
                 ("special_city" | "metropolitan_city", _) => ("autonomous_district", "구"),
                 (_, 0) => ("county", "군"),
                 _ => ("city", "시"),
             };
             let ko = format!("{stem}{suffix}");
             let latn = domain::directory::romanize_place(&ko);
-            let lat = (KR_UPPER[parent].3 + rng.gen_range(-0.4..0.4f64)).clamp(33.2, 38.6);
-            let lon = (KR_UPPER[parent].4 + rng.gen_range(-0.4..0.4f64)).clamp(124.6, 131.0);
+            let lat = (KR_UPPER[parent].3 + rng.random_range(-0.4..0.4f64)).clamp(33.2, 38.6);
+            let lon = (KR_UPPER[parent].4 + rng.random_range(-0.4..0.4f64)).clamp(124.6, 131.0);
             row(
                 &mut o,
                 &[
@@ -326,7 +326,7 @@ pub fn generate(
                     ko,
                     latn.clone(),
                     latn,
-                    rng.gen_range(10_000..1_200_000i64).to_string(),
+                    rng.random_range(10_000..1_200_000i64).to_string(),
                     s("2023"),
                     format!("{lat:.4}"),
                     format!("{lon:.4}"),
@@ -349,22 +349,22 @@ pub fn generate(
     let mut pairs = HashSet::with_capacity(wanted);
     let mut n = 0;
     while n < wanted {
-        let a = rng.gen_range(0..fr_ids.len());
-        let b = rng.gen_range(0..kr_ids.len());
+        let a = rng.random_range(0..fr_ids.len());
+        let b = rng.random_range(0..kr_ids.len());
         if !pairs.insert((a, b)) {
             continue;
         }
-        let year = rng.gen_range(1965..2026);
-        let themes: Vec<&str> = (0..rng.gen_range(0..4))
-            .map(|_| THEMES[rng.gen_range(0..THEMES.len())])
+        let year = rng.random_range(1965..2026);
+        let themes: Vec<&str> = (0..rng.random_range(0..4))
+            .map(|_| THEMES[rng.random_range(0..THEMES.len())])
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        let date = if rng.gen_bool(0.5) {
+        let date = if rng.random_bool(0.5) {
             format!(
                 "{year}-{:02}-{:02}",
-                rng.gen_range(1..13),
-                rng.gen_range(1..29)
+                rng.random_range(1..13),
+                rng.random_range(1..29)
             )
         } else {
             String::new()
@@ -375,8 +375,8 @@ pub fn generate(
                 format!("g-p-{n}"),
                 fr_ids[a].clone(),
                 kr_ids[b].clone(),
-                s(KINDS[rng.gen_range(0..KINDS.len())]),
-                s(STATUSES[rng.gen_range(0..STATUSES.len())]),
+                s(KINDS[rng.random_range(0..KINDS.len())]),
+                s(STATUSES[rng.random_range(0..STATUSES.len())]),
                 date,
                 year.to_string(),
                 themes.join(" | "),

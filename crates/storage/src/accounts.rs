@@ -1,9 +1,8 @@
 //! Users, their roles, browser sessions, personal API tokens, invitations (the sign-in
 //! throttle is `signin.rs`). Everything lives in the database so that several app nodes share it.
 
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use domain::accounts::Role;
 use domain::{DomainError, ErrorKey};
@@ -45,9 +44,8 @@ pub struct Session {
 
 /// Hashes a password with Argon2id and a random salt.
 pub fn hash_password(password: &str) -> Result<String, StorageError> {
-    let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
+        .hash_password(password.as_bytes())
         .map(|h| h.to_string())
         .map_err(|_| ErrorKey::Internal.into())
 }
