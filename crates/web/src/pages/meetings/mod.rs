@@ -310,33 +310,7 @@ pub async fn show(
     let lang = ctx.lang;
     let minutes = db.minutes(&id).await?;
     let decisions = db.decisions(&id).await?;
-    let agenda = m
-        .agenda
-        .iter()
-        .enumerate()
-        .map(|(i, title)| {
-            let text = minutes
-                .as_ref()
-                .and_then(|mi| mi.items.iter().find(|it| it.agenda_position == i))
-                .and_then(|it| pick_text(lang.code(), &it.body));
-            let version = minutes.as_ref().map(|m| m.current_version).unwrap_or(0);
-            AgendaView {
-                number: i + 1,
-                title: title.get(lang.code()).to_string(),
-                minutes_html: text.map(|(t, l)| {
-                    // Rendered once per version, item and language.
-                    let key = format!("minutes:{id}:{version}:{i}:{l}");
-                    crate::markdown::render_cached(&state.cache, key, t)
-                }),
-                minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
-                decisions: decisions
-                    .iter()
-                    .filter(|d| d.agenda_position == Some(i as i64))
-                    .map(|d| d.text.get(lang.code()).to_string())
-                    .collect(),
-            }
-        })
-        .collect();
+    let agenda = agenda_views(&state, lang, m, minutes.as_ref(), &decisions);
     let participants = db.participants(&id).await?;
     let org_ids: Vec<&str> = participants
         .iter()
@@ -373,15 +347,7 @@ pub async fn show(
             selected: false,
         })
         .collect();
-    let zones = [domain::time::PARIS, domain::time::SEOUL, chrono_tz::UTC]
-        .into_iter()
-        .chain((!matches!(ctx.tz.name(), "Europe/Paris" | "Asia/Seoul" | "UTC")).then_some(ctx.tz))
-        .map(|z| Choice {
-            value: z.name().into(),
-            label: zone_label(lang, z),
-            selected: z == ctx.tz,
-        })
-        .collect();
+    let zones = zone_choices(&ctx);
     let t = ShowTemplate {
         page: Page::new(&ctx, "meetings", meeting_title(&ctx, &rec)),
         m: MeetingItem::new(&ctx, &rec),
@@ -396,54 +362,124 @@ pub async fn show(
                 ("count", (participants.len() as i64).into()),
             ],
         ),
-        participants: participants
-            .iter()
-            .map(|p| ParticipantView {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                organisation: p
-                    .organisation_id
-                    .as_ref()
-                    .and_then(|o| orgs.get(o))
-                    .map(|o| (o.org.id.clone(), o.org.names.get(lang.code()).to_string())),
-                role: p.role_title.clone(),
-                presence: code_label(lang, "presence", p.presence.code()),
-                presence_code: p.presence.code(),
-            })
-            .collect(),
+        participants: participant_views(lang, &participants, &orgs),
         minutes_status: code_label(lang, "minutes-status", status.code()),
         minutes_status_code: status.code(),
         minutes_version: minutes.as_ref().map(|m| m.current_version).unwrap_or(0),
         follow_ups: follow_up_views(&ctx, db, &own).await?,
         carried: follow_up_views(&ctx, db, &carried_from_earlier).await?,
-        attachments: db
-            .attachments(storage::AttachedTo::Meeting, &id)
-            .await?
-            .into_iter()
-            .map(|a| AttachmentView {
-                size: format!("{} KiB", i18n::format_number(lang, (a.size + 1023) / 1024)),
-                id: a.id,
-                title: a.title,
-                file_name: a.file_name,
-            })
-            .collect(),
+        attachments: attachment_views(lang, db, &id).await?,
         can_manage,
         can_edit_minutes,
         can_register: ctx.user.is_some() && m.status == MeetingStatus::Scheduled,
         zones,
-        presences: domain::meetings::Presence::ALL
-            .into_iter()
-            .map(|p| Choice {
-                value: p.code().into(),
-                label: code_label(lang, "presence", p.code()),
-                selected: false,
-            })
-            .collect(),
+        presences: presence_choices(lang),
         next_statuses,
         statuses: follow_up_statuses(lang),
         back: format!("/meetings/{id}#follow-ups"),
     };
     Ok(render(&t))
+}
+
+/// The agenda with each item's minutes (in the reader's language when written in it) and the
+/// decisions recorded under it.
+fn agenda_views(
+    state: &AppState,
+    lang: i18n::Lang,
+    m: &domain::meetings::Meeting,
+    minutes: Option<&storage::MinutesState>,
+    decisions: &[storage::Decision],
+) -> Vec<AgendaView> {
+    let id = &m.id;
+    let version = minutes.map(|m| m.current_version).unwrap_or(0);
+    m.agenda
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let text = minutes
+                .and_then(|mi| mi.items.iter().find(|it| it.agenda_position == i))
+                .and_then(|it| pick_text(lang.code(), &it.body));
+            AgendaView {
+                number: i + 1,
+                title: title.get(lang.code()).to_string(),
+                minutes_html: text.map(|(t, l)| {
+                    // Rendered once per version, item and language.
+                    let key = format!("minutes:{id}:{version}:{i}:{l}");
+                    crate::markdown::render_cached(&state.cache, key, t)
+                }),
+                minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
+                decisions: decisions
+                    .iter()
+                    .filter(|d| d.agenda_position == Some(i as i64))
+                    .map(|d| d.text.get(lang.code()).to_string())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn participant_views(
+    lang: i18n::Lang,
+    participants: &[storage::Participant],
+    orgs: &std::collections::HashMap<String, storage::OrganisationRecord>,
+) -> Vec<ParticipantView> {
+    participants
+        .iter()
+        .map(|p| ParticipantView {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            organisation: p
+                .organisation_id
+                .as_ref()
+                .and_then(|o| orgs.get(o))
+                .map(|o| (o.org.id.clone(), o.org.names.get(lang.code()).to_string())),
+            role: p.role_title.clone(),
+            presence: code_label(lang, "presence", p.presence.code()),
+            presence_code: p.presence.code(),
+        })
+        .collect()
+}
+
+/// The zones a reader may show the meeting in: Paris, Seoul, UTC and their own.
+fn zone_choices(ctx: &Ctx) -> Vec<Choice> {
+    [domain::time::PARIS, domain::time::SEOUL, chrono_tz::UTC]
+        .into_iter()
+        .chain((!matches!(ctx.tz.name(), "Europe/Paris" | "Asia/Seoul" | "UTC")).then_some(ctx.tz))
+        .map(|z| Choice {
+            value: z.name().into(),
+            label: zone_label(ctx.lang, z),
+            selected: z == ctx.tz,
+        })
+        .collect()
+}
+
+async fn attachment_views(
+    lang: i18n::Lang,
+    db: &Db,
+    meeting: &str,
+) -> Result<Vec<AttachmentView>, AppError> {
+    Ok(db
+        .attachments(storage::AttachedTo::Meeting, meeting)
+        .await?
+        .into_iter()
+        .map(|a| AttachmentView {
+            size: format!("{} KiB", i18n::format_number(lang, (a.size + 1023) / 1024)),
+            id: a.id,
+            title: a.title,
+            file_name: a.file_name,
+        })
+        .collect())
+}
+
+fn presence_choices(lang: i18n::Lang) -> Vec<Choice> {
+    domain::meetings::Presence::ALL
+        .into_iter()
+        .map(|p| Choice {
+            value: p.code().into(),
+            label: code_label(lang, "presence", p.code()),
+            selected: false,
+        })
+        .collect()
 }
 
 /// The group's follow-up board: everything still to do, then what was done or dropped.
