@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod check;
+mod csv;
 pub mod directory;
 pub mod error;
 pub mod groups;

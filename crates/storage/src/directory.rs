@@ -308,6 +308,17 @@ impl Db {
         row.as_ref().map(org_from_row).transpose()
     }
 
+    /// The countries of the register's organisations (archived ones included), in code order.
+    pub async fn countries_present(&self) -> Result<Vec<String>, StorageError> {
+        let rows = sqlx::query("SELECT DISTINCT country FROM organisations ORDER BY country")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| r.try_get::<String, _>("country"))
+            .collect::<Result<_, _>>()?)
+    }
+
     /// One page of organisations matching `filter`, ordered by country then French name,
     /// and the total count.
     pub async fn organisations(

@@ -46,7 +46,7 @@ both_engines!(demo_data_loads_whole, |db| {
     let guro = db.organisation("kr-guro").await.unwrap().unwrap();
     assert_eq!(guro.org.names.ko.as_deref(), Some("구로구"));
     assert_eq!(guro.org.names.ko_latn.as_deref(), Some("Guro-gu"));
-    assert_eq!(guro.org.level, Some(Level::AutonomousDistrict));
+    assert_eq!(guro.org.level, Level::parse("autonomous_district"));
     assert_eq!(guro.org.parent_id.as_deref(), Some("kr-seoul"));
     assert_eq!(guro.org.population, Some(399_950));
     assert!(guro.sources["population"]["source"].is_string());

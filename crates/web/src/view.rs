@@ -83,11 +83,42 @@ impl Page {
     }
 }
 
+/// A country's name in the reader's language (the code itself only for a code that is no
+/// country).
 pub fn country_label(lang: Lang, code: &str) -> String {
-    match code {
-        "FR" | "KR" => i18n::t(lang, &format!("country-{}", code.to_ascii_lowercase())),
-        other => other.to_string(),
+    domain::directory::country_name(code, lang.code())
+        .map(str::to_string)
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Every country, by its name in the reader's language.
+pub fn country_choices(lang: Lang, current: Option<&str>) -> Vec<Choice> {
+    let mut out: Vec<Choice> = domain::directory::country_codes()
+        .map(|c| Choice::of(c, country_label(lang, c), current))
+        .collect();
+    out.sort_by(|a, b| a.label.cmp(&b.label));
+    out
+}
+
+/// The levels of `countries` (each country's own, or the generic set), each labelled with its
+/// country ("Commune (France)").
+pub fn level_choices(lang: Lang, countries: &[String], current: Option<&str>) -> Vec<Choice> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for c in countries {
+        for l in Level::of_country(c) {
+            if seen.insert(l.code()) {
+                let whose = if l.is_generic() {
+                    i18n::t(lang, "levels-generic")
+                } else {
+                    country_label(lang, l.country())
+                };
+                let label = format!("{} ({whose})", l.name(lang.code()));
+                out.push(Choice::of(l.code(), label, current));
+            }
+        }
     }
+    out
 }
 
 fn key(prefix: &str, code: &str) -> String {
@@ -96,7 +127,7 @@ fn key(prefix: &str, code: &str) -> String {
 
 pub fn level_label(lang: Lang, level: Option<Level>, kind: OrgKind) -> String {
     match level {
-        Some(l) => i18n::t(lang, &key("level", l.code())),
+        Some(l) => l.name(lang.code()).to_string(),
         None => i18n::t(lang, &key("kind", kind.code())),
     }
 }

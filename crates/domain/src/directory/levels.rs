@@ -10,8 +10,8 @@ pub struct Country(String);
 impl Country {
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        (s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
-            .then(|| Country(s.to_ascii_uppercase()))
+        let code = s.to_ascii_uppercase();
+        super::is_country(&code).then_some(Country(code))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -24,94 +24,126 @@ impl Country {
     }
 }
 
-/// The level of a local authority in its own country's system.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    // France
-    Commune,
-    Intercommunality,
-    Department,
-    Region,
-    // Korea
-    SpecialCity,
-    MetropolitanCity,
-    SpecialSelfGoverningCity,
-    Province,
-    SpecialSelfGoverningProvince,
-    City,
-    County,
-    AutonomousDistrict,
+/// One level of a country's own system of local government, from `data/levels.csv` (France and
+/// Korea, the network's partner countries, and a generic set for every other country). Stored
+/// by its id (`commune`, `metropolitan_city`, `sn_department` …), unique across countries.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Level(&'static LevelDef);
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct LevelDef {
+    /// ISO code, or `*` for the generic set.
+    country: String,
+    id: String,
+    /// 1 regional, 2 intermediate, 3 local.
+    tier: u8,
+    /// French, Korean, English.
+    names: [String; 3],
+    source: String,
+}
+
+const LEVELS: &str = include_str!("../../data/levels.csv");
+const GENERIC: &str = "*";
+
+fn levels() -> &'static [LevelDef] {
+    static ALL: std::sync::OnceLock<Vec<LevelDef>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        crate::csv::rows(LEVELS)
+            .map(|f| LevelDef {
+                country: f[0].clone(),
+                id: f[1].clone(),
+                tier: f[2].parse().expect("levels.csv: tier"),
+                names: [f[3].clone(), f[4].clone(), f[5].clone()],
+                source: f[6].clone(),
+            })
+            .collect()
+    })
 }
 
 impl Level {
-    pub const ALL: [Level; 12] = [
-        Level::Commune,
-        Level::Intercommunality,
-        Level::Department,
-        Level::Region,
-        Level::SpecialCity,
-        Level::MetropolitanCity,
-        Level::SpecialSelfGoverningCity,
-        Level::Province,
-        Level::SpecialSelfGoverningProvince,
-        Level::City,
-        Level::County,
-        Level::AutonomousDistrict,
-    ];
+    /// Every level of every country, the generic set last.
+    pub fn all() -> impl Iterator<Item = Level> {
+        levels().iter().map(Level)
+    }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Level::Commune => "commune",
-            Level::Intercommunality => "intercommunality",
-            Level::Department => "department",
-            Level::Region => "region",
-            Level::SpecialCity => "special_city",
-            Level::MetropolitanCity => "metropolitan_city",
-            Level::SpecialSelfGoverningCity => "special_self_governing_city",
-            Level::Province => "province",
-            Level::SpecialSelfGoverningProvince => "special_self_governing_province",
-            Level::City => "city",
-            Level::County => "county",
-            Level::AutonomousDistrict => "autonomous_district",
-        }
+        &self.0.id
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code() == s)
+        Self::all().find(|l| l.code() == s.trim())
     }
 
-    /// The country whose system this level belongs to.
+    /// The country whose system this level belongs to (`*` for the generic set).
     pub fn country(self) -> &'static str {
-        match self {
-            Level::Commune | Level::Intercommunality | Level::Department | Level::Region => "FR",
-            _ => "KR",
-        }
+        &self.0.country
     }
 
-    /// Levels of one country, from the widest to the narrowest.
+    /// Whether an authority of `country` may have this level: its own country's levels, or the
+    /// generic set where the platform has none for the country.
+    pub fn fits(self, country: &str) -> bool {
+        self.country() == country || (self.is_generic() && !has_own_levels(country))
+    }
+
+    pub fn is_generic(self) -> bool {
+        self.country() == GENERIC
+    }
+
+    /// The levels of one country, from the widest to the narrowest (the generic set for a
+    /// country without its own).
     pub fn of_country(country: &str) -> Vec<Level> {
-        let mut levels: Vec<Level> = Self::ALL
-            .into_iter()
-            .filter(|l| l.country() == country)
-            .collect();
-        levels.sort_by_key(|l| l.rank());
-        levels
+        let code = if has_own_levels(country) {
+            country
+        } else {
+            GENERIC
+        };
+        let mut out: Vec<Level> = Self::all().filter(|l| l.country() == code).collect();
+        out.sort_by_key(|l| l.tier());
+        out
     }
 
-    /// 1 for regional-level bodies (région, 도, 특별시, 광역시), 2 for the intermediate French
-    /// levels, 3 for the local ones.
-    pub fn rank(self) -> u8 {
-        match self {
-            Level::Region
-            | Level::SpecialCity
-            | Level::MetropolitanCity
-            | Level::SpecialSelfGoverningCity
-            | Level::Province
-            | Level::SpecialSelfGoverningProvince => 1,
-            Level::Department | Level::Intercommunality => 2,
-            Level::Commune | Level::City | Level::County | Level::AutonomousDistrict => 3,
-        }
+    /// 1 for regional bodies (région, 도, 광역시 …), 2 for intermediate ones, 3 for local ones.
+    pub fn tier(self) -> u8 {
+        self.0.tier
+    }
+
+    /// The level's name in `lang` (`fr`, `ko`, `en`; French otherwise).
+    pub fn name(self, lang: &str) -> &'static str {
+        let i = match lang {
+            "ko" => 1,
+            "en" => 2,
+            _ => 0,
+        };
+        &self.0.names[i]
+    }
+
+    /// Where the level comes from (the law or reference that defines it).
+    pub fn source(self) -> &'static str {
+        &self.0.source
+    }
+}
+
+/// Whether the platform knows the country's own levels.
+pub fn has_own_levels(country: &str) -> bool {
+    levels().iter().any(|l| l.country == country)
+}
+
+impl std::fmt::Debug for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Level({})", self.code())
+    }
+}
+
+impl Serialize for Level {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Level::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown level {code}")))
     }
 }
 
@@ -194,10 +226,29 @@ mod tests {
     fn levels_belong_to_their_country() {
         assert_eq!(Level::of_country("FR").len(), 4);
         assert_eq!(Level::of_country("KR").len(), 8);
-        assert_eq!(Level::of_country("FR")[0], Level::Region);
-        for l in Level::ALL {
+        assert_eq!(Level::of_country("FR")[0].code(), "region");
+        assert_eq!(Level::of_country("SN").last().unwrap().code(), "sn_commune");
+        for l in Level::all() {
             assert_eq!(Level::parse(l.code()), Some(l));
+            assert!(["fr", "ko", "en"]
+                .iter()
+                .all(|lang| !l.name(lang).is_empty()));
+            assert!(!l.source().is_empty() && (1..=3).contains(&l.tier()));
         }
+    }
+
+    #[test]
+    fn ten_partner_countries_have_their_own_levels_and_others_the_generic_set() {
+        let own = [
+            "SN", "LB", "JP", "VN", "CN", "US", "MA", "TN", "BF", "ML", "MG", "DE", "CA",
+        ];
+        assert!(own.iter().all(|c| has_own_levels(c)));
+        let br = Level::of_country("BR");
+        assert!(br.iter().all(|l| l.is_generic()) && br.len() == 4);
+        let commune = Level::parse("commune").unwrap();
+        assert!(commune.fits("FR") && !commune.fits("SN"));
+        let generic = Level::parse("generic_municipality").unwrap();
+        assert!(generic.fits("BR") && !generic.fits("FR"));
     }
 
     #[test]
@@ -214,5 +265,6 @@ mod tests {
         assert_eq!(Country::parse(" kr ").unwrap().as_str(), "KR");
         assert!(Country::parse("KOR").is_none());
         assert!(Country::parse("K1").is_none());
+        assert!(Country::parse("XX").is_none());
     }
 }

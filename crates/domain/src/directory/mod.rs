@@ -2,13 +2,15 @@
 //! roles, partnerships between two organisations and the actions carried out under them.
 
 mod contact;
+mod countries;
 mod levels;
 mod organisation;
 mod partnership;
 mod romanize;
 
 pub use contact::{ActionFields, ActionInput, Contact, ContactInput, Theme, ThemeInput};
-pub use levels::{Country, Level, OrgKind, SizeClass};
+pub use countries::{country_codes, country_name, is_country};
+pub use levels::{has_own_levels, Country, Level, OrgKind, SizeClass};
 pub use organisation::{Names, Organisation, OrganisationInput, Seat};
 pub use partnership::{Partnership, PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
 pub use romanize::{romanize, romanize_place};

@@ -131,7 +131,7 @@ impl OrganisationInput {
             },
         };
         if let (Some(l), Some(c)) = (level, &country) {
-            if l.country() != c.as_str() {
+            if !l.fits(c.as_str()) {
                 errors.push(DomainError::field(ErrorKey::LevelCountryMismatch, "level"));
             }
         }
@@ -246,7 +246,7 @@ mod tests {
     #[test]
     fn a_valid_korean_district() {
         let o = guro().validate("kr-guro".into()).unwrap();
-        assert_eq!(o.level, Some(Level::AutonomousDistrict));
+        assert_eq!(o.level, Level::parse("autonomous_district"));
         assert_eq!(o.names.get("ko"), "구로구");
         assert_eq!(o.names.get("en"), "Arrondissement de Guro");
         assert_eq!(o.size_class(), SizeClass::Medium);

@@ -23,22 +23,8 @@ home-partnerships-heading = Members' partnerships
 home-other-groups = Other country groups
 
 ## Countries
-country-fr = France
-country-kr = Korea
 
 ## Levels of local government
-level-commune = Municipality (commune)
-level-intercommunality = Inter-municipal body
-level-department = Department
-level-region = Region
-level-special-city = Special city (특별시)
-level-metropolitan-city = Metropolitan city (광역시)
-level-special-self-governing-city = Special self-governing city (특별자치시)
-level-province = Province (도)
-level-special-self-governing-province = Special self-governing province (특별자치도)
-level-city = City (시)
-level-county = County (군)
-level-autonomous-district = Autonomous district (자치구)
 
 ## Kinds of organisation
 kind-local-authority = Local authority
@@ -112,6 +98,7 @@ name-ko = Name in Korean
 name-ko-latn = Romanisation
 name-en = Name in English
 org-country = Country
+levels-generic = other countries
 org-level = Level
 org-kind = Kind
 org-parent = Part of

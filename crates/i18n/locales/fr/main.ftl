@@ -23,22 +23,8 @@ home-partnerships-heading = Partenariats des membres
 home-other-groups = Autres groupes-pays
 
 ## Pays
-country-fr = France
-country-kr = Corée
 
 ## Niveaux de collectivités
-level-commune = Commune
-level-intercommunality = Intercommunalité
-level-department = Département
-level-region = Région
-level-special-city = Ville spéciale (특별시)
-level-metropolitan-city = Ville métropolitaine (광역시)
-level-special-self-governing-city = Ville spéciale autonome (특별자치시)
-level-province = Province (도)
-level-special-self-governing-province = Province spéciale autonome (특별자치도)
-level-city = Ville (시)
-level-county = Canton (군)
-level-autonomous-district = Arrondissement autonome (자치구)
 
 ## Natures d'organisations
 kind-local-authority = Collectivité territoriale
@@ -112,6 +98,7 @@ name-ko = Nom en coréen
 name-ko-latn = Romanisation
 name-en = Nom en anglais
 org-country = Pays
+levels-generic = autres pays
 org-level = Niveau
 org-kind = Nature
 org-parent = Rattachée à

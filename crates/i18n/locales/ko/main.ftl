@@ -23,22 +23,8 @@ home-partnerships-heading = 회원 지자체의 교류 협력 관계
 home-other-groups = 다른 국가별 그룹
 
 ## 국가
-country-fr = 프랑스
-country-kr = 한국
 
 ## 지자체 유형
-level-commune = 코뮌 (기초자치단체)
-level-intercommunality = 코뮌 연합체 (메트로폴 등)
-level-department = 데파르트망 (도)
-level-region = 레지옹 (광역 지역)
-level-special-city = 특별시
-level-metropolitan-city = 광역시
-level-special-self-governing-city = 특별자치시
-level-province = 도
-level-special-self-governing-province = 특별자치도
-level-city = 시
-level-county = 군
-level-autonomous-district = 자치구
 
 ## 기관 성격
 kind-local-authority = 지방자치단체
@@ -110,6 +96,7 @@ name-ko = 한국어 이름
 name-ko-latn = 로마자 표기
 name-en = 영어 이름
 org-country = 국가
+levels-generic = 기타 국가
 org-level = 유형
 org-kind = 기관 성격
 org-parent = 상위 기관

@@ -17,7 +17,7 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
         all.iter().map(|v| code(*v).to_string()).collect()
     }
     let kinds = codes(&OrgKind::ALL, OrgKind::code);
-    let levels = codes(&Level::ALL, Level::code);
+    let levels: Vec<String> = Level::all().map(|l| l.code().to_string()).collect();
     let p_kinds = codes(&PartnershipKind::ALL, PartnershipKind::code);
     let p_status = codes(&PartnershipStatus::ALL, PartnershipStatus::code);
     let formats = codes(&Format::ALL, Format::code);
@@ -44,7 +44,7 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
         ("OrganisationDto", "kind", kinds.clone()),
         ("OrganisationWrite", "kind", kinds),
         ("OrganisationDto", "level", levels.clone()),
-        ("OrganisationWrite", "level", levels),
+        ("OrganisationWrite", "level", levels.clone()),
         ("PartnershipDto", "kind", p_kinds.clone()),
         ("PartnershipWrite", "kind", p_kinds.clone()),
         ("PartnershipDto", "status", p_status.clone()),
@@ -72,11 +72,7 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
             "kind",
             codes(&OrgKind::ALL, OrgKind::code),
         ),
-        (
-            "path:/api/v1/organisations",
-            "level",
-            codes(&Level::ALL, Level::code),
-        ),
+        ("path:/api/v1/organisations", "level", levels.clone()),
         ("path:/api/v1/partnerships", "kind", p_kinds),
         ("path:/api/v1/partnerships", "status", p_status),
         (

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, audit, meetings, organisations, partnerships, records, search as find, seminars,
-    ErrorBody, ErrorEnvelope, MeDto,
+    accounts, audit, countries, meetings, organisations, partnerships, records, search as find,
+    seminars, ErrorBody, ErrorEnvelope, MeDto,
 };
 
 #[derive(OpenApi)]
@@ -29,7 +29,7 @@ use super::{
         records::documents, records::upload_document, records::download_document,
         records::history, records::archive_person, records::restore_person,
         records::archive_action, records::restore_action, records::archive_document,
-        find::search,
+        find::search, countries::list, countries::show,
         super::me,
         meetings::list, meetings::show, meetings::create, meetings::update,
         meetings::participants, meetings::add_participant, meetings::set_presence,
@@ -47,6 +47,7 @@ use super::{
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
         organisations::SeatDto, organisations::ChangeDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
         ErrorEnvelope, ErrorBody, MeDto, find::SearchHitDto, find::SearchResultsDto,
+        countries::CountryDto, countries::LevelDto,
         meetings::MeetingDto, meetings::MeetingWrite, meetings::LocalTimes, meetings::ParticipantDto,
         meetings::ParticipantWrite, meetings::PresenceWrite, meetings::MinutesDto, meetings::MinutesWrite,
         meetings::MinutesItemDto, meetings::StatusWrite, meetings::MinutesVersionDto,

@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod conformance;
+mod countries;
 mod directory;
 mod doc;
 mod meetings;
@@ -112,6 +113,8 @@ pub fn routes() -> Router<AppState> {
             axum::routing::post(seminars::create_seminar),
         )
         .route("/search", get(search::search))
+        .route("/countries", get(countries::list))
+        .route("/countries/{code}", get(countries::show))
         .route("/organisations/{id}/history", get(organisations::history))
         .route(
             "/organisations/{id}/archive",

@@ -5,6 +5,7 @@ mod accounts;
 mod api;
 mod auth;
 mod concurrency;
+mod countries;
 mod history;
 mod hostile;
 mod meetings;

@@ -47,14 +47,9 @@ fn every_message_used_exists() {
 
 #[test]
 fn every_label_of_a_domain_value_exists() {
-    use domain::directory::{Level, OrgKind, PartnershipKind, PartnershipStatus};
+    use domain::directory::{OrgKind, PartnershipKind, PartnershipStatus};
     use domain::groups::GroupRole;
     let mut keys: Vec<String> = Vec::new();
-    keys.extend(
-        Level::ALL
-            .iter()
-            .map(|v| format!("level-{}", v.code().replace('_', "-"))),
-    );
     keys.extend(
         OrgKind::ALL
             .iter()

@@ -7,14 +7,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::accounts::Action;
-use domain::directory::{Level, Names, OrgKind, OrganisationInput, Seat};
+use domain::directory::{Names, OrgKind, OrganisationInput, Seat};
 use domain::ErrorKey;
 use serde::Deserialize;
 
 use super::meetings::Choice;
 use super::render;
 use crate::ctx::Ctx;
-use crate::view::{country_label, kind_label, level_label, Page};
+use crate::view::{country_choices, kind_label, level_choices, Page};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
@@ -120,6 +120,7 @@ struct FormTemplate {
     form: OrgForm,
     kinds: Vec<Choice>,
     levels: Vec<Choice>,
+    countries: Vec<Choice>,
     suggestion: Option<String>,
     error: Option<String>,
     error_field: String,
@@ -128,6 +129,12 @@ struct FormTemplate {
 fn form_page(ctx: &Ctx, id: &str, form: OrgForm, error: Option<AppError>) -> Response {
     let lang = ctx.lang;
     let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
+    // The levels of the organisation's country (a country changed without script: the page
+    // that refuses the old level offers the new country's).
+    let countries = match domain::directory::Country::parse(&form.country) {
+        Some(c) => vec![c.as_str().to_string()],
+        None => vec!["FR".to_string(), "KR".to_string()],
+    };
     let t = FormTemplate {
         page: Page::new(ctx, "organisations", ctx.t("org-edit-title")),
         id: id.to_string(),
@@ -139,18 +146,8 @@ fn form_page(ctx: &Ctx, id: &str, form: OrgForm, error: Option<AppError>) -> Res
                 selected: form.kind == k.code(),
             })
             .collect(),
-        levels: Level::ALL
-            .iter()
-            .map(|l| Choice {
-                value: l.code().into(),
-                label: format!(
-                    "{} ({})",
-                    level_label(lang, Some(*l), OrgKind::LocalAuthority),
-                    country_label(lang, l.country())
-                ),
-                selected: form.level == l.code(),
-            })
-            .collect(),
+        levels: level_choices(lang, &countries, Some(&form.level)),
+        countries: country_choices(lang, Some(&form.country)),
         suggestion: opt(&form.name_ko)
             .filter(|_| form.name_ko_latn.trim().is_empty())
             .map(|k| domain::directory::romanize_place(&k)),

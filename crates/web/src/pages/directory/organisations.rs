@@ -5,14 +5,14 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use domain::directory::{Level, OrgKind};
+use domain::directory::OrgKind;
 use storage::{OrganisationRecord, PartnershipFilter};
 
 use super::partnerships::{partnership_items, PartnershipItem};
 use super::{render, Pager, Paging};
 use crate::ctx::Ctx;
 use crate::view::{
-    country_label, group_role_label, kind_label, level_label, population_label, Page,
+    country_label, group_role_label, kind_label, level_choices, level_label, population_label, Page,
 };
 use crate::{AppError, AppState};
 
@@ -110,32 +110,20 @@ pub async fn list(
         .organisations(&filter, paging.limit, paging.offset)
         .await?;
     let lang = ctx.lang;
+    // The filters offer every country of the register, and their levels.
+    let present = state.db.countries_present().await?;
     let t = ListTemplate {
         page: Page::new(&ctx, "organisations", ctx.t("org-list-title")),
         items: records.iter().map(|r| OrgItem::new(&ctx, r)).collect(),
         count: i18n::t_args(lang, "org-count", &[("count", total.into())]),
         countries: choices(
             filter.country.as_deref(),
-            ["FR", "KR"]
-                .map(|c| (c.to_string(), country_label(lang, c)))
-                .to_vec(),
-        ),
-        levels: choices(
-            filter.level.as_deref(),
-            Level::ALL
+            present
                 .iter()
-                .map(|l| {
-                    (
-                        l.code().to_string(),
-                        format!(
-                            "{} ({})",
-                            level_label(lang, Some(*l), OrgKind::LocalAuthority),
-                            country_label(lang, l.country())
-                        ),
-                    )
-                })
+                .map(|c| (c.clone(), country_label(lang, c)))
                 .collect(),
         ),
+        levels: level_choices(lang, &present, filter.level.as_deref()),
         kinds: choices(
             filter.kind.as_deref(),
             OrgKind::ALL

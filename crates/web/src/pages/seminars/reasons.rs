@@ -33,7 +33,7 @@ impl Words<'_> {
 
     fn level(&self, l: &str) -> Arg {
         text(match domain::directory::Level::parse(l) {
-            Some(x) => i18n::t(self.lang, &format!("level-{}", x.code().replace('_', "-"))),
+            Some(x) => x.name(self.lang.code()).to_string(),
             None => l.replace('_', " "),
         })
     }
