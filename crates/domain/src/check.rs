@@ -113,6 +113,11 @@ impl Problems {
         }
     }
 
+    /// The fields named so far.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|e| e.field.as_deref())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -9,7 +9,9 @@ use domain::accounts::Role;
 use storage::{Db, NewUser};
 
 use crate::config::{Config, Overrides, DOCUMENTED_DEFAULTS};
-use crate::{Cli, Command, DbArgs, DemoCommand, MailCommand, TokenCommand, UserCommand};
+use crate::{
+    Cli, Command, DbArgs, DemoCommand, GroupCommand, MailCommand, TokenCommand, UserCommand,
+};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
@@ -161,6 +163,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&load(&db, None, true)?).await?;
             crate::accounts_cli::set_disabled(&db, &email, false).await
         }
+        Command::Group {
+            action:
+                GroupCommand::Create {
+                    db,
+                    id,
+                    country,
+                    names,
+                    time_zones,
+                    languages,
+                    hashtags,
+                },
+        } => {
+            let db = open(&load(&db, None, true)?).await?;
+            let g = crate::group_cli::NewGroup {
+                id,
+                country,
+                names,
+                time_zones,
+                languages,
+                hashtags,
+            };
+            let result = crate::group_cli::create(&db, g).await;
+            db.close().await;
+            result
+        }
+        Command::Group {
+            action: GroupCommand::List { db },
+        } => crate::group_cli::list(&open(&load(&db, None, true)?).await?).await,
         Command::Token {
             action: TokenCommand::List { db, email },
         } => {

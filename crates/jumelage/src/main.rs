@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod directory_cli;
 mod generate;
+mod group_cli;
 mod lineup_cli;
 
 use std::path::PathBuf;
@@ -102,6 +103,11 @@ enum Command {
     User {
         #[command(subcommand)]
         action: UserCommand,
+    },
+    /// Manage the network's country groups.
+    Group {
+        #[command(subcommand)]
+        action: GroupCommand,
     },
     /// Manage personal API tokens.
     Token {
@@ -216,6 +222,38 @@ enum UserCommand {
         db: DbArgs,
         #[arg(long)]
         email: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum GroupCommand {
+    /// Create a country group (its members are then added on its page or through the API).
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Lower-case id, e.g. sn.
+        #[arg(long)]
+        id: String,
+        /// The partner country, ISO 3166-1 alpha-2 (e.g. SN).
+        #[arg(long)]
+        country: String,
+        /// A name as LANG=TEXT (French required), e.g. --name 'fr=Groupe-pays Sénégal'.
+        #[arg(long = "name", required = true)]
+        names: Vec<String>,
+        /// A reference time zone of the partner country (IANA, e.g. Africa/Dakar); Paris is
+        /// always the first.
+        #[arg(long = "time-zone", required = true)]
+        time_zones: Vec<String>,
+        /// A content language (BCP 47 tag, e.g. wo); French is always one.
+        #[arg(long = "language")]
+        languages: Vec<String>,
+        #[arg(long = "hashtag")]
+        hashtags: Vec<String>,
+    },
+    /// List the groups with their members' count and zones.
+    List {
+        #[command(flatten)]
+        db: DbArgs,
     },
 }
 

@@ -189,6 +189,79 @@ fn config_prints_documented_defaults_and_migrate_runs() {
         !out.status.success(),
         "the group does not exist in an empty database"
     );
+    let data = dir.to_str().unwrap();
+    let bad = run(
+        &[
+            "group",
+            "create",
+            "--id",
+            "sn",
+            "--country",
+            "XX",
+            "--name",
+            "fr=Sénégal",
+            "--time-zone",
+            "Africa/Nowhere",
+            "--data-dir",
+            data,
+        ],
+        "",
+    );
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("--country") && err.contains("--time-zone"),
+        "{err}"
+    );
+    let made = run(
+        &[
+            "group",
+            "create",
+            "--id",
+            "sn",
+            "--country",
+            "SN",
+            "--name",
+            "fr=Groupe-pays Sénégal",
+            "--name",
+            "en=Senegal country group",
+            "--time-zone",
+            "Africa/Dakar",
+            "--hashtag",
+            "#SenegalFrance",
+            "--data-dir",
+            data,
+        ],
+        "",
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(String::from_utf8_lossy(&made.stdout).contains("Europe/Paris, Africa/Dakar"));
+    let coordinator = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "coord@sn.example",
+            "--role",
+            "coordinator",
+            "--group",
+            "sn",
+            "--data-dir",
+            data,
+        ],
+        "",
+    );
+    assert!(
+        coordinator.status.success(),
+        "a coordinator of the new group: {}",
+        String::from_utf8_lossy(&coordinator.stderr)
+    );
+    let list = run(&["group", "list", "--data-dir", data], "");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("sn\tSN\tGroupe-pays Sénégal"));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -196,7 +269,7 @@ fn config_prints_documented_defaults_and_migrate_runs() {
 fn help_describes_every_subcommand() {
     let out = run(&["--help"], "");
     let text = String::from_utf8(out.stdout).unwrap();
-    for sub in ["serve", "migrate", "config", "user", "token"] {
+    for sub in ["serve", "migrate", "config", "user", "group", "token"] {
         assert!(text.contains(sub), "{sub} missing from --help");
     }
     let out = run(&["serve", "--help"], "");

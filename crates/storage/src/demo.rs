@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use crate::actions::ActionRecord;
 use crate::directory::PersonRole;
-use crate::groups::CountryGroup;
+use crate::groups::Group;
 use crate::{Db, StorageError};
 
 const KOREA_GROUP: &str = include_str!("../demo/korea-group-2021.json");
@@ -196,8 +196,8 @@ pub async fn load_demo(db: &Db) -> Result<bool, StorageError> {
     Ok(true)
 }
 
-fn korea_group() -> CountryGroup {
-    CountryGroup {
+fn korea_group() -> Group {
+    Group {
         id: "kr".into(),
         network_id: "cuf".into(),
         country: "KR".into(),
@@ -234,7 +234,11 @@ fn korea_group() -> CountryGroup {
                     .into(),
             ),
         },
-        hashtag: Some("#KoreaFranceLocalCooperation".into()),
+        other_names: Default::default(),
+        time_zones: vec![domain::time::PARIS, domain::time::SEOUL],
+        languages: vec!["fr".into(), "ko".into(), "en".into()],
+        hashtags: vec!["KoreaFranceLocalCooperation".into()],
+        version: 1,
     }
 }
 

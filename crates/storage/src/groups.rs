@@ -2,20 +2,16 @@
 
 use domain::directory::Names;
 use domain::groups::GroupRole;
+use std::collections::HashMap;
+
+use domain::ErrorKey;
 use sqlx::{Any, Row, Transaction};
 
 use crate::directory::OrganisationRecord;
-use crate::{Db, StorageError};
+use crate::error::unique_to_duplicate;
+use crate::{now_ms, Db, StorageError};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CountryGroup {
-    pub id: String,
-    pub network_id: String,
-    pub country: String,
-    pub name: Names,
-    pub about: Names,
-    pub hashtag: Option<String>,
-}
+pub use domain::groups::Group;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupMember {
@@ -40,14 +36,38 @@ impl Db {
         Ok(())
     }
 
+    /// The network this instance serves: the one recorded, else the default one (Cités Unies
+    /// France), recorded now in the caller's transaction.
+    pub async fn network_id(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+    ) -> Result<String, StorageError> {
+        let id: Option<String> = sqlx::query_scalar("SELECT id FROM networks ORDER BY id LIMIT 1")
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some(id) = id {
+            return Ok(id);
+        }
+        let name = Names {
+            fr: Some("Cités Unies France".into()),
+            ko: Some("프랑스 지방정부 연합".into()),
+            ko_latn: None,
+            en: Some("Cités Unies France".into()),
+        };
+        self.insert_network(tx, "cuf", &name).await?;
+        Ok("cuf".into())
+    }
+
     pub async fn insert_group(
         &self,
         tx: &mut Transaction<'static, Any>,
-        g: &CountryGroup,
+        g: &Group,
     ) -> Result<(), StorageError> {
         sqlx::query(
             "INSERT INTO country_groups (id, network_id, country, name_fr, name_ko, name_en, \
-             about_fr, about_ko, about_en, hashtag) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             about_fr, about_ko, about_en, hashtag, time_zones, languages, hashtags, other_names, \
+             version, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15)",
         )
         .bind(&g.id)
         .bind(&g.network_id)
@@ -58,10 +78,82 @@ impl Db {
         .bind(&g.about.fr)
         .bind(&g.about.ko)
         .bind(&g.about.en)
-        .bind(&g.hashtag)
+        .bind(g.hashtags.first().map(|h| format!("#{h}")))
+        .bind(zones_json(g))
+        .bind(serde_json::json!(g.languages).to_string())
+        .bind(serde_json::json!(g.hashtags).to_string())
+        .bind(serde_json::json!(g.other_names).to_string())
+        .bind(now_ms())
         .execute(&mut **tx)
-        .await?;
+        .await
+        .map_err(|e| unique_to_duplicate(e, "id"))?;
         Ok(())
+    }
+
+    /// A group's settings changed (not its id nor its network); a stale `version` is a conflict.
+    pub async fn update_group(&self, g: &Group, version: i64) -> Result<(), StorageError> {
+        let mut tx = self.begin_sqlx().await?;
+        let done = sqlx::query(
+            "UPDATE country_groups SET country = $1, name_fr = $2, name_ko = $3, name_en = $4, \
+             about_fr = $5, about_ko = $6, about_en = $7, hashtag = $8, time_zones = $9, \
+             languages = $10, hashtags = $11, other_names = $12, version = version + 1 \
+             WHERE id = $13 AND version = $14",
+        )
+        .bind(&g.country)
+        .bind(&g.name.fr)
+        .bind(&g.name.ko)
+        .bind(&g.name.en)
+        .bind(&g.about.fr)
+        .bind(&g.about.ko)
+        .bind(&g.about.en)
+        .bind(g.hashtags.first().map(|h| format!("#{h}")))
+        .bind(zones_json(g))
+        .bind(serde_json::json!(g.languages).to_string())
+        .bind(serde_json::json!(g.hashtags).to_string())
+        .bind(serde_json::json!(g.other_names).to_string())
+        .bind(&g.id)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Err(ErrorKey::VersionConflict.into());
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How many organisations take part in each group (removed members not counted).
+    pub async fn group_member_counts(&self) -> Result<HashMap<String, i64>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT m.group_id, COUNT(*) AS n FROM group_members m \
+             JOIN organisations o ON o.id = m.organisation_id \
+             WHERE m.left_at IS NULL AND o.archived_at IS NULL GROUP BY m.group_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("group_id")?, r.try_get("n")?)))
+            .collect()
+    }
+
+    /// An organisation leaves a group: its row stays, closed, so that what it did in the group
+    /// keeps its context.
+    pub async fn remove_group_member(
+        &self,
+        group: &str,
+        organisation: &str,
+    ) -> Result<bool, StorageError> {
+        let done = sqlx::query(
+            "UPDATE group_members SET left_at = $1 \
+             WHERE group_id = $2 AND organisation_id = $3 AND left_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(group)
+        .bind(organisation)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
     }
 
     pub async fn add_group_member(
@@ -71,25 +163,29 @@ impl Db {
         organisation: &str,
         role: GroupRole,
     ) -> Result<(), StorageError> {
+        // One row a pair: joining again reopens it with the new role.
         sqlx::query(
-            "INSERT INTO group_members (group_id, organisation_id, role) VALUES ($1, $2, $3)",
+            "INSERT INTO group_members (group_id, organisation_id, role, joined_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (group_id, organisation_id) \
+             DO UPDATE SET role = excluded.role, left_at = NULL",
         )
         .bind(group)
         .bind(organisation)
         .bind(role.code())
+        .bind(now_ms())
         .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    pub async fn groups(&self) -> Result<Vec<CountryGroup>, StorageError> {
+    pub async fn groups(&self) -> Result<Vec<Group>, StorageError> {
         let rows = sqlx::query(&format!("{GROUP_SELECT} ORDER BY id"))
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(group_from_row).collect()
     }
 
-    pub async fn group(&self, id: &str) -> Result<Option<CountryGroup>, StorageError> {
+    pub async fn group(&self, id: &str) -> Result<Option<Group>, StorageError> {
         let row = sqlx::query(&format!("{GROUP_SELECT} WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -101,7 +197,7 @@ impl Db {
     pub async fn group_members(&self, group: &str) -> Result<Vec<GroupMember>, StorageError> {
         let rows = sqlx::query(
             "SELECT organisation_id, role FROM group_members WHERE group_id = $1 \
-             ORDER BY organisation_id",
+             AND left_at IS NULL ORDER BY organisation_id",
         )
         .bind(group)
         .fetch_all(&self.pool)
@@ -131,7 +227,8 @@ impl Db {
         organisation: &str,
     ) -> Result<bool, StorageError> {
         let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND organisation_id = $2",
+            "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND organisation_id = $2 \
+             AND left_at IS NULL",
         )
         .bind(group)
         .bind(organisation)
@@ -146,7 +243,8 @@ impl Db {
         organisation: &str,
     ) -> Result<Vec<(String, GroupRole)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT group_id, role FROM group_members WHERE organisation_id = $1 ORDER BY group_id",
+            "SELECT group_id, role FROM group_members WHERE organisation_id = $1 \
+             AND left_at IS NULL ORDER BY group_id",
         )
         .bind(organisation)
         .fetch_all(&self.pool)
@@ -164,10 +262,19 @@ impl Db {
 }
 
 const GROUP_SELECT: &str = "SELECT id, network_id, country, name_fr, name_ko, name_en, about_fr, \
-    about_ko, about_en, hashtag FROM country_groups";
+    about_ko, about_en, time_zones, languages, hashtags, other_names, version FROM country_groups";
 
-fn group_from_row(r: &sqlx::any::AnyRow) -> Result<CountryGroup, StorageError> {
-    Ok(CountryGroup {
+fn zones_json(g: &Group) -> String {
+    serde_json::json!(g.time_zones.iter().map(|z| z.name()).collect::<Vec<_>>()).to_string()
+}
+
+fn group_from_row(r: &sqlx::any::AnyRow) -> Result<Group, StorageError> {
+    let list = |col: &str| -> Result<Vec<String>, StorageError> {
+        let text: String = r.try_get(col)?;
+        Ok(serde_json::from_str(&text).unwrap_or_default())
+    };
+    let other: String = r.try_get("other_names")?;
+    Ok(Group {
         id: r.try_get("id")?,
         network_id: r.try_get("network_id")?,
         country: r.try_get("country")?,
@@ -177,12 +284,19 @@ fn group_from_row(r: &sqlx::any::AnyRow) -> Result<CountryGroup, StorageError> {
             ko_latn: None,
             en: r.try_get("name_en")?,
         },
+        other_names: serde_json::from_str(&other).unwrap_or_default(),
         about: Names {
             fr: r.try_get("about_fr")?,
             ko: r.try_get("about_ko")?,
             ko_latn: None,
             en: r.try_get("about_en")?,
         },
-        hashtag: r.try_get("hashtag")?,
+        time_zones: list("time_zones")?
+            .iter()
+            .filter_map(|z| z.parse::<chrono_tz::Tz>().ok())
+            .collect(),
+        languages: list("languages")?,
+        hashtags: list("hashtags")?,
+        version: r.try_get("version")?,
     })
 }

@@ -43,7 +43,7 @@ pub use directory::{
 };
 pub use engine::{redact as redact_url, Db, Durability, Engine, Tx, BULK_ROWS};
 pub use error::StorageError;
-pub use groups::{CountryGroup, GroupMember};
+pub use groups::{Group, GroupMember};
 pub use history::Change;
 pub use meetings::{
     utc, Decision, FollowUpRecord, MeetingRecord, MinutesSave, MinutesState, MinutesVersion,

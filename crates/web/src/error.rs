@@ -30,12 +30,11 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         Required | TooLong | InvalidCountry | InvalidLevel | LevelCountryMismatch | InvalidKind
         | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl
         | InvalidEmail | SelfPartnership | UnknownOrganisation | UnknownTheme | InvalidId
-        | ParentCycle | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidTime
-        | AmbiguousLocalTime | NonexistentLocalTime | EndBeforeStart | InvalidPeriod
-        | InvalidTransition | FileType | DuplicateRank | UnknownColumn | MissingColumn
-        | FileUnreadable | QueryTooShort | ControlCharacters | WrongFieldCount => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        | ParentCycle | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidLanguage
+        | InvalidHashtag | InvalidTime | AmbiguousLocalTime | NonexistentLocalTime
+        | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType | DuplicateRank
+        | UnknownColumn | MissingColumn | FileUnreadable | QueryTooShort | ControlCharacters
+        | WrongFieldCount => StatusCode::UNPROCESSABLE_ENTITY,
         MinutesLocked | CapacityReached => StatusCode::CONFLICT,
         SolverTimeLimit => StatusCode::SERVICE_UNAVAILABLE,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

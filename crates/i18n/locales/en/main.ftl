@@ -141,6 +141,8 @@ error-unauthenticated = Sign in to do this.
 error-required = This field is required.
 error-too-long = This text is too long.
 error-invalid-country = Unknown country code: use a two-letter ISO code (FR, KR…).
+error-invalid-language = Unknown language code: use a BCP 47 tag (fr, ko, en, ar, ja…).
+error-invalid-hashtag = Invalid hashtag: letters, digits and “_” only, at most 100 characters.
 error-invalid-level = Unknown level of local government.
 error-level-country-mismatch = This level does not exist in that country's system.
 error-invalid-kind = Unknown kind.
@@ -667,3 +669,32 @@ email-reset-body = Hello { $name },
     { $url }
 
     If you asked for nothing, ignore this message: your password does not change.
+
+# Country groups
+group-id = Group id
+group-id-hint = Lower case, no spaces, for example “sn”; it cannot change later.
+group-partner-language = Partner country language
+group-partner-language-hint = BCP 47 tag: ar, ja, vi, zh, wo…
+group-partner-name = Name in that language
+group-country = Partner country
+group-time-zones = Time zones of the partner country
+group-time-zones-hint = IANA names separated by commas, for example Africa/Dakar or America/New_York, America/Los_Angeles; Paris always comes first.
+group-languages = Content languages
+group-languages-hint = BCP 47 tags separated by commas; French is always one of them.
+group-hashtags = Hashtags
+group-about-fr = About, in French
+group-about-ko = About, in Korean
+group-about-en = About, in English
+group-new-title = New country group
+group-edit-title = Group settings
+group-members-title = Members of { $group }
+group-add-member = Add a member
+group-find-organisation = Find a local authority or institution by name
+group-none-found = No organisation of the directory matches (or they are members already).
+group-organisation = Organisation
+group-role = Role in the group
+group-remove-member = Remove
+group-member-added = Member added.
+group-member-removed = Member removed; its history in the group is kept.
+group-manage-members = Manage members
+group-settings = Settings

@@ -141,6 +141,8 @@ error-unauthenticated = Connectez-vous pour faire cette action.
 error-required = Ce champ est obligatoire.
 error-too-long = Ce texte est trop long.
 error-invalid-country = Code de pays inconnu : utilisez un code ISO à deux lettres (FR, KR…).
+error-invalid-language = Code de langue inconnu : utilisez une étiquette BCP 47 (fr, ko, en, ar, ja…).
+error-invalid-hashtag = Mot-dièse invalide : des lettres, des chiffres et « _ » seulement, 100 caractères au plus.
 error-invalid-level = Niveau de collectivité inconnu.
 error-level-country-mismatch = Ce niveau n'existe pas dans le système de ce pays.
 error-invalid-kind = Nature inconnue.
@@ -673,3 +675,32 @@ email-reset-body = Bonjour { $name },
     { $url }
 
     Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+
+# Country groups
+group-id = Identifiant du groupe
+group-id-hint = En minuscules, sans espace, par exemple « sn » ; il ne change plus ensuite.
+group-partner-language = Langue du pays partenaire
+group-partner-language-hint = Étiquette BCP 47 : ar, ja, vi, zh, wo…
+group-partner-name = Nom dans cette langue
+group-country = Pays partenaire
+group-time-zones = Fuseaux horaires du pays partenaire
+group-time-zones-hint = Noms IANA séparés par des virgules, par exemple Africa/Dakar ou America/New_York, America/Los_Angeles ; Paris est toujours le premier.
+group-languages = Langues des contenus
+group-languages-hint = Étiquettes BCP 47 séparées par des virgules ; le français en fait toujours partie.
+group-hashtags = Mots-dièses
+group-about-fr = Présentation en français
+group-about-ko = Présentation en coréen
+group-about-en = Présentation en anglais
+group-new-title = Nouveau groupe-pays
+group-edit-title = Réglages du groupe
+group-members-title = Membres de { $group }
+group-add-member = Ajouter un membre
+group-find-organisation = Chercher une collectivité ou une institution par son nom
+group-none-found = Aucune organisation du répertoire ne correspond (ou elles sont déjà membres).
+group-organisation = Organisation
+group-role = Rôle dans le groupe
+group-remove-member = Retirer
+group-member-added = Membre ajouté.
+group-member-removed = Membre retiré ; son historique dans le groupe est conservé.
+group-manage-members = Gérer les membres
+group-settings = Réglages

@@ -139,6 +139,8 @@ error-unauthenticated = 이 작업을 하려면 로그인하십시오.
 error-required = 필수 항목입니다.
 error-too-long = 내용이 너무 깁니다.
 error-invalid-country = 알 수 없는 국가 코드입니다. 두 글자 ISO 코드(FR, KR 등)를 사용하십시오.
+error-invalid-language = 알 수 없는 언어 코드입니다. BCP 47 태그(fr, ko, en, ar, ja 등)를 사용하십시오.
+error-invalid-hashtag = 해시태그가 올바르지 않습니다. 문자, 숫자, 「_」만 쓸 수 있으며 100자 이하여야 합니다.
 error-invalid-level = 알 수 없는 지자체 유형입니다.
 error-level-country-mismatch = 이 유형은 해당 국가의 지방행정 체계에 없습니다.
 error-invalid-kind = 알 수 없는 종류입니다.
@@ -662,3 +664,32 @@ email-reset-body = { $name }님, 안녕하세요.
     { $url }
 
     요청하지 않으셨다면 이 메시지를 무시하세요. 비밀번호는 바뀌지 않습니다.
+
+# Country groups
+group-id = 그룹 식별자
+group-id-hint = 소문자, 공백 없이(예: 「sn」). 나중에 바꿀 수 없습니다.
+group-partner-language = 파트너 국가의 언어
+group-partner-language-hint = BCP 47 태그: ar, ja, vi, zh, wo 등
+group-partner-name = 해당 언어로 된 이름
+group-country = 파트너 국가
+group-time-zones = 파트너 국가의 시간대
+group-time-zones-hint = IANA 이름을 쉼표로 구분(예: Africa/Dakar 또는 America/New_York, America/Los_Angeles). 파리는 항상 첫 번째입니다.
+group-languages = 콘텐츠 언어
+group-languages-hint = BCP 47 태그를 쉼표로 구분. 프랑스어는 항상 포함됩니다.
+group-hashtags = 해시태그
+group-about-fr = 프랑스어 소개
+group-about-ko = 한국어 소개
+group-about-en = 영어 소개
+group-new-title = 새 국가별 그룹
+group-edit-title = 그룹 설정
+group-members-title = { $group } 회원
+group-add-member = 회원 추가
+group-find-organisation = 이름으로 지방정부 또는 기관 찾기
+group-none-found = 일치하는 기관이 없습니다(또는 이미 회원입니다).
+group-organisation = 기관
+group-role = 그룹 내 역할
+group-remove-member = 제외
+group-member-added = 회원을 추가했습니다.
+group-member-removed = 회원을 제외했습니다. 그룹 내 기록은 보존됩니다.
+group-manage-members = 회원 관리
+group-settings = 설정

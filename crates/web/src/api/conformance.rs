@@ -39,8 +39,11 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<String>)> {
         .iter()
         .map(|e| e.to_string())
         .collect();
+    let roles = codes(&domain::groups::GroupRole::ALL, |r| r.code());
     vec![
         ("ErrorBody", "code", errors),
+        ("MemberWrite", "role", roles.clone()),
+        ("MemberDto", "role", roles),
         ("OrganisationDto", "kind", kinds.clone()),
         ("OrganisationWrite", "kind", kinds),
         ("OrganisationDto", "level", levels.clone()),

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, audit, countries, meetings, organisations, partnerships, records, search as find,
-    seminars, ErrorBody, ErrorEnvelope, MeDto,
+    accounts, audit, countries, groups, meetings, organisations, partnerships, records,
+    search as find, seminars, ErrorBody, ErrorEnvelope, MeDto,
 };
 
 #[derive(OpenApi)]
@@ -30,6 +30,8 @@ use super::{
         records::history, records::archive_person, records::restore_person,
         records::archive_action, records::restore_action, records::archive_document,
         find::search, countries::list, countries::show,
+        groups::list, groups::show, groups::create, groups::update, groups::members,
+        groups::add_member, groups::remove_member,
         super::me,
         meetings::list, meetings::show, meetings::create, meetings::update,
         meetings::participants, meetings::add_participant, meetings::set_presence,
@@ -47,7 +49,8 @@ use super::{
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
         organisations::SeatDto, organisations::ChangeDto, partnerships::PartnershipDto, partnerships::PartnershipWrite,
         ErrorEnvelope, ErrorBody, MeDto, find::SearchHitDto, find::SearchResultsDto,
-        countries::CountryDto, countries::LevelDto,
+        countries::CountryDto, countries::LevelDto, groups::GroupDto, groups::GroupWrite,
+        groups::MemberWrite, groups::MemberDto,
         meetings::MeetingDto, meetings::MeetingWrite, meetings::LocalTimes, meetings::ParticipantDto,
         meetings::ParticipantWrite, meetings::PresenceWrite, meetings::MinutesDto, meetings::MinutesWrite,
         meetings::MinutesItemDto, meetings::StatusWrite, meetings::MinutesVersionDto,
@@ -68,6 +71,7 @@ use super::{
     tags((name = "directory", description = "Organisations and partnerships"),
          (name = "meetings", description = "Group meetings, minutes, follow-ups, roadmaps"),
          (name = "seminars", description = "The seminar series: seminars, line-up, registrations"),
+         (name = "groups", description = "The network's country groups and their members"),
          (name = "accounts", description = "Who is calling"))
 )]
 pub struct ApiDoc;

@@ -8,6 +8,7 @@ mod conformance;
 mod countries;
 mod directory;
 mod doc;
+mod groups;
 mod meetings;
 mod search;
 mod seminars;
@@ -113,6 +114,16 @@ pub fn routes() -> Router<AppState> {
             axum::routing::post(seminars::create_seminar),
         )
         .route("/search", get(search::search))
+        .route("/groups", get(groups::list).post(groups::create))
+        .route("/groups/{id}", get(groups::show).patch(groups::update))
+        .route(
+            "/groups/{id}/members",
+            get(groups::members).post(groups::add_member),
+        )
+        .route(
+            "/groups/{id}/members/{organisation}",
+            axum::routing::delete(groups::remove_member),
+        )
         .route("/countries", get(countries::list))
         .route("/countries/{code}", get(countries::show))
         .route("/organisations/{id}/history", get(organisations::history))

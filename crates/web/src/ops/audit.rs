@@ -27,6 +27,10 @@ pub const EVENTS: &[&str] = &[
     "user_disabled",
     "user_enabled",
     "password_reset",
+    "group_created",
+    "group_changed",
+    "member_added",
+    "member_removed",
 ];
 
 /// An event of the request's account (none for a visitor), from the request's client.

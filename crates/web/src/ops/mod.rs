@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod consultation;
 pub mod directory;
+pub mod groups;
 pub mod lineup;
 pub mod meetings;
 pub mod names;

@@ -4,6 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use domain::accounts::Action;
 use domain::groups::GroupRole;
 use storage::{GroupMember, PartnershipFilter};
 
@@ -29,9 +30,12 @@ pub struct GroupLink {
 #[template(path = "home.html")]
 struct GroupHome {
     page: Page,
+    id: String,
+    can_manage: bool,
+    can_create: bool,
     name: String,
     about: String,
-    hashtag: Option<String>,
+    hashtags: Vec<String>,
     sections: Vec<MemberSection>,
     partnerships: Vec<PartnershipItem>,
     other_groups: Vec<GroupLink>,
@@ -49,6 +53,7 @@ pub struct GroupCard {
 struct NetworkHome {
     page: Page,
     groups: Vec<GroupCard>,
+    can_create: bool,
 }
 
 /// `/`: the country group's home when the instance has one group; the list of groups when it
@@ -60,19 +65,23 @@ pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Res
         [only] => group_page(&ctx, &state, &only.id).await,
         several => {
             let lang = ctx.lang.code();
-            let mut cards = Vec::with_capacity(several.len());
-            for g in several {
-                let n = state.db.group_members(&g.id).await?.len() as i64;
-                cards.push(GroupCard {
-                    id: g.id.clone(),
-                    name: g.name.get(lang).to_string(),
-                    about: g.about.get(lang).to_string(),
-                    members: i18n::t_args(ctx.lang, "org-count", &[("count", n.into())]),
-                });
-            }
+            let counts = state.db.group_member_counts().await?;
+            let cards = several
+                .iter()
+                .map(|g| {
+                    let n = counts.get(&g.id).copied().unwrap_or(0);
+                    GroupCard {
+                        id: g.id.clone(),
+                        name: g.name_in(lang).to_string(),
+                        about: g.about.get(lang).to_string(),
+                        members: i18n::t_args(ctx.lang, "org-count", &[("count", n.into())]),
+                    }
+                })
+                .collect();
             let t = NetworkHome {
                 page: Page::new(&ctx, "home", ctx.t("network-title")),
                 groups: cards,
+                can_create: ctx.actor().can(&Action::ManageNetwork),
             };
             Ok(render(&t))
         }
@@ -121,12 +130,15 @@ async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, A
             id: g.id,
         })
         .collect();
-    let name = group.name.get(lang).to_string();
+    let name = group.name_in(lang).to_string();
     let t = GroupHome {
         page: Page::new(ctx, "home", name.clone()),
+        id: id.to_string(),
+        can_manage: ctx.actor().can(&Action::ManageGroup { group: id }),
+        can_create: ctx.actor().can(&Action::ManageNetwork),
         name,
         about: group.about.get(lang).to_string(),
-        hashtag: group.hashtag.clone(),
+        hashtags: group.hashtags.iter().map(|h| format!("#{h}")).collect(),
         sections,
         partnerships,
         other_groups,

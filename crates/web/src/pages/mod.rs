@@ -4,6 +4,7 @@ mod account;
 mod audit;
 mod auth;
 mod directory;
+mod groups;
 mod home;
 mod map;
 pub(crate) mod meetings;
@@ -22,6 +23,16 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::network_home))
         .route("/groups/{id}", get(home::group_home))
+        .route("/groups/new", get(groups::new).post(groups::create))
+        .route("/groups/{id}/edit", get(groups::edit).post(groups::save))
+        .route(
+            "/groups/{id}/members",
+            get(groups::members).post(groups::add_member),
+        )
+        .route(
+            "/groups/{id}/members/{organisation}/remove",
+            post(groups::remove_member),
+        )
         .route("/organisations", get(organisations::list))
         .route("/organisations/{id}", get(organisations::show))
         .route(

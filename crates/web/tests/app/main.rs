@@ -6,6 +6,7 @@ mod api;
 mod auth;
 mod concurrency;
 mod countries;
+mod groups;
 mod history;
 mod hostile;
 mod meetings;

@@ -154,7 +154,7 @@ both_engines!(assets_health_and_headers, |db| {
 both_engines!(several_country_groups_on_one_instance, |db| {
     let app = TestApp::new(db).await;
     let mut tx = app.db.begin().await.unwrap();
-    let japan = storage::CountryGroup {
+    let japan = storage::Group {
         id: "jp".into(),
         network_id: "cuf".into(),
         country: "JP".into(),
@@ -165,7 +165,11 @@ both_engines!(several_country_groups_on_one_instance, |db| {
             en: Some("Japan country group".into()),
         },
         about: Default::default(),
-        hashtag: None,
+        other_names: [("ja".to_string(), "日本グループ".to_string())].into(),
+        time_zones: vec![domain::time::PARIS, chrono_tz::Asia::Tokyo],
+        languages: vec!["fr".into(), "ja".into()],
+        hashtags: vec![],
+        version: 1,
     };
     app.db.insert_group(&mut tx, &japan).await.unwrap();
     app.db

@@ -1,0 +1,165 @@
+//! A network of groups: the secretariat creates a second group for another partner country,
+//! its members are added by id from the register, and everything it says is checked.
+
+use axum::http::Method;
+use domain::accounts::Role;
+use serde_json::json;
+use storage::both_engines;
+
+use crate::support::{bearer, TestApp};
+
+fn senegal() -> serde_json::Value {
+    json!({"id": "sn", "names": {"fr": "Groupe-pays Sénégal", "en": "Senegal country group",
+        "wo": "Mbootaay Senegaal"}, "country": "SN", "time_zones": ["Africa/Dakar"],
+        "languages": ["fr", "en", "wo"], "hashtags": ["#SenegalFrance"]})
+}
+
+both_engines!(
+    the_secretariat_creates_a_group_and_its_coordinator_runs_it,
+    |db| {
+        let app = TestApp::new(db).await;
+        let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+        let coord = app
+            .user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+            .await;
+        let as_staff = [("authorization", bearer(&staff))];
+        let as_staff: Vec<(&str, &str)> = as_staff.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let as_coord = [("authorization", bearer(&coord))];
+        let as_coord: Vec<(&str, &str)> = as_coord.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+        let denied = app
+            .json(Method::POST, "/api/v1/groups", senegal(), &as_coord)
+            .await;
+        assert_eq!(denied.status, 403, "only the secretariat creates groups");
+        let made = app
+            .json(Method::POST, "/api/v1/groups", senegal(), &as_staff)
+            .await;
+        assert_eq!(made.status, 201, "{}", made.body);
+        let g = made.json();
+        assert_eq!(g["time_zones"], json!(["Europe/Paris", "Africa/Dakar"]));
+        assert_eq!(g["names"]["wo"], "Mbootaay Senegaal");
+        assert_eq!(g["hashtags"], json!(["SenegalFrance"]));
+        let again = app
+            .json(Method::POST, "/api/v1/groups", senegal(), &as_staff)
+            .await;
+        assert_eq!(again.status, 409, "the id is taken");
+
+        let bad = app
+            .json(
+                Method::POST,
+                "/api/v1/groups",
+                json!({"id": "xx", "names": {"fr": "X"}, "country": "XX",
+                "time_zones": ["Africa/Nowhere"]}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(bad.status, 422);
+        assert_eq!(bad.json()["error"]["field"], "country");
+        assert_eq!(
+            app.get("/api/v1/groups/xx").await.status,
+            404,
+            "nothing stored"
+        );
+
+        let list = app.get("/api/v1/groups").await.json();
+        assert_eq!(list.as_array().unwrap().len(), 2);
+        assert!(
+            list[0]["members"].as_i64().unwrap() > 10,
+            "the Korea group's members"
+        );
+
+        let member = app
+            .json(
+                Method::POST,
+                "/api/v1/groups/sn/members",
+                json!({"organisation_id": "fr-tours", "role": "member"}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(member.status, 201, "{}", member.body);
+        assert_eq!(member.json()[0]["organisation_id"], "fr-tours");
+        let unknown = app
+            .json(
+                Method::POST,
+                "/api/v1/groups/sn/members",
+                json!({"organisation_id": "nowhere", "role": "member"}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(unknown.status, 422);
+        assert_eq!(unknown.json()["error"]["field"], "organisation_id");
+        let role = app
+            .json(
+                Method::POST,
+                "/api/v1/groups/sn/members",
+                json!({"organisation_id": "fr-tours", "role": "president"}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(role.json()["error"]["field"], "role");
+        let not_theirs = app
+            .json(
+                Method::PATCH,
+                "/api/v1/groups/sn",
+                json!({"hashtags": ["x"]}),
+                &as_coord,
+            )
+            .await;
+        assert_eq!(
+            not_theirs.status, 403,
+            "a Korea coordinator does not run Senegal"
+        );
+        let patched = app
+            .json(
+                Method::PATCH,
+                "/api/v1/groups/sn",
+                json!({"time_zones": ["Africa/Dakar", "Africa/Abidjan"], "version": 1}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(patched.status, 200, "{}", patched.body);
+        assert_eq!(patched.json()["time_zones"][2], "Africa/Abidjan");
+        assert_eq!(
+            patched.json()["names"]["wo"],
+            "Mbootaay Senegaal",
+            "untouched"
+        );
+        let stale = app
+            .json(
+                Method::PATCH,
+                "/api/v1/groups/sn",
+                json!({"hashtags": ["y"], "version": 1}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(stale.status, 409);
+
+        let removed = app
+            .json(
+                Method::DELETE,
+                "/api/v1/groups/sn/members/fr-tours",
+                json!({}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(removed.status, 204);
+        let members = app.get("/api/v1/groups/sn/members").await.json();
+        assert_eq!(members.as_array().unwrap().len(), 0);
+        let back = app
+            .json(
+                Method::POST,
+                "/api/v1/groups/sn/members",
+                json!({"organisation_id": "fr-tours", "role": "observer"}),
+                &as_staff,
+            )
+            .await;
+        assert_eq!(
+            back.json()[0]["role"],
+            "observer",
+            "joining again reopens the row"
+        );
+        let page = app.get("/groups/sn?lang=fr").await;
+        assert!(page.body.contains("Groupe-pays Sénégal"));
+        assert!(page.body.contains("#SenegalFrance"));
+    }
+);
