@@ -163,3 +163,62 @@ both_engines!(
         assert!(page.body.contains("#SenegalFrance"));
     }
 );
+
+both_engines!(a_group_is_set_up_from_pages_without_ids, |db| {
+    let app = TestApp::new(db).await;
+    app.user("staff@cuf.example", Role::Secretariat).await;
+    let (cookie, csrf) = app.sign_in("staff@cuf.example").await;
+    let h = [("cookie", cookie.as_str())];
+    let new = app.get_with("/groups/new?lang=ko", &h).await;
+    assert_eq!(new.status, 200);
+    assert!(new.body.contains("<option value=\"SN\">세네갈</option>"), "countries by name");
+    let typed = [
+        ("csrf_token", csrf.as_str()),
+        ("id", "sn"),
+        ("names.fr", "Groupe-pays Sénégal"),
+        ("names.en", "Senegal country group"),
+        ("partner_language", "wo"),
+        ("partner_name", "Mbootaay Senegaal"),
+        ("country", "SN"),
+        ("time_zones", "Africa/Dakar, Africa/Nowhere"),
+        ("languages", "fr, en, wo"),
+        ("hashtags", "#SenegalFrance"),
+    ];
+    let refused = app.form("/groups/new?lang=fr", &typed, &h).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("Mbootaay Senegaal"), "what was typed comes back");
+    assert!(refused.body.contains("Africa/Nowhere"));
+    assert!(refused.body.contains("aria-invalid=\"true\""), "the field is marked");
+    assert_eq!(app.get("/api/v1/groups/sn").await.status, 404, "nothing stored");
+    let mut fixed = typed;
+    fixed[7] = ("time_zones", "Africa/Dakar");
+    let made = app.form("/groups/new", &fixed, &h).await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let g = app.get("/api/v1/groups/sn").await.json();
+    assert_eq!(g["names"]["wo"], "Mbootaay Senegaal");
+
+    // Members are found by name, not typed as ids.
+    let none = app.get_with("/groups/sn/members?q=Tours&lang=fr", &h).await;
+    assert!(none.body.contains("value=\"fr-tours\""), "{}", none.body);
+    let ko = app.get_with("/groups/sn/members?q=%EA%B5%AC&lang=ko", &h).await;
+    assert!(ko.body.contains("value=\"kr-guro\""), "one Hangul syllable finds 구로구");
+    let added = app
+        .form(
+            "/groups/sn/members",
+            &[("csrf_token", &csrf), ("organisation", "fr-tours"), ("role", "member")],
+            &h,
+        )
+        .await;
+    assert_eq!(added.status, 200);
+    assert!(added.body.contains("id=\"member-fr-tours\""));
+    let removed = app
+        .form("/groups/sn/members/fr-tours/remove", &[("csrf_token", &csrf)], &h)
+        .await;
+    assert!(!removed.body.contains("id=\"member-fr-tours\""));
+    let settings = app.get_with("/groups/sn/edit", &h).await;
+    assert!(settings.body.contains("Africa/Dakar"));
+    let home = app.get_with("/groups/sn", &h).await;
+    assert!(home.body.contains("href=\"/groups/sn/members\""));
+    let anonymous = app.get("/groups/sn/members").await;
+    assert_eq!(anonymous.status, 401);
+});
