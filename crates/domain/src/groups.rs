@@ -233,7 +233,11 @@ mod tests {
         assert_eq!(g.languages, ["fr", "en", "wo"]);
         assert_eq!(g.hashtags, ["SenegalFranceLocal"]);
         assert_eq!(g.name_in("wo"), "Mbootaay Senegaal");
-        assert_eq!(g.name_in("ko"), "Senegal country group", "Names::get's fallback");
+        assert_eq!(
+            g.name_in("ko"),
+            "Senegal country group",
+            "Names::get's fallback"
+        );
     }
 
     #[test]

@@ -70,10 +70,16 @@ impl Span {
     }
 }
 
-/// The zones a time is shown in: the viewer's own, then Paris and Seoul, without repeats.
-pub fn display_zones(viewer: Tz) -> Vec<Tz> {
+/// The zones a time is shown in: the viewer's own, then the group's reference zones (Paris
+/// first, then the partner country's: Seoul, Dakar, New York and Los Angeles …), without repeats.
+pub fn display_zones(viewer: Tz, group: &[Tz]) -> Vec<Tz> {
     let mut zones = vec![viewer];
-    for z in [PARIS, SEOUL] {
+    let group = if group.is_empty() {
+        &[PARIS][..]
+    } else {
+        group
+    };
+    for &z in group {
         if !zones.contains(&z) {
             zones.push(z);
         }
@@ -156,8 +162,19 @@ mod tests {
 
     #[test]
     fn zones_to_show() {
-        assert_eq!(display_zones(PARIS), vec![PARIS, SEOUL]);
-        assert_eq!(display_zones(SEOUL), vec![SEOUL, PARIS]);
-        assert_eq!(display_zones(chrono_tz::America::Montreal).len(), 3);
+        let korea = [PARIS, SEOUL];
+        assert_eq!(display_zones(PARIS, &korea), vec![PARIS, SEOUL]);
+        assert_eq!(display_zones(SEOUL, &korea), vec![SEOUL, PARIS]);
+        assert_eq!(display_zones(chrono_tz::America::Montreal, &korea).len(), 3);
+        let us = [
+            PARIS,
+            chrono_tz::America::New_York,
+            chrono_tz::America::Los_Angeles,
+        ];
+        assert_eq!(display_zones(PARIS, &us), us.to_vec());
+        assert_eq!(
+            display_zones(chrono_tz::Africa::Dakar, &[]),
+            vec![chrono_tz::Africa::Dakar, PARIS]
+        );
     }
 }

@@ -171,7 +171,8 @@ pub fn population_label(lang: Lang, population: Option<i64>, year: Option<i32>) 
     }
 }
 
-/// A zone's name in the user's language ("Paris", "Séoul"), or its IANA name.
+/// A zone's name in the user's language ("Paris", "Séoul"), else its city as the tz database
+/// writes it ("Dakar", "Los Angeles").
 pub fn zone_label(lang: Lang, tz: chrono_tz::Tz) -> String {
     let key = format!(
         "zone-{}",
@@ -180,17 +181,23 @@ pub fn zone_label(lang: Lang, tz: chrono_tz::Tz) -> String {
     if i18n::has_key(&key) {
         i18n::t(lang, &key)
     } else {
-        tz.name().to_string()
+        let city = tz.name().rsplit('/').next().unwrap_or(tz.name());
+        city.replace('_', " ")
     }
 }
 
-/// When something happens, in the viewer's zone, then in Paris and Seoul:
-/// "jeudi 28 janvier 2021, 11:00–12:30 (Paris) · 19:00–20:30 (Séoul)". A zone where the day is
-/// another one shows its date too.
-pub fn when_label(lang: Lang, span: &domain::time::Span, viewer: chrono_tz::Tz) -> String {
+/// When something happens, in the viewer's zone, then in each of the group's reference zones
+/// (Paris first): "jeudi 28 janvier 2021, 11:00–12:30 (Paris) · 19:00–20:30 (Séoul)". A zone
+/// where the day is another one shows its date too.
+pub fn when_label(
+    lang: Lang,
+    span: &domain::time::Span,
+    viewer: chrono_tz::Tz,
+    group: &[chrono_tz::Tz],
+) -> String {
     let mut parts = Vec::new();
     let mut first_date = None;
-    for zone in domain::time::display_zones(viewer) {
+    for zone in domain::time::display_zones(viewer, group) {
         let (start, end) = span.local(zone);
         let end_text = if end.date() == start.date() {
             end.format("%H:%M").to_string()

@@ -11,6 +11,16 @@ use crate::ops::audit::event;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
+/// The reference zones of a group (Paris first), or Paris alone for a group that is gone.
+pub async fn zones(state: &AppState, group: &str) -> Result<Vec<chrono_tz::Tz>, AppError> {
+    Ok(state
+        .db
+        .group(group)
+        .await?
+        .map(|g| g.time_zones)
+        .unwrap_or_else(|| vec![domain::time::PARIS]))
+}
+
 /// A new country group (the secretariat).
 pub async fn create_group(
     ctx: &Ctx,

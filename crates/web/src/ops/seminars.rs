@@ -1,6 +1,7 @@
 //! Seminars: registration (with the confirmation e-mail queued in the same transaction) and
 //! calendar events.
 
+use chrono_tz::Tz;
 use domain::accounts::Action;
 use domain::seminars::registration::RegistrationStatus;
 use domain::seminars::{Audience, SeminarStatus};
@@ -33,13 +34,15 @@ pub async fn seminar_and_series(
 }
 
 /// The calendar event of a scheduled seminar, in `ctx`'s language.
-pub fn event(ctx: &Ctx, state: &AppState, s: &Seminar) -> Option<Event> {
-    event_in(ctx.lang, state, s)
+pub fn event(ctx: &Ctx, state: &AppState, s: &Seminar, zones: &[Tz]) -> Option<Event> {
+    event_in(ctx.lang, state, s, zones)
 }
 
-pub fn event_in(lang: Lang, state: &AppState, s: &Seminar) -> Option<Event> {
+/// The calendar event of a scheduled seminar in `lang`, its times in the zone of record and
+/// the group's `zones`.
+pub fn event_in(lang: Lang, state: &AppState, s: &Seminar, zones: &[Tz]) -> Option<Event> {
     let span = s.span?;
-    let mut description = when_label(lang, &span, s.time_zone);
+    let mut description = when_label(lang, &span, s.time_zone, zones);
     if let Some(link) = &s.link {
         description.push_str(&format!("\n\n{link}"));
     }
@@ -72,11 +75,12 @@ pub fn confirmation(
     name: &str,
     email: &str,
     status: RegistrationStatus,
+    zones: &[Tz],
 ) -> Email {
     let theme = s.theme.get(lang.code()).to_string();
     let when = match &s.span {
-        // Paris first, then Seoul, whatever the zone of record.
-        Some(span) => when_label(lang, span, domain::time::PARIS),
+        // Paris first, then the partner's zones, whatever the zone of record.
+        Some(span) => when_label(lang, span, domain::time::PARIS, zones),
         None => s
             .planned_period
             .as_ref()
@@ -106,7 +110,7 @@ pub fn confirmation(
     );
     let mut e = Email::new("seminar_registration", email, subject, body);
     if status == RegistrationStatus::Registered {
-        if let Some(ev) = event_in(lang, state, s) {
+        if let Some(ev) = event_in(lang, state, s, zones) {
             let ics = exports::ics::calendar(&ev.summary.clone(), &[ev]);
             e.attachment = Some((
                 format!("{}.ics", s.id),
@@ -181,7 +185,8 @@ pub async fn register(
         .db
         .register_in(&mut tx, &registration, s.capacity)
         .await?;
-    let mail = confirmation(lang, state, &s, &name, &email, done.status);
+    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
+    let mail = confirmation(lang, state, &s, &name, &email, done.status, &zones);
     state.db.enqueue_email(&mut tx, &mail).await?;
     tx.commit().await?;
     Ok(done.status)
@@ -198,6 +203,7 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
     if s.span.is_none() {
         return Err(AppError::field(ErrorKey::Required, "start"));
     }
+    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
     let mut people = state.db.editors_of_group(&series.group_id).await?;
     for u in state.db.users_of_group(&series.group_id).await? {
         if !people.iter().any(|p| p.id == u.id) {
@@ -215,7 +221,7 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
         let when = s
             .span
             .as_ref()
-            .map(|span| when_label(lang, span, domain::time::PARIS))
+            .map(|span| when_label(lang, span, domain::time::PARIS, &zones))
             .unwrap_or_default();
         let subject = i18n::t_args(
             lang,
@@ -233,7 +239,7 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
             ],
         );
         let mut e = Email::new("seminar_invitation", &u.email, subject, body);
-        if let Some(ev) = event_in(lang, state, &s) {
+        if let Some(ev) = event_in(lang, state, &s, &zones) {
             let ics = exports::ics::calendar(&ev.summary.clone(), &[ev]);
             e.attachment = Some((
                 format!("{}.ics", s.id),
@@ -267,6 +273,7 @@ pub async fn cancel_registration(
             group: &series.group_id,
         })?;
     }
+    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
     let mut tx = state.db.begin().await?;
     if let Some(promoted) = state
         .db
@@ -282,6 +289,7 @@ pub async fn cancel_registration(
                 &p.name,
                 &p.email,
                 RegistrationStatus::Registered,
+                &zones,
             );
             state.db.enqueue_email(&mut tx, &mail).await?;
         }

@@ -171,7 +171,10 @@ both_engines!(a_group_is_set_up_from_pages_without_ids, |db| {
     let h = [("cookie", cookie.as_str())];
     let new = app.get_with("/groups/new?lang=ko", &h).await;
     assert_eq!(new.status, 200);
-    assert!(new.body.contains("<option value=\"SN\">세네갈</option>"), "countries by name");
+    assert!(
+        new.body.contains("<option value=\"SN\">세네갈</option>"),
+        "countries by name"
+    );
     let typed = [
         ("csrf_token", csrf.as_str()),
         ("id", "sn"),
@@ -186,10 +189,20 @@ both_engines!(a_group_is_set_up_from_pages_without_ids, |db| {
     ];
     let refused = app.form("/groups/new?lang=fr", &typed, &h).await;
     assert_eq!(refused.status, 422);
-    assert!(refused.body.contains("Mbootaay Senegaal"), "what was typed comes back");
+    assert!(
+        refused.body.contains("Mbootaay Senegaal"),
+        "what was typed comes back"
+    );
     assert!(refused.body.contains("Africa/Nowhere"));
-    assert!(refused.body.contains("aria-invalid=\"true\""), "the field is marked");
-    assert_eq!(app.get("/api/v1/groups/sn").await.status, 404, "nothing stored");
+    assert!(
+        refused.body.contains("aria-invalid=\"true\""),
+        "the field is marked"
+    );
+    assert_eq!(
+        app.get("/api/v1/groups/sn").await.status,
+        404,
+        "nothing stored"
+    );
     let mut fixed = typed;
     fixed[7] = ("time_zones", "Africa/Dakar");
     let made = app.form("/groups/new", &fixed, &h).await;
@@ -200,19 +213,32 @@ both_engines!(a_group_is_set_up_from_pages_without_ids, |db| {
     // Members are found by name, not typed as ids.
     let none = app.get_with("/groups/sn/members?q=Tours&lang=fr", &h).await;
     assert!(none.body.contains("value=\"fr-tours\""), "{}", none.body);
-    let ko = app.get_with("/groups/sn/members?q=%EA%B5%AC&lang=ko", &h).await;
-    assert!(ko.body.contains("value=\"kr-guro\""), "one Hangul syllable finds 구로구");
+    let ko = app
+        .get_with("/groups/sn/members?q=%EA%B5%AC&lang=ko", &h)
+        .await;
+    assert!(
+        ko.body.contains("value=\"kr-guro\""),
+        "one Hangul syllable finds 구로구"
+    );
     let added = app
         .form(
             "/groups/sn/members",
-            &[("csrf_token", &csrf), ("organisation", "fr-tours"), ("role", "member")],
+            &[
+                ("csrf_token", &csrf),
+                ("organisation", "fr-tours"),
+                ("role", "member"),
+            ],
             &h,
         )
         .await;
     assert_eq!(added.status, 200);
     assert!(added.body.contains("id=\"member-fr-tours\""));
     let removed = app
-        .form("/groups/sn/members/fr-tours/remove", &[("csrf_token", &csrf)], &h)
+        .form(
+            "/groups/sn/members/fr-tours/remove",
+            &[("csrf_token", &csrf)],
+            &h,
+        )
         .await;
     assert!(!removed.body.contains("id=\"member-fr-tours\""));
     let settings = app.get_with("/groups/sn/edit", &h).await;
@@ -221,4 +247,59 @@ both_engines!(a_group_is_set_up_from_pages_without_ids, |db| {
     assert!(home.body.contains("href=\"/groups/sn/members\""));
     let anonymous = app.get("/groups/sn/members").await;
     assert_eq!(anonymous.status, 401);
+});
+
+both_engines!(a_partner_group_meeting_shows_its_own_zones, |db| {
+    let app = TestApp::new(db).await;
+    let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+    let made = app
+        .json(
+            Method::POST,
+            "/api/v1/groups",
+            senegal(),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let coord = app
+        .user("coord@sn.example", Role::Coordinator { group: "sn".into() })
+        .await;
+    let meeting = app
+        .json(
+            Method::POST,
+            "/api/v1/meetings",
+            json!({"group_id": "sn", "title": {"fr": "Réunion du groupe Sénégal"},
+                "date": "2027-01-14", "start_time": "10:00", "end_time": "11:30",
+                "time_zone": "Africa/Dakar", "format": "remote"}),
+            &[("authorization", &bearer(&coord))],
+        )
+        .await;
+    assert_eq!(meeting.status, 201, "{}", meeting.body);
+    let id = meeting.json()["id"].as_str().unwrap().to_string();
+    let page = app
+        .get_with(
+            &format!("/meetings/{id}?lang=fr"),
+            &[("authorization", &bearer(&coord))],
+        )
+        .await;
+    assert!(
+        page.body.contains("11:00–12:30 (Paris)"),
+        "Paris first for a French reader"
+    );
+    assert!(
+        page.body.contains("10:00–11:30 (Dakar)"),
+        "then the partner's capital"
+    );
+    assert!(!page.body.contains("(Séoul)"), "nothing of Korea");
+    let form = app
+        .get_with(
+            "/meetings/new?group=sn",
+            &[("authorization", &bearer(&coord))],
+        )
+        .await;
+    assert!(
+        form.body.contains("value=\"Africa/Dakar\""),
+        "the group's zones are offered"
+    );
+    assert!(!form.body.contains("value=\"Asia/Seoul\""));
 });

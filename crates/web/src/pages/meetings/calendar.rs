@@ -16,7 +16,7 @@ use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// The calendar event of a meeting, in the user's language, with both local times in its text.
-pub fn event(ctx: &Ctx, state: &AppState, rec: &MeetingRecord) -> Event {
+pub fn event(ctx: &Ctx, state: &AppState, rec: &MeetingRecord, zones: &[chrono_tz::Tz]) -> Event {
     let m = &rec.meeting;
     let lang = ctx.lang;
     let url = format!(
@@ -24,7 +24,7 @@ pub fn event(ctx: &Ctx, state: &AppState, rec: &MeetingRecord) -> Event {
         state.config.public_url.trim_end_matches('/'),
         m.id
     );
-    let mut description = when_label(lang, &m.span, m.time_zone);
+    let mut description = when_label(lang, &m.span, m.time_zone, zones);
     if !m.agenda.is_empty() {
         description.push_str("\n\n");
         description.push_str(&ctx.t("meeting-agenda"));
@@ -74,8 +74,9 @@ fn ics(body: String, file: &str) -> Response {
 pub async fn meeting_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
     let rec = visible_meeting(ctx, &state.db, id).await?;
     let name = meeting_title(ctx, &rec);
+    let zones = crate::ops::groups::zones(state, &rec.meeting.group_id).await?;
     Ok(ics(
-        calendar(&name, &[event(ctx, state, &rec)]),
+        calendar(&name, &[event(ctx, state, &rec, &zones)]),
         &format!("{id}.ics"),
     ))
 }
@@ -112,13 +113,17 @@ pub async fn group_feed(
                 .db
                 .meetings(Some(&group), public_only, 5000, 0)
                 .await?;
-            let mut events: Vec<Event> = records.iter().map(|r| event(&ctx, &state, r)).collect();
+            let zones = &g.time_zones;
+            let mut events: Vec<Event> = records
+                .iter()
+                .map(|r| event(&ctx, &state, r, zones))
+                .collect();
             for mut s in state.db.scheduled_seminars_of_group(&group).await? {
                 if public_only {
                     // The video link is for the group.
                     s.link = None;
                 }
-                events.extend(crate::ops::seminars::event(&ctx, &state, &s));
+                events.extend(crate::ops::seminars::event(&ctx, &state, &s, zones));
             }
             state
                 .cache

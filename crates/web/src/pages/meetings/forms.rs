@@ -135,16 +135,19 @@ struct FormTemplate {
     visibilities: Vec<Choice>,
 }
 
+/// The meeting form; its zones are the group's (`group_zones`, Paris first), then the one typed.
 fn form_page(
     ctx: &Ctx,
     title: String,
     action: String,
     form: MeetingForm,
+    group_zones: &[chrono_tz::Tz],
     error: Option<AppError>,
 ) -> Response {
     let lang = ctx.lang;
-    let mut zones: Vec<Choice> = [domain::time::PARIS, domain::time::SEOUL]
-        .into_iter()
+    let mut zones: Vec<Choice> = group_zones
+        .iter()
+        .copied()
         .map(|z| Choice {
             value: z.name().into(),
             label: format!("{} ({})", zone_label(lang, z), z.name()),
@@ -209,11 +212,13 @@ pub async fn new_form(
         visibility: "group".into(),
         ..Default::default()
     };
+    let zones = crate::ops::groups::zones(&state, &form.group_id).await?;
     Ok(form_page(
         &ctx,
         ctx.t("meeting-new-title"),
         "/meetings".into(),
         form,
+        &zones,
         None,
     ))
 }
@@ -228,13 +233,18 @@ pub async fn create(
     })?;
     match crate::ops::meetings::create_meeting(&ctx, &state, &form.input()).await {
         Ok(m) => Ok(Redirect::to(&format!("/meetings/{}", m.id)).into_response()),
-        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => Ok(form_page(
-            &ctx,
-            ctx.t("meeting-new-title"),
-            "/meetings".into(),
-            form,
-            Some(e),
-        )),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            let zones = crate::ops::groups::zones(&state, &form.group_id).await?;
+            let title = ctx.t("meeting-new-title");
+            Ok(form_page(
+                &ctx,
+                title,
+                "/meetings".into(),
+                form,
+                &zones,
+                Some(e),
+            ))
+        }
         Err(e) => Err(e),
     }
 }
@@ -249,11 +259,13 @@ pub async fn edit_form(
         group: &rec.meeting.group_id,
     })?;
     let title = ctx.t("meeting-edit-title");
+    let zones = crate::ops::groups::zones(&state, &rec.meeting.group_id).await?;
     Ok(form_page(
         &ctx,
         title,
         format!("/meetings/{id}/edit"),
         MeetingForm::from_record(&rec),
+        &zones,
         None,
     ))
 }
@@ -282,13 +294,11 @@ pub async fn update(
     {
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
         // The form comes back with what was typed and the error.
-        Err(e) => Ok(form_page(
-            &ctx,
-            ctx.t("meeting-edit-title"),
-            action,
-            form,
-            Some(e),
-        )),
+        Err(e) => {
+            let zones = crate::ops::groups::zones(&state, &rec.meeting.group_id).await?;
+            let title = ctx.t("meeting-edit-title");
+            Ok(form_page(&ctx, title, action, form, &zones, Some(e)))
+        }
     }
 }
 

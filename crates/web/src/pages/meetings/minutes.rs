@@ -363,7 +363,12 @@ pub async fn print(
     let t = PrintTemplate {
         page: Page::new(&ctx, "meetings", meeting_title(&ctx, &rec)),
         title: meeting_title(&ctx, &rec),
-        when: when_label(lang, &rec.meeting.span, ctx.tz),
+        when: when_label(
+            lang,
+            &rec.meeting.span,
+            ctx.tz,
+            &crate::ops::groups::zones(&state, &rec.meeting.group_id).await?,
+        ),
         status: code_label(lang, "minutes-status", minutes.status.code()),
         version: minutes.current_version,
         agenda: rec

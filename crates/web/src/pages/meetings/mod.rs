@@ -85,11 +85,12 @@ pub struct MeetingItem {
 }
 
 impl MeetingItem {
-    pub fn new(ctx: &Ctx, rec: &MeetingRecord) -> MeetingItem {
+    /// `zones`: the group's reference zones, shown after the reader's own.
+    pub fn new(ctx: &Ctx, rec: &MeetingRecord, zones: &[chrono_tz::Tz]) -> MeetingItem {
         MeetingItem {
             id: rec.meeting.id.clone(),
             title: meeting_title(ctx, rec),
-            when: when_label(ctx.lang, &rec.meeting.span, ctx.tz),
+            when: when_label(ctx.lang, &rec.meeting.span, ctx.tz, zones),
             cancelled: rec.meeting.status == MeetingStatus::Cancelled,
             format: code_label(ctx.lang, "meeting-format", rec.meeting.format.code()),
         }
@@ -126,9 +127,13 @@ pub async fn list(
     let (records, total) = db
         .meetings(Some(&group), public_only, paging.limit, paging.offset)
         .await?;
+    let zones = crate::ops::groups::zones(&state, &group).await?;
     let t = ListTemplate {
         page: Page::new(&ctx, "meetings", ctx.t("meeting-list-title")),
-        items: records.iter().map(|r| MeetingItem::new(&ctx, r)).collect(),
+        items: records
+            .iter()
+            .map(|r| MeetingItem::new(&ctx, r, &zones))
+            .collect(),
         pager: Pager::new(&ctx, "/meetings", &q, &paging, total),
         can_create: ctx.actor().can(&Action::ManageMeetings { group: &group }),
         group,
@@ -347,10 +352,11 @@ pub async fn show(
             selected: false,
         })
         .collect();
-    let zones = zone_choices(&ctx);
+    let group_zones = crate::ops::groups::zones(&state, &m.group_id).await?;
+    let zones = zone_choices(&ctx, &group_zones);
     let t = ShowTemplate {
         page: Page::new(&ctx, "meetings", meeting_title(&ctx, &rec)),
-        m: MeetingItem::new(&ctx, &rec),
+        m: MeetingItem::new(&ctx, &rec, &group_zones),
         place: m.place.clone(),
         link: m.link.clone(),
         agenda,
@@ -440,11 +446,16 @@ fn participant_views(
         .collect()
 }
 
-/// The zones a reader may show the meeting in: Paris, Seoul, UTC and their own.
-fn zone_choices(ctx: &Ctx) -> Vec<Choice> {
-    [domain::time::PARIS, domain::time::SEOUL, chrono_tz::UTC]
+/// The zones a reader may show the meeting in: the group's, UTC and their own.
+fn zone_choices(ctx: &Ctx, group: &[chrono_tz::Tz]) -> Vec<Choice> {
+    let mut zones: Vec<chrono_tz::Tz> = group.to_vec();
+    for z in [chrono_tz::UTC, ctx.tz] {
+        if !zones.contains(&z) {
+            zones.push(z);
+        }
+    }
+    zones
         .into_iter()
-        .chain((!matches!(ctx.tz.name(), "Europe/Paris" | "Asia/Seoul" | "UTC")).then_some(ctx.tz))
         .map(|z| Choice {
             value: z.name().into(),
             label: zone_label(ctx.lang, z),

@@ -62,10 +62,15 @@ pub struct SeminarItem {
     pub facilitators: Vec<(String, String)>,
 }
 
-async fn seminar_item(ctx: &Ctx, state: &AppState, s: &Seminar) -> Result<SeminarItem, AppError> {
+async fn seminar_item(
+    ctx: &Ctx,
+    state: &AppState,
+    s: &Seminar,
+    zones: &[chrono_tz::Tz],
+) -> Result<SeminarItem, AppError> {
     let lang = ctx.lang;
     let when = match (&s.span, &s.planned_period) {
-        (Some(span), _) => when_label(lang, span, ctx.tz),
+        (Some(span), _) => when_label(lang, span, ctx.tz, zones),
         (None, Some(p)) => period_label(lang, p),
         (None, None) => String::new(),
     };
@@ -112,11 +117,15 @@ struct ListTemplate {
 pub async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
     let groups = state.db.groups().await?;
     let group = groups.first().map(|g| g.id.clone()).unwrap_or_default();
+    let zones = groups
+        .first()
+        .map(|g| g.time_zones.clone())
+        .unwrap_or_default();
     let mut series = Vec::new();
     for s in state.db.series_of_group(&group).await? {
         let mut seminars = Vec::new();
         for sem in state.db.seminars(&s.id).await? {
-            seminars.push(seminar_item(&ctx, &state, &sem).await?);
+            seminars.push(seminar_item(&ctx, &state, &sem, &zones).await?);
         }
         series.push(SeriesView {
             title: s.title.get(ctx.lang.code()).to_string(),
@@ -221,7 +230,13 @@ async fn render_body(
     let orgs = state.db.organisations_by_ids(&ids).await?;
     let body = BodyTemplate {
         page: Page::new(ctx, "seminars", String::new()),
-        item: seminar_item(ctx, state, &s).await?,
+        item: seminar_item(
+            ctx,
+            state,
+            &s,
+            &crate::ops::groups::zones(state, &series.group_id).await?,
+        )
+        .await?,
         series_title: series.title.get(lang.code()).to_string(),
         format: code_label(lang, "seminar-format", &s.format),
         link: s.link.clone().filter(|_| member),
@@ -287,8 +302,9 @@ async fn page(
 }
 
 async fn seminar_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
-    let (s, _) = crate::ops::seminars::seminar_and_series(state, id).await?;
-    let event = crate::ops::seminars::event(ctx, state, &s).or_404()?;
+    let (s, series) = crate::ops::seminars::seminar_and_series(state, id).await?;
+    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
+    let event = crate::ops::seminars::event(ctx, state, &s, &zones).or_404()?;
     let body = exports::ics::calendar(s.theme.get(ctx.lang.code()), &[event]);
     Ok((
         [

@@ -155,7 +155,7 @@ pub async fn find(
             .iter()
             .map(|span| SlotView {
                 start_utc: span.start.to_rfc3339(),
-                label: when_label(lang, span, PARIS),
+                label: when_label(lang, span, PARIS, &[PARIS, domain::time::SEOUL]),
             })
             .collect(),
         skipped,
