@@ -58,6 +58,23 @@ impl Db {
         Ok("cuf".into())
     }
 
+    /// The network's names.
+    pub async fn network_names(&self, id: &str) -> Result<Option<Names>, StorageError> {
+        let row = sqlx::query("SELECT name_fr, name_ko, name_en FROM networks WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(Names {
+                fr: r.try_get("name_fr")?,
+                ko: r.try_get("name_ko")?,
+                ko_latn: None,
+                en: r.try_get("name_en")?,
+            })
+        })
+        .transpose()
+    }
+
     pub async fn insert_group(
         &self,
         tx: &mut Transaction<'static, Any>,

@@ -57,7 +57,7 @@ partnership-count = { $count ->
 
 ## Roles in a group
 group-role-member = Member
-group-role-partner = Korean partner
+group-role-partner = Partner authority
 group-role-observer = Institutional partner
 group-role-secretariat = Secretariat
 
@@ -337,7 +337,7 @@ error-file-type = File type refused, or content that does not match its extensio
 
 ## Seminars
 nav-seminars = Seminars
-seminar-list-title = The Franco-Korean tour of local initiatives
+seminar-list-title = Seminars
 seminar-number = Seminar
 seminar-facilitators = Facilitating authorities:
 seminar-duration = Duration
@@ -445,7 +445,7 @@ email-registered-body =
 
     The attached calendar file adds the seminar to your calendar. Details and video link: { $url }
 
-    — United Cities France, Korea country group
+    { $signature }
 email-waitlisted-subject = Waiting list: { $theme }
 email-waitlisted-body =
     Dear { $name },
@@ -456,7 +456,7 @@ email-waitlisted-body =
 
     { $url }
 
-    — United Cities France, Korea country group
+    { $signature }
 email-reminder-subject = Reminder: consultation on the themes — { $series }
 email-reminder-body =
     Dear { $name },
@@ -465,7 +465,7 @@ email-reminder-body =
 
     { $url }
 
-    — United Cities France, Korea country group
+    { $signature }
 error-duplicate-rank = Two themes have the same rank: give each a different rank.
 error-capacity-reached = There is no place left.
 seminar-invite = Invite the group's members by e-mail
@@ -478,13 +478,13 @@ email-invitation-subject = Invitation: { $theme }
 email-invitation-body =
     Dear { $name },
 
-    You are invited to the seminar “{ $theme }” of the Franco-Korean tour of local initiatives.
+    You are invited to the seminar “{ $theme }” of the series “{ $series }”.
 
     { $when }
 
     The attached calendar file adds the seminar to your calendar. Registration and programme: { $url }
 
-    — United Cities France, Korea country group
+    { $signature }
 error-solver-time-limit = Finding the optimal line-up takes too long: remove or keep some candidates, then try again.
 error-unknown-column = Unknown column: the import template lists the expected columns.
 error-missing-column = Missing column: the import template lists the expected columns.
@@ -698,3 +698,4 @@ group-member-added = Member added.
 group-member-removed = Member removed; its history in the group is kept.
 group-manage-members = Manage members
 group-settings = Settings
+email-signature = — { $network }, { $group }

@@ -57,7 +57,7 @@ partnership-count = { $count ->
 
 ## Rôles dans un groupe
 group-role-member = Membre
-group-role-partner = Partenaire coréen
+group-role-partner = Collectivité partenaire
 group-role-observer = Partenaire institutionnel
 group-role-secretariat = Secrétariat
 
@@ -343,7 +343,7 @@ error-file-type = Type de fichier refusé, ou contenu qui ne correspond pas à s
 
 ## Séminaires
 nav-seminars = Séminaires
-seminar-list-title = Le Tour franco-coréen des initiatives locales
+seminar-list-title = Séminaires
 seminar-number = Séminaire
 seminar-facilitators = Collectivités animatrices :
 seminar-duration = Durée
@@ -451,7 +451,7 @@ email-registered-body =
 
     Le fichier d'agenda joint ajoute le séminaire à votre calendrier. Détails et lien de connexion : { $url }
 
-    — Cités Unies France, groupe-pays Corée
+    { $signature }
 email-waitlisted-subject = Liste d'attente : { $theme }
 email-waitlisted-body =
     Bonjour { $name },
@@ -462,7 +462,7 @@ email-waitlisted-body =
 
     { $url }
 
-    — Cités Unies France, groupe-pays Corée
+    { $signature }
 email-reminder-subject = Rappel : consultation sur les thèmes — { $series }
 email-reminder-body =
     Bonjour { $name },
@@ -471,7 +471,7 @@ email-reminder-body =
 
     { $url }
 
-    — Cités Unies France, groupe-pays Corée
+    { $signature }
 error-duplicate-rank = Deux thèmes ont le même rang : donnez à chacun un rang différent.
 error-capacity-reached = Il n'y a plus de place.
 seminar-invite = Inviter les membres du groupe par courriel
@@ -484,13 +484,13 @@ email-invitation-subject = Invitation : { $theme }
 email-invitation-body =
     Bonjour { $name },
 
-    Vous êtes invité·e au séminaire « { $theme } » du Tour franco-coréen des initiatives locales.
+    Vous êtes invité·e au séminaire « { $theme } » de la série « { $series } ».
 
     { $when }
 
     Le fichier d'agenda joint ajoute le séminaire à votre calendrier. Inscription et programme : { $url }
 
-    — Cités Unies France, groupe-pays Corée
+    { $signature }
 error-solver-time-limit = Le calcul de la composition optimale prend trop de temps : retirez des candidatures ou gardez des collectivités, puis réessayez.
 error-unknown-column = Colonne inconnue : le modèle d'import donne les colonnes attendues.
 error-missing-column = Colonne manquante : le modèle d'import donne les colonnes attendues.
@@ -704,3 +704,4 @@ group-member-added = Membre ajouté.
 group-member-removed = Membre retiré ; son historique dans le groupe est conservé.
 group-manage-members = Gérer les membres
 group-settings = Réglages
+email-signature = — { $network }, { $group }

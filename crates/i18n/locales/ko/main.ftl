@@ -56,7 +56,7 @@ partnership-count = { $count ->
 
 ## 그룹 내 역할
 group-role-member = 회원
-group-role-partner = 한국 파트너
+group-role-partner = 파트너 지방정부
 group-role-observer = 참관 기관
 group-role-secretariat = 사무국
 
@@ -335,7 +335,7 @@ error-file-type = 허용되지 않는 파일 형식이거나, 내용이 확장�
 
 ## 세미나
 nav-seminars = 세미나
-seminar-list-title = 한불 지방정부 우수사례 순회 세미나
+seminar-list-title = 세미나
 seminar-number = 세미나
 seminar-facilitators = 진행 지자체:
 seminar-duration = 진행 시간
@@ -442,7 +442,7 @@ email-registered-body =
 
     첨부한 일정 파일로 캘린더에 추가할 수 있습니다. 자세한 내용과 접속 링크: { $url }
 
-    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+    { $signature }
 email-waitlisted-subject = 대기자 등록: { $theme }
 email-waitlisted-body =
     { $name }님, 안녕하십니까.
@@ -453,7 +453,7 @@ email-waitlisted-body =
 
     { $url }
 
-    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+    { $signature }
 email-reminder-subject = 알림: 주제 의견 수렴 — { $series }
 email-reminder-body =
     { $name }님, 안녕하십니까.
@@ -462,7 +462,7 @@ email-reminder-body =
 
     { $url }
 
-    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+    { $signature }
 error-duplicate-rank = 두 주제의 순위가 같습니다. 주제마다 다른 순위를 주십시오.
 error-capacity-reached = 남은 자리가 없습니다.
 seminar-invite = 그룹 회원에게 이메일로 초대장 보내기
@@ -474,13 +474,13 @@ email-invitation-subject = 초대: { $theme }
 email-invitation-body =
     { $name }님, 안녕하십니까.
 
-    한불 지방정부 우수사례 순회 세미나 ‘{ $theme }’에 초대합니다.
+    ‘{ $series }’ 시리즈의 세미나 ‘{ $theme }’에 초대합니다.
 
     { $when }
 
     첨부한 일정 파일로 캘린더에 추가할 수 있습니다. 참가 신청 및 프로그램: { $url }
 
-    — 프랑스 지방정부 연합(CUF) 한국 국가별 그룹
+    { $signature }
 error-solver-time-limit = 최적 구성 계산이 너무 오래 걸립니다. 후보를 일부 제외하거나 고정한 뒤 다시 시도하십시오.
 error-unknown-column = 알 수 없는 열입니다. 가져오기 양식에서 필요한 열을 확인하십시오.
 error-missing-column = 필요한 열이 없습니다. 가져오기 양식에서 필요한 열을 확인하십시오.
@@ -693,3 +693,4 @@ group-member-added = 회원을 추가했습니다.
 group-member-removed = 회원을 제외했습니다. 그룹 내 기록은 보존됩니다.
 group-manage-members = 회원 관리
 group-settings = 설정
+email-signature = — { $network }, { $group }

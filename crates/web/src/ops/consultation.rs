@@ -187,6 +187,7 @@ async fn remind(
 ) -> Result<Outcome, AppError> {
     let answered = answered(state, c).await?;
     let url = format!("{}/series/{}/consultation/answer", base(state), series.id);
+    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
     let mut sent = 0i64;
     let mut tx = state.db.begin().await?;
     for user in state.db.editors_of_group(&series.group_id).await? {
@@ -210,6 +211,7 @@ async fn remind(
                 ("name", user.display_name.clone().into()),
                 ("series", title.into()),
                 ("url", url.clone().into()),
+                ("signature", sender.signature(lang).into()),
             ],
         );
         let email = Email::new("consultation_reminder", &user.email, subject, body);

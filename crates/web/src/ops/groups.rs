@@ -11,6 +11,41 @@ use crate::ops::audit::event;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
+/// Who writes the e-mails of a group: the network and the group, in the reader's language.
+pub struct Sender {
+    pub network: domain::directory::Names,
+    pub group: Group,
+}
+
+impl Sender {
+    /// "— Cités Unies France, Groupe-pays Corée", in `lang`.
+    pub fn signature(&self, lang: i18n::Lang) -> String {
+        i18n::t_args(
+            lang,
+            "email-signature",
+            &[
+                ("network", self.network.get(lang.code()).into()),
+                ("group", self.group.name_in(lang.code()).into()),
+            ],
+        )
+    }
+
+    pub fn zones(&self) -> &[chrono_tz::Tz] {
+        &self.group.time_zones
+    }
+}
+
+/// The sender of a group's e-mails.
+pub async fn sender(state: &AppState, group: &str) -> Result<Sender, AppError> {
+    let group = state.db.group(group).await?.or_404()?;
+    let network = state
+        .db
+        .network_names(&group.network_id)
+        .await?
+        .unwrap_or_default();
+    Ok(Sender { network, group })
+}
+
 /// The reference zones of a group (Paris first), or Paris alone for a group that is gone.
 pub async fn zones(state: &AppState, group: &str) -> Result<Vec<chrono_tz::Tz>, AppError> {
     Ok(state

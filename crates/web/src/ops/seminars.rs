@@ -11,6 +11,7 @@ use i18n::Lang;
 use storage::{Email, Registration, Seminar};
 
 use crate::ctx::Ctx;
+use crate::ops::groups::Sender;
 use crate::view::when_label;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
@@ -75,8 +76,9 @@ pub fn confirmation(
     name: &str,
     email: &str,
     status: RegistrationStatus,
-    zones: &[Tz],
+    sender: &Sender,
 ) -> Email {
+    let zones = sender.zones();
     let theme = s.theme.get(lang.code()).to_string();
     let when = match &s.span {
         // Paris first, then the partner's zones, whatever the zone of record.
@@ -106,6 +108,7 @@ pub fn confirmation(
             ("theme", theme.into()),
             ("when", when.into()),
             ("url", url(state, s).into()),
+            ("signature", sender.signature(lang).into()),
         ],
     );
     let mut e = Email::new("seminar_registration", email, subject, body);
@@ -185,8 +188,8 @@ pub async fn register(
         .db
         .register_in(&mut tx, &registration, s.capacity)
         .await?;
-    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
-    let mail = confirmation(lang, state, &s, &name, &email, done.status, &zones);
+    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
+    let mail = confirmation(lang, state, &s, &name, &email, done.status, &sender);
     state.db.enqueue_email(&mut tx, &mail).await?;
     tx.commit().await?;
     Ok(done.status)
@@ -203,7 +206,8 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
     if s.span.is_none() {
         return Err(AppError::field(ErrorKey::Required, "start"));
     }
-    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
+    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
+    let zones = sender.zones();
     let mut people = state.db.editors_of_group(&series.group_id).await?;
     for u in state.db.users_of_group(&series.group_id).await? {
         if !people.iter().any(|p| p.id == u.id) {
@@ -221,7 +225,7 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
         let when = s
             .span
             .as_ref()
-            .map(|span| when_label(lang, span, domain::time::PARIS, &zones))
+            .map(|span| when_label(lang, span, domain::time::PARIS, zones))
             .unwrap_or_default();
         let subject = i18n::t_args(
             lang,
@@ -234,12 +238,14 @@ pub async fn invite_members(ctx: &Ctx, state: &AppState, seminar: &str) -> Resul
             &[
                 ("name", u.display_name.clone().into()),
                 ("theme", theme.into()),
+                ("series", series.title.get(lang.code()).into()),
                 ("when", when.into()),
                 ("url", url(state, &s).into()),
+                ("signature", sender.signature(lang).into()),
             ],
         );
         let mut e = Email::new("seminar_invitation", &u.email, subject, body);
-        if let Some(ev) = event_in(lang, state, &s, &zones) {
+        if let Some(ev) = event_in(lang, state, &s, zones) {
             let ics = exports::ics::calendar(&ev.summary.clone(), &[ev]);
             e.attachment = Some((
                 format!("{}.ics", s.id),
@@ -273,7 +279,7 @@ pub async fn cancel_registration(
             group: &series.group_id,
         })?;
     }
-    let zones = crate::ops::groups::zones(state, &series.group_id).await?;
+    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
     let mut tx = state.db.begin().await?;
     if let Some(promoted) = state
         .db
@@ -289,7 +295,7 @@ pub async fn cancel_registration(
                 &p.name,
                 &p.email,
                 RegistrationStatus::Registered,
-                &zones,
+                &sender,
             );
             state.db.enqueue_email(&mut tx, &mail).await?;
         }

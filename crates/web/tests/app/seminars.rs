@@ -477,6 +477,14 @@ both_engines!(an_smtp_server_that_is_down_keeps_the_mail, |db| {
         vec![("queued".to_string(), 1)],
         "waiting for a retry, not lost"
     );
+    app.db.outbox_due_now().await.unwrap();
+    let mail = app.db.claim_email(60_000).await.unwrap().unwrap();
+    assert!(
+        mail.body_text
+            .contains("— Cités Unies France, Groupe-pays Corée"),
+        "signed by the network and the group, as data: {}",
+        mail.body_text
+    );
 });
 
 both_engines!(invitations_cancellations_and_attendance, |db| {
