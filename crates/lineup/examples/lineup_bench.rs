@@ -191,6 +191,7 @@ fn generate(seed: u64) -> Problem {
         locked,
         per_seminar: BTreeMap::from([("FR".to_owned(), 2), ("KR".to_owned(), 2)]),
         weights: Weights::default(),
+        allow_partial: false,
     }
 }
 

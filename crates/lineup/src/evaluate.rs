@@ -10,7 +10,30 @@ use crate::types::{SeminarLineup, SizeClass};
 pub(crate) type Assignment = Vec<Vec<usize>>;
 
 /// The first hard rule that `lineup` breaks, in English (`None` if it keeps them all).
-pub(crate) fn violation(p: &Prepared, lineup: &Assignment) -> Option<String> {
+/// The places `lineup` leaves empty, by seminar then country.
+pub(crate) fn unfilled(p: &Prepared, lineup: &Assignment) -> Vec<crate::types::Unfilled> {
+    let mut out = Vec::new();
+    for (s, facilitators) in lineup.iter().enumerate() {
+        for (k, country) in p.countries.iter().enumerate() {
+            let count = facilitators
+                .iter()
+                .filter(|&&c| p.country_of[c] == Some(k))
+                .count();
+            let missing = p.need_of(k).saturating_sub(count);
+            if missing > 0 {
+                out.push(crate::types::Unfilled {
+                    seminar: p.seminar_id(s).to_string(),
+                    country: country.to_string(),
+                    missing: missing as i64,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The first hard rule `lineup` breaks, if any; a `partial` line-up may leave places empty.
+pub(crate) fn violation(p: &Prepared, lineup: &Assignment, partial: bool) -> Option<String> {
     let mut seminar_of = vec![None; p.problem.candidates.len()];
     for (s, facilitators) in lineup.iter().enumerate() {
         for &c in facilitators {
@@ -35,7 +58,7 @@ pub(crate) fn violation(p: &Prepared, lineup: &Assignment) -> Option<String> {
                 .iter()
                 .filter(|&&c| p.country_of[c] == Some(k))
                 .count();
-            if count != p.need_of(k) {
+            if count > p.need_of(k) || (!partial && count != p.need_of(k)) {
                 return Some(format!(
                     "{} has {count} facilitators from {country} instead of {}",
                     p.seminar_id(s),

@@ -24,7 +24,7 @@ pub use error::{ProblemError, MAX_WEIGHT};
 pub use reason::Reason;
 pub use types::{
     Candidate, Interest, Lock, ModelStats, Problem, Seminar, SeminarLineup, SizeClass, Solution,
-    Status, Weights,
+    Status, Unfilled, Weights,
 };
 pub use validate::check_all;
 
@@ -84,20 +84,33 @@ pub fn solve_with(
     check(problem)?;
     let p = Prepared::new(problem);
 
-    let reasons = feasibility::infeasibility(&p);
-    if !reasons.is_empty() {
-        return Ok((infeasible(reasons), ModelStats::default()));
+    let shortages = feasibility::infeasibility(&p);
+    if !shortages.is_empty() && !problem.allow_partial {
+        return Ok((infeasible(shortages), ModelStats::default()));
+    }
+    // No full line-up: the one that fills the most places, the shortages saying why; unless a
+    // lock cannot be kept at all (a country with no places, a seminar not asked for).
+    let partial = !shortages.is_empty();
+    if partial && !locks_can_be_kept(&p) {
+        return Ok((infeasible(shortages), ModelStats::default()));
     }
 
     let failure = |message: String| ProblemError::SolverFailure { message };
-    let (outcome, stats) = milp::solve(&p, options.time_limit).map_err(|why| match why {
+    let solved = milp::solve(&p, options.time_limit, partial);
+    let (outcome, stats) = solved.map_err(|why| match why {
         milp::Failure::TimeLimit => ProblemError::TimeLimit {
             limit_ms: options.time_limit.map_or(0, |t| t.as_millis() as u64),
         },
         milp::Failure::Other(message) => failure(message),
     })?;
-    let (mut lineup, objective) = match outcome {
-        milp::Outcome::Optimal { lineup, objective } => (lineup, objective),
+    let (mut lineup, objective, place_weight) = match outcome {
+        milp::Outcome::Optimal {
+            lineup,
+            objective,
+            place_weight,
+        } => (lineup, objective, place_weight),
+        // Locked facilitators beyond a seminar's places: not even a partial line-up.
+        milp::Outcome::Infeasible if partial => return Ok((infeasible(shortages), stats)),
         // The matching check proved a line-up exists, so the solver contradicts it; say so.
         milp::Outcome::Infeasible => {
             let detail = "the solver found no line-up, although each country's candidates \
@@ -107,25 +120,49 @@ pub fn solve_with(
         }
     };
     evaluate::sort(&p, &mut lineup);
-    if let Some(broken) = evaluate::violation(&p, &lineup) {
+    if let Some(broken) = evaluate::violation(&p, &lineup, partial) {
         return Err(failure(format!(
             "the solver's line-up breaks a rule: {broken}"
         )));
     }
-    let (score, reasons) = evaluate::explain(&p, &lineup);
+    let (score, mut reasons) = evaluate::explain(&p, &lineup);
+    let filled: usize = lineup.iter().map(Vec::len).sum();
+    let objective = objective - (place_weight as f64) * filled as f64;
     if (objective - score as f64).abs() > 0.5 {
         return Err(failure(format!(
             "the solver's objective {objective} differs from the line-up's score {score}"
         )));
     }
+    let unfilled = evaluate::unfilled(&p, &lineup);
+    let status = if unfilled.is_empty() {
+        Status::Optimal
+    } else {
+        Status::Partial
+    };
+    // Why places stay empty comes first.
+    if partial {
+        reasons.splice(0..0, shortages);
+    }
     let solution = Solution {
-        status: Status::Optimal,
+        status,
         score,
         lineup: evaluate::render(&p, &lineup),
         explanation: reasons.iter().map(ToString::to_string).collect(),
         reasons,
+        unfilled,
     };
     Ok((solution, stats))
+}
+
+/// Whether every locked candidate may facilitate its seminar: its country takes facilitators
+/// and it asked for that seminar.
+fn locks_can_be_kept(p: &Prepared) -> bool {
+    p.lock_of.iter().enumerate().all(|(c, lock)| match lock {
+        None => true,
+        Some(s) => {
+            p.country_of[c].is_some_and(|k| p.need[k] > 0) && p.rank_of.contains_key(&(c, *s))
+        }
+    })
 }
 
 fn infeasible(reasons: Vec<Reason>) -> Solution {
@@ -135,5 +172,6 @@ fn infeasible(reasons: Vec<Reason>) -> Solution {
         lineup: Vec::new(),
         explanation: reasons.iter().map(ToString::to_string).collect(),
         reasons,
+        unfilled: Vec::new(),
     }
 }

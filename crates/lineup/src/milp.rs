@@ -37,7 +37,13 @@ use crate::types::ModelStats;
 
 /// What the solver proved.
 pub(crate) enum Outcome {
-    Optimal { lineup: Assignment, objective: f64 },
+    /// `place_weight`: what each filled place adds to the objective on top of the score (0
+    /// unless partial line-ups are sought).
+    Optimal {
+        lineup: Assignment,
+        objective: f64,
+        place_weight: i64,
+    },
     Infeasible,
 }
 
@@ -48,16 +54,23 @@ pub(crate) enum Failure {
     Other(String),
 }
 
-/// Builds and solves the MILP of `p`, whose feasibility was checked.
+/// Builds and solves the MILP of `p`, whose feasibility was checked; with `partial`, each
+/// seminar takes at most its places (not exactly), and the objective puts every filled place
+/// above any score: the most places filled, then the best score among those.
 pub(crate) fn solve(
     p: &Prepared,
     time_limit: Option<Duration>,
+    partial: bool,
 ) -> Result<(Outcome, ModelStats), Failure> {
     let mut model = Model::new(p);
+    model.partial = partial;
     model.assignments();
     model.counts();
     model.twins();
     model.diversity();
+    if partial {
+        model.places_first();
+    }
     model.solve(time_limit)
 }
 
@@ -68,9 +81,13 @@ struct Model<'p, 'a> {
     constraints: Vec<Constraint>,
     /// Per seminar, its assignment variables: (candidate, x).
     x: Vec<Vec<(usize, Variable)>>,
-    /// An upper bound on the score of any line-up.
+    /// An upper bound on the objective of any line-up.
     upper: i64,
     stats: ModelStats,
+    /// Seminars may keep places empty.
+    partial: bool,
+    /// What a filled place weighs in the objective (partial line-ups only).
+    place_weight: i64,
 }
 
 impl<'p, 'a> Model<'p, 'a> {
@@ -83,6 +100,8 @@ impl<'p, 'a> Model<'p, 'a> {
             x: vec![Vec::new(); p.problem.seminars.len()],
             upper: 0,
             stats: ModelStats::default(),
+            partial: false,
+            place_weight: 0,
         }
     }
 
@@ -124,7 +143,12 @@ impl<'p, 'a> Model<'p, 'a> {
         for s in 0..self.x.len() {
             for k in 0..p.countries.len() {
                 let sum: Expression = self.of_country(s, k).map(|(_, v)| v).sum();
-                self.constraints.push(sum.eq(p.need[k] as f64));
+                let need = p.need[k] as f64;
+                self.constraints.push(if self.partial {
+                    sum.leq(need)
+                } else {
+                    sum.eq(need)
+                });
                 // Bound: the best ranks this seminar could get from this country.
                 let mut points: Vec<i64> = self
                     .of_country(s, k)
@@ -234,6 +258,22 @@ impl<'p, 'a> Model<'p, 'a> {
         self.upper += weight;
     }
 
+    /// Every filled place weighs more than any score (the score's bound plus one), so that the
+    /// optimum fills the most places first.
+    fn places_first(&mut self) {
+        let weight = self.upper + 1;
+        let places: i64 = (0..self.x.len())
+            .map(|_| self.p.need.iter().sum::<i64>())
+            .sum();
+        for xs in &self.x {
+            for &(_, v) in xs {
+                self.objective.add_mul(weight as f64, v);
+            }
+        }
+        self.place_weight = weight;
+        self.upper += weight * places;
+    }
+
     fn solve(self, time_limit: Option<Duration>) -> Result<(Outcome, ModelStats), Failure> {
         let Model {
             vars,
@@ -242,6 +282,7 @@ impl<'p, 'a> Model<'p, 'a> {
             x,
             upper,
             mut stats,
+            place_weight,
             ..
         } = self;
         stats.variables = vars.len();
@@ -300,6 +341,7 @@ impl<'p, 'a> Model<'p, 'a> {
             Outcome::Optimal {
                 lineup,
                 objective: value,
+                place_weight,
             },
             stats,
         ))

@@ -26,6 +26,10 @@ pub struct Problem {
     pub per_seminar: BTreeMap<String, i64>,
     #[serde(default)]
     pub weights: Weights,
+    /// When no full line-up exists: the line-up that fills the most places, then the best
+    /// score among those (`status: "partial"`, with the places left `unfilled`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_partial: bool,
 }
 
 fn default_per_seminar() -> BTreeMap<String, i64> {
@@ -141,11 +145,22 @@ impl fmt::Display for SizeClass {
 }
 
 /// `optimal`: the line-up is proven best. `infeasible`: no line-up satisfies the hard rules.
+/// `partial` (with `allow_partial`): no full line-up exists; this one fills the most places,
+/// and has the best score among those.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Optimal,
+    Partial,
     Infeasible,
+}
+
+/// Places a partial line-up leaves empty: `missing` facilitators of `country` in `seminar`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unfilled {
+    pub seminar: String,
+    pub country: String,
+    pub missing: i64,
 }
 
 /// The answer to a [`Problem`].
@@ -161,6 +176,9 @@ pub struct Solution {
     /// The explanation as data, for a UI to translate.
     #[serde(default)]
     pub reasons: Vec<Reason>,
+    /// With `status: "partial"`: the places left empty, by seminar and country.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unfilled: Vec<Unfilled>,
 }
 
 /// The facilitators of one seminar, sorted by country code, then id.

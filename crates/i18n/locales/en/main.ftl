@@ -699,3 +699,11 @@ group-member-removed = Member removed; its history in the group is kept.
 group-manage-members = Manage members
 group-settings = Settings
 email-signature = — { $network }, { $group }
+lineup-partial = No full line-up exists with these answers: here is the one that fills the most places, the best among those.
+lineup-unfilled = { $seminar }: { $missing ->
+    [one] one place
+   *[other] { $missing } places
+} for { $country } { $missing ->
+    [one] stays
+   *[other] stay
+} empty — { $ranked } candidate(s) of that country ranked it, { $members } authorities of that country in the group.

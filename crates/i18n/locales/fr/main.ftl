@@ -705,3 +705,11 @@ group-member-removed = Membre retiré ; son historique dans le groupe est conser
 group-manage-members = Gérer les membres
 group-settings = Réglages
 email-signature = — { $network }, { $group }
+lineup-partial = Aucune composition complète n’existe avec ces réponses : voici celle qui remplit le plus de places, la meilleure parmi elles.
+lineup-unfilled = { $seminar } : { $missing ->
+    [one] une place
+   *[other] { $missing } places
+} de { $country } { $missing ->
+    [one] reste vide
+   *[other] restent vides
+} — { $ranked } candidate(s) de ce pays l’ont classé, { $members } collectivité(s) de ce pays dans le groupe.

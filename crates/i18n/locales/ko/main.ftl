@@ -694,3 +694,5 @@ group-member-removed = 회원을 제외했습니다. 그룹 내 기록은 보존
 group-manage-members = 회원 관리
 group-settings = 설정
 email-signature = — { $network }, { $group }
+lineup-partial = 이 응답으로는 모든 자리를 채우는 구성이 없습니다. 가장 많은 자리를 채우는 구성 중 가장 좋은 것을 보여 드립니다.
+lineup-unfilled = { $seminar }: { $country } 자리 { $missing }개가 비어 있습니다 — 이 세미나를 선택한 { $country } 후보 { $ranked }곳, 그룹 내 { $country } 지방정부 { $members }곳.

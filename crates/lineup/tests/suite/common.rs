@@ -69,6 +69,16 @@ pub fn score(p: &Problem, lineup: &[(String, Vec<String>)]) -> i64 {
 
 /// The best score over all line-ups, by exhaustive search (`None` if none is feasible).
 pub fn brute_force(p: &Problem) -> Option<i64> {
+    exhaustive(p, false).map(|(_, score)| score)
+}
+
+/// Over the line-ups that may leave places empty: the most places filled, then the best
+/// score among those, by exhaustive search.
+pub fn brute_force_partial(p: &Problem) -> Option<(i64, i64)> {
+    exhaustive(p, true)
+}
+
+fn exhaustive(p: &Problem, partial: bool) -> Option<(i64, i64)> {
     let seminar: HashMap<&str, usize> = p
         .seminars
         .iter()
@@ -102,7 +112,7 @@ pub fn brute_force(p: &Problem) -> Option<i64> {
         .collect();
     let mut best = None;
     let mut choice = vec![None; p.candidates.len()];
-    search(p, &options, 0, &mut choice, &mut best);
+    search(p, &options, 0, &mut choice, &mut best, partial);
     best
 }
 
@@ -111,7 +121,8 @@ fn search(
     options: &[Vec<Option<usize>>],
     i: usize,
     choice: &mut Vec<Option<usize>>,
-    best: &mut Option<i64>,
+    best: &mut Option<(i64, i64)>,
+    partial: bool,
 ) {
     let count = |choice: &[Option<usize>], s: usize, country: &str| {
         choice
@@ -123,7 +134,7 @@ fn search(
     if i == options.len() {
         for s in 0..p.seminars.len() {
             for (country, &need) in &p.per_seminar {
-                if count(choice, s, country) != need {
+                if !partial && count(choice, s, country) != need {
                     return;
                 }
             }
@@ -142,7 +153,10 @@ fn search(
                 (sem.id.clone(), f)
             })
             .collect();
-        let value = score(p, &lineup);
+        let value = (
+            lineup.iter().map(|(_, f)| f.len() as i64).sum::<i64>(),
+            score(p, &lineup),
+        );
         if best.is_none_or(|b| value > b) {
             *best = Some(value);
         }
@@ -157,7 +171,7 @@ fn search(
                 continue;
             }
         }
-        search(p, options, i + 1, choice, best);
+        search(p, options, i + 1, choice, best, partial);
     }
     choice[i] = None;
 }
@@ -410,6 +424,7 @@ pub fn build(draw: &Draw) -> Problem {
             diverse_level,
             diverse_size,
         },
+        allow_partial: false,
     }
 }
 
@@ -474,7 +489,51 @@ pub fn compare(p: &Problem) -> bool {
         }
         None => {
             verify_infeasible(p, &solution);
+            compare_partial(p);
             false
+        }
+    }
+}
+
+/// With `allow_partial`, an infeasible problem gets the line-up that fills the most places,
+/// then scores best, as exhaustive search finds; its empty places are listed exactly.
+pub fn compare_partial(p: &Problem) {
+    let mut p = p.clone();
+    p.allow_partial = true;
+    let solution = match lineup::solve(&p) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    match brute_force_partial(&p) {
+        None => assert_eq!(solution.status, Status::Infeasible),
+        Some((filled, best)) => {
+            assert_eq!(
+                solution.status,
+                Status::Partial,
+                "{:?}",
+                solution.explanation
+            );
+            let got: i64 = solution
+                .lineup
+                .iter()
+                .map(|l| l.facilitators.len() as i64)
+                .sum();
+            assert_eq!(got, filled, "places filled against brute force");
+            assert_eq!(solution.score, best, "score among the fullest line-ups");
+            let lineup: Vec<(String, Vec<String>)> = solution
+                .lineup
+                .iter()
+                .map(|l| (l.seminar.clone(), l.facilitators.clone()))
+                .collect();
+            assert_eq!(
+                score(&p, &lineup),
+                solution.score,
+                "the score is the line-up's"
+            );
+            let places: i64 = p.per_seminar.values().sum::<i64>() * p.seminars.len() as i64;
+            let missing: i64 = solution.unfilled.iter().map(|u| u.missing).sum();
+            assert_eq!(filled + missing, places, "every empty place is listed");
+            assert!(!solution.reasons.is_empty(), "the page says why");
         }
     }
 }

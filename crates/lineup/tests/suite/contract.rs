@@ -224,3 +224,53 @@ fn solving_twice_gives_the_same_solution() {
     let p = completed_example();
     assert_eq!(lineup::solve(&p).unwrap(), lineup::solve(&p).unwrap());
 }
+
+/// `"allow_partial": true`: no Korean candidate asked for s2, so s2 keeps its Korean places
+/// empty, and the answer says which and why; the rest is filled as well as it can be.
+#[test]
+fn a_partial_line_up_names_its_empty_places() {
+    let body = json!({
+        "seminars": [{"id": "s1"}, {"id": "s2"}],
+        "candidates": [
+            {"id": "fr-a", "country": "FR", "level": "commune", "population": 50000},
+            {"id": "fr-b", "country": "FR", "level": "department", "population": 500000},
+            {"id": "fr-c", "country": "FR", "level": "commune", "population": 20000},
+            {"id": "fr-d", "country": "FR", "level": "region", "population": 5000000},
+            {"id": "kr-a", "country": "KR", "level": "city", "population": 1000000},
+            {"id": "kr-b", "country": "KR", "level": "county", "population": 60000}
+        ],
+        "interests": [
+            {"candidate": "fr-a", "seminar": "s1", "rank": 1},
+            {"candidate": "fr-b", "seminar": "s1", "rank": 1},
+            {"candidate": "fr-c", "seminar": "s2", "rank": 1},
+            {"candidate": "fr-d", "seminar": "s2", "rank": 1},
+            {"candidate": "kr-a", "seminar": "s1", "rank": 1},
+            {"candidate": "kr-b", "seminar": "s1", "rank": 2}
+        ],
+        "allow_partial": true
+    });
+    let p: Problem = serde_json::from_value(body.clone()).unwrap();
+    let out = serde_json::to_value(lineup::solve(&p).unwrap()).unwrap();
+    assert_eq!(out["status"], "partial");
+    assert_eq!(
+        out["unfilled"],
+        json!([{"seminar": "s2", "country": "KR", "missing": 2}])
+    );
+    assert_eq!(
+        out["lineup"][0]["facilitators"].as_array().unwrap().len(),
+        4
+    );
+    assert_eq!(out["lineup"][1]["facilitators"], json!(["fr-c", "fr-d"]));
+    assert!(out["explanation"][0].as_str().unwrap().contains("s2"));
+
+    let mut strict = body;
+    strict["allow_partial"] = json!(false);
+    let p: Problem = serde_json::from_value(strict).unwrap();
+    let out = lineup::solve(&p).unwrap();
+    assert_eq!(
+        out.status,
+        Status::Infeasible,
+        "without the flag, as before"
+    );
+    assert!(out.lineup.is_empty() && out.unfilled.is_empty());
+}

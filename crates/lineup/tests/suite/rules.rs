@@ -46,6 +46,7 @@ fn make(
             .map(|&(k, n)| (k.to_owned(), n))
             .collect::<BTreeMap<_, _>>(),
         weights: Weights::default(),
+        allow_partial: false,
     }
 }
 

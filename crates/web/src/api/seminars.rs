@@ -275,19 +275,23 @@ pub async fn register(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/series/{id}/lineup", tag = "seminars", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/series/{id}/lineup", tag = "seminars",
+    params(("id" = String, Path),
+        ("allow_partial" = Option<bool>, Query, description = "when no full line-up exists, the one that fills the most places (`status: partial`, `unfilled`)")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = Object, description = "the solution, in the contracts' form")))]
 pub async fn lineup(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<lineup::Solution>, AppError> {
     let series = state.db.series(&id).await?.or_404()?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
-    let (problem, _) = crate::ops::lineup::problem(&state, &id).await?;
+    let (mut problem, _) = crate::ops::lineup::problem(&state, &id).await?;
+    problem.allow_partial = crate::input::query_bool(&q, "allow_partial")?;
     let solution = crate::ops::lineup::solve(&problem)?;
     Ok(Json(solution))
 }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use domain::seminars::consultation::Willing;
+use domain::seminars::SeminarStatus;
 use domain::ErrorKey;
 use lineup::{Candidate, Interest, Lock, Problem};
 
@@ -41,7 +42,21 @@ pub async fn problem(
     series: &str,
 ) -> Result<(Problem, HashMap<String, String>), AppError> {
     let db = &state.db;
-    let seminars = db.seminars(series).await?;
+    let series_rec = db.series(series).await?.or_404()?;
+    // The partner country of the group: its authorities share each seminar with the French.
+    let partner = db
+        .group(&series_rec.group_id)
+        .await?
+        .map(|g| g.country)
+        .unwrap_or_else(|| "KR".into());
+    // Cancelled seminars are out of the problem.
+    let seminars: Vec<_> = db
+        .seminars(series)
+        .await?
+        .into_iter()
+        .filter(|s| s.status != SeminarStatus::Cancelled)
+        .collect();
+    let open = |id: &str| seminars.iter().any(|s| s.id == id);
     let consultation = db.consultation_of_series(series).await?.or_404()?;
     let answers: Vec<_> = db
         .answers(&consultation.id)
@@ -85,9 +100,10 @@ pub async fn problem(
             population: o.org.population.and_then(|p| u64::try_from(p).ok()),
         });
         for (seminar, rank) in &a.answer.ranks {
-            if !removed
-                .iter()
-                .any(|(o2, s2)| o2 == &o.org.id && s2 == seminar)
+            if open(seminar)
+                && !removed
+                    .iter()
+                    .any(|(o2, s2)| o2 == &o.org.id && s2 == seminar)
             {
                 interests.push(Interest {
                     candidate: o.org.id.clone(),
@@ -122,8 +138,9 @@ pub async fn problem(
             interests,
             partnerships,
             locked,
-            per_seminar: BTreeMap::from([("FR".to_string(), 2), ("KR".to_string(), 2)]),
+            per_seminar: BTreeMap::from([("FR".to_string(), 2), (partner, 2)]),
             weights: Default::default(),
+            allow_partial: false,
         },
         names,
     ))

@@ -238,7 +238,8 @@ both_engines!(the_lineup_builder_respects_locks_and_removals, |db| {
         .unwrap()
         .iter()
         .any(|f| f == "fr-tours"));
-    // Removing every Korean candidate of a seminar makes it infeasible, and says why.
+    // Removing every Korean candidate of a seminar leaves no full line-up: the page gives the
+    // fullest one and says, at the top and in words, which places stay empty and why.
     for org in ["kr-guro", "kr-suwon", "kr-seoul", "kr-daegu", "kr-gyeonggi"] {
         act("remove", "tour-kr-2021-1", org).await;
     }
@@ -248,12 +249,48 @@ both_engines!(the_lineup_builder_respects_locks_and_removals, |db| {
             &[("cookie", &session)],
         )
         .await;
-    assert!(page.body.contains("No line-up meets every rule"));
+    assert!(
+        page.body.contains("No full line-up exists"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("2 places for Korea stay empty — 0 candidate(s) of that country ranked it"),
+        "{}",
+        page.body
+    );
     assert!(
         page.body
             .contains("needs 2 authorities from Korea, but only"),
         "{}",
         page.body
+    );
+    assert!(
+        page.body.contains("value=\"save\""),
+        "a partial line-up can be kept"
+    );
+    let api = app
+        .get_with(
+            &format!("/api/v1/series/{SERIES}/lineup?allow_partial=true"),
+            &[("cookie", &session)],
+        )
+        .await
+        .json();
+    assert_eq!(api["status"], "partial");
+    assert_eq!(api["unfilled"][0]["seminar"], "tour-kr-2021-1");
+    assert_eq!(api["unfilled"][0]["country"], "KR");
+    assert_eq!(api["unfilled"][0]["missing"], 2);
+    let strict = app
+        .get_with(
+            &format!("/api/v1/series/{SERIES}/lineup"),
+            &[("cookie", &session)],
+        )
+        .await
+        .json();
+    assert_eq!(
+        strict["status"], "infeasible",
+        "without the flag, as the contract says"
     );
 });
 

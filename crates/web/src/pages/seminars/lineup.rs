@@ -18,6 +18,65 @@ use crate::{AppError, AppState};
 pub use crate::ops::lineup::{problem, solve};
 use crate::OrNotFound;
 
+/// Each place a partial line-up leaves empty, in words: the seminar, how many places of which
+/// country, how many candidates of that country ranked it, and how many authorities of that
+/// country the group has.
+async fn unfilled_lines(
+    ctx: &Ctx,
+    state: &AppState,
+    group: &str,
+    problem: &lineup::Problem,
+    solution: &lineup::Solution,
+    seminars: &[storage::Seminar],
+) -> Result<Vec<String>, AppError> {
+    if solution.unfilled.is_empty() {
+        return Ok(Vec::new());
+    }
+    let members = state.db.group_members(group).await?;
+    let lang = ctx.lang;
+    Ok(solution
+        .unfilled
+        .iter()
+        .map(|u| {
+            let country_of = |id: &str| {
+                problem
+                    .candidates
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.country.as_str())
+            };
+            let ranked = problem
+                .interests
+                .iter()
+                .filter(|i| i.seminar == u.seminar && country_of(&i.candidate) == Some(&u.country))
+                .count() as i64;
+            let in_group = members
+                .iter()
+                .filter(|m| m.organisation.org.country.as_str() == u.country)
+                .count() as i64;
+            let seminar = seminars
+                .iter()
+                .find(|s| s.id == u.seminar)
+                .map(|s| format!("#{} {}", s.position + 1, s.theme.get(lang.code())))
+                .unwrap_or_else(|| u.seminar.clone());
+            i18n::t_args(
+                lang,
+                "lineup-unfilled",
+                &[
+                    ("seminar", seminar.into()),
+                    ("missing", u.missing.into()),
+                    (
+                        "country",
+                        crate::view::country_label(lang, &u.country).into(),
+                    ),
+                    ("ranked", ranked.into()),
+                    ("members", in_group.into()),
+                ],
+            )
+        })
+        .collect())
+}
+
 pub struct FacilitatorView {
     pub id: String,
     pub name: String,
@@ -41,6 +100,10 @@ struct LineupTemplate {
     series_id: String,
     series_title: String,
     optimal: bool,
+    /// No full line-up exists: this one fills the most places.
+    partial: bool,
+    /// Each place left empty, in words.
+    unfilled: Vec<String>,
     score: i64,
     seminars: Vec<SeminarView>,
     general: Vec<String>,
@@ -59,9 +122,19 @@ async fn builder_page(
         group: &series.group_id,
     })?;
     let lang = ctx.lang;
-    let (problem, _) = problem(state, series_id).await?;
+    let (mut problem, _) = problem(state, series_id).await?;
+    // A coordinator is never left with nothing: the fullest line-up, and why places stay empty.
+    problem.allow_partial = true;
     let solution = solve(&problem)?;
-    let seminars = state.db.seminars(series_id).await?;
+    let seminars: Vec<_> = state
+        .db
+        .seminars(series_id)
+        .await?
+        .into_iter()
+        .filter(|s| problem.seminars.iter().any(|p| p.id == s.id))
+        .collect();
+    let unfilled =
+        unfilled_lines(ctx, state, &series.group_id, &problem, &solution, &seminars).await?;
     let ids: Vec<&str> = problem.candidates.iter().map(|c| c.id.as_str()).collect();
     let orgs = state.db.organisations_by_ids(&ids).await?;
     let name = |id: &str| {
@@ -149,6 +222,8 @@ async fn builder_page(
         series_title: series.title.get(lang.code()).to_string(),
         series_id: series_id.to_string(),
         optimal: solution.status == Status::Optimal,
+        partial: solution.status == Status::Partial,
+        unfilled,
         score: solution.score,
         seminars: views,
         general,
@@ -210,7 +285,7 @@ pub async fn act(
         "save" => {
             let (problem, _) = problem(&state, &series_id).await?;
             let solution = solve(&problem)?;
-            if solution.status != Status::Optimal {
+            if solution.status == Status::Infeasible {
                 return Err(AppError::new(ErrorKey::InvalidTransition));
             }
             let mut all = Vec::new();
