@@ -189,8 +189,9 @@ async fn remind(
     let url = format!("{}/series/{}/consultation/answer", base(state), series.id);
     let sender = crate::ops::groups::sender(state, &series.group_id).await?;
     let mut sent = 0i64;
+    let editors = state.db.editors_of_group(&series.group_id).await?;
     let mut tx = state.db.begin().await?;
-    for user in state.db.editors_of_group(&series.group_id).await? {
+    for user in editors {
         let Some(org) = user.roles.iter().find_map(|r| r.organisation()) else {
             continue;
         };

@@ -183,12 +183,13 @@ pub async fn register(
         attended: false,
         created_at: 0,
     };
+    // Read before the write transaction: a transaction never waits for a second connection.
+    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
     let mut tx = state.db.begin().await?;
     let done = state
         .db
         .register_in(&mut tx, &registration, s.capacity)
         .await?;
-    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
     let mail = confirmation(lang, state, &s, &name, &email, done.status, &sender);
     state.db.enqueue_email(&mut tx, &mail).await?;
     tx.commit().await?;
