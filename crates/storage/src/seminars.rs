@@ -239,7 +239,8 @@ impl Db {
     pub async fn seminar_stamp(&self, id: &str) -> Result<Option<(String, String)>, StorageError> {
         let row = sqlx::query(
             "SELECT r.group_id, s.version, s.updated_at, \
-             (SELECT COUNT(*) FROM presentations p WHERE p.seminar_id = s.id) AS n_presentations, \
+             (SELECT COUNT(*) FROM presentations p WHERE p.seminar_id = s.id \
+              AND p.removed_at IS NULL) AS n_presentations, \
              (SELECT COALESCE(MAX(o.updated_at), 0) FROM presentations p JOIN organisations o \
                 ON o.id = p.organisation_id WHERE p.seminar_id = s.id) AS orgs_changed, \
              (SELECT COUNT(*) FROM facilitators f WHERE f.seminar_id = s.id) AS n_facilitators, \
@@ -292,10 +293,75 @@ impl Db {
         Ok(())
     }
 
+    /// A presentation's title, organisation, speaker or length changed; the seminar's page
+    /// shows it at once (its `updated_at` moves).
+    pub async fn update_presentation(
+        &self,
+        seminar: &str,
+        p: &Presentation,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.begin_sqlx().await?;
+        let done = sqlx::query(
+            "UPDATE presentations SET organisation_id = $1, speaker = $2, title_fr = $3, \
+             title_ko = $4, title_en = $5, duration_minutes = $6 \
+             WHERE id = $7 AND seminar_id = $8 AND removed_at IS NULL",
+        )
+        .bind(&p.organisation_id)
+        .bind(&p.speaker)
+        .bind(&p.title.fr)
+        .bind(&p.title.ko)
+        .bind(&p.title.en)
+        .bind(p.duration_minutes)
+        .bind(&p.id)
+        .bind(seminar)
+        .execute(&mut *tx)
+        .await?;
+        touch_seminar(&mut tx, seminar).await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Takes a presentation off the programme (its row stays, marked removed).
+    pub async fn remove_presentation(&self, seminar: &str, id: &str) -> Result<bool, StorageError> {
+        let mut tx = self.begin_sqlx().await?;
+        let done = sqlx::query(
+            "UPDATE presentations SET removed_at = $1 \
+             WHERE id = $2 AND seminar_id = $3 AND removed_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(id)
+        .bind(seminar)
+        .execute(&mut *tx)
+        .await?;
+        touch_seminar(&mut tx, seminar).await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Puts the programme in the order of `ids` (every current presentation, once).
+    pub async fn reorder_presentations(
+        &self,
+        seminar: &str,
+        ids: &[String],
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_sqlx().await?;
+        for (i, id) in ids.iter().enumerate() {
+            sqlx::query("UPDATE presentations SET position = $1 WHERE id = $2 AND seminar_id = $3")
+                .bind(i as i64)
+                .bind(id)
+                .bind(seminar)
+                .execute(&mut *tx)
+                .await?;
+        }
+        touch_seminar(&mut tx, seminar).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn presentations(&self, seminar: &str) -> Result<Vec<Presentation>, StorageError> {
         let rows = sqlx::query(
             "SELECT id, position, organisation_id, speaker, title_fr, title_ko, title_en, duration_minutes \
-             FROM presentations WHERE seminar_id = $1 ORDER BY position, id",
+             FROM presentations WHERE seminar_id = $1 AND removed_at IS NULL ORDER BY position, id",
         )
         .bind(seminar)
         .fetch_all(&self.pool)
@@ -826,4 +892,17 @@ fn series_from_row(r: &AnyRow) -> Result<Series, StorageError> {
         title: names(r, "title")?,
         sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
     })
+}
+
+/// Marks a seminar changed (its page and calendar are built again).
+async fn touch_seminar(
+    tx: &mut Transaction<'static, Any>,
+    seminar: &str,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE seminars SET updated_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(seminar)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

@@ -707,3 +707,31 @@ lineup-unfilled = { $seminar }: { $missing ->
     [one] stays
    *[other] stay
 } empty — { $ranked } candidate(s) of that country ranked it, { $members } authorities of that country in the group.
+
+# Running a series from pages
+series-new-title = New seminar series
+series-year = Year
+seminar-new-title = Add a seminar
+seminar-edit-title = Edit the seminar
+seminar-period = Planned period
+seminar-start-date = Date
+seminar-start-time = Time (Paris)
+seminar-start-hint = Leave empty until the date is set; date and time are Paris time.
+seminar-duration-minutes = Length (minutes)
+seminar-capacity = Places (empty: no limit)
+seminar-audience = Audience
+seminar-status = Status
+seminar-audience-members = Group members
+seminar-audience-public = Open to the public
+programme-title = Programme — { $seminar }
+programme-total = Presentations in all:
+programme-empty = No presentation yet.
+programme-up = Move up
+programme-down = Move down
+programme-remove = Take off the programme
+programme-add = Add a presentation
+programme-organisation = Presenting authority
+programme-speaker = Speaker
+programme-edit-title = Edit the presentation
+seminar-manage-programme = Programme
+series-add-seminar = Add a seminar

@@ -713,3 +713,31 @@ lineup-unfilled = { $seminar } : { $missing ->
     [one] reste vide
    *[other] restent vides
 } — { $ranked } candidate(s) de ce pays l’ont classé, { $members } collectivité(s) de ce pays dans le groupe.
+
+# Running a series from pages
+series-new-title = Nouvelle série de séminaires
+series-year = Année
+seminar-new-title = Ajouter un séminaire
+seminar-edit-title = Modifier le séminaire
+seminar-period = Période prévue
+seminar-start-date = Date
+seminar-start-time = Heure (Paris)
+seminar-start-hint = Laisser vide tant que la date n’est pas fixée ; la date et l’heure sont celles de Paris.
+seminar-duration-minutes = Durée (minutes)
+seminar-capacity = Places (vide : sans limite)
+seminar-audience = Public
+seminar-status = État
+seminar-audience-members = Membres du groupe
+seminar-audience-public = Ouvert au public
+programme-title = Programme — { $seminar }
+programme-total = Durée des présentations :
+programme-empty = Aucune présentation pour l’instant.
+programme-up = Monter
+programme-down = Descendre
+programme-remove = Retirer du programme
+programme-add = Ajouter une présentation
+programme-organisation = Collectivité présentatrice
+programme-speaker = Intervenant·e
+programme-edit-title = Modifier la présentation
+seminar-manage-programme = Programme
+series-add-seminar = Ajouter un séminaire

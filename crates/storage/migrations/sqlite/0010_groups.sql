@@ -19,3 +19,6 @@ UPDATE country_groups SET hashtags = '["' || REPLACE(hashtag, '#', '') || '"]'
 -- Who took part when: a member removed from a group keeps its row, closed.
 ALTER TABLE group_members ADD COLUMN joined_at BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE group_members ADD COLUMN left_at BIGINT;
+
+-- A presentation taken off a programme keeps its row (what a member typed is never lost).
+ALTER TABLE presentations ADD COLUMN removed_at BIGINT;

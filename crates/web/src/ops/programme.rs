@@ -124,3 +124,68 @@ async fn check_organisation(state: &AppState, p: &Presentation) -> Result<(), Ap
     }
     Ok(())
 }
+
+/// A presentation of the programme edited (title, organisation, speaker, length).
+pub async fn update_presentation(
+    ctx: &Ctx,
+    state: &AppState,
+    seminar: &str,
+    id: &str,
+    input: &PresentationInput,
+) -> Result<(), AppError> {
+    let (_, series) = seminar_and_series(state, seminar).await?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let current = state.db.presentations(seminar).await?;
+    let old = current.iter().find(|p| p.id == id).or_404()?;
+    let p = input.validate(id, old.position)?;
+    check_organisation(state, &p).await?;
+    state.db.update_presentation(seminar, &p).await?;
+    Ok(())
+}
+
+/// A presentation taken off the programme (kept, marked removed).
+pub async fn remove_presentation(
+    ctx: &Ctx,
+    state: &AppState,
+    seminar: &str,
+    id: &str,
+) -> Result<(), AppError> {
+    let (_, series) = seminar_and_series(state, seminar).await?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    if !state.db.remove_presentation(seminar, id).await? {
+        return Err(AppError::not_found());
+    }
+    Ok(())
+}
+
+/// A presentation moved one place earlier (`up`) or later in the programme.
+pub async fn move_presentation(
+    ctx: &Ctx,
+    state: &AppState,
+    seminar: &str,
+    id: &str,
+    up: bool,
+) -> Result<(), AppError> {
+    let (_, series) = seminar_and_series(state, seminar).await?;
+    ctx.require(&Action::ManageMeetings {
+        group: &series.group_id,
+    })?;
+    let mut ids: Vec<String> = state
+        .db
+        .presentations(seminar)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let i = ids.iter().position(|p| p == id).or_404()?;
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    if let Some(j) = j.filter(|&j| j < ids.len()) {
+        ids.swap(i, j);
+        state.db.reorder_presentations(seminar, &ids).await?;
+    }
+    Ok(())
+}

@@ -11,6 +11,7 @@ mod history;
 mod hostile;
 mod meetings;
 mod pages;
+mod programme;
 mod register_edit;
 mod register_io;
 mod search;

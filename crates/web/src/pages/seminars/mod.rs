@@ -4,6 +4,7 @@
 
 mod consultation;
 mod lineup;
+mod manage;
 mod reasons;
 mod slots;
 
@@ -50,6 +51,30 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/series/{id}/lineup",
             get(lineup::builder).post(lineup::act),
+        )
+        .route(
+            "/series/new",
+            get(manage::new_series).post(manage::create_series),
+        )
+        .route(
+            "/series/{id}/seminars/new",
+            get(manage::new_seminar).post(manage::create_seminar),
+        )
+        .route(
+            "/seminars/{id}/edit",
+            get(manage::edit_seminar).post(manage::save_seminar),
+        )
+        .route(
+            "/seminars/{id}/programme",
+            get(manage::programme).post(manage::add_presentation),
+        )
+        .route(
+            "/seminars/{id}/programme/{item}",
+            post(manage::presentation_action),
+        )
+        .route(
+            "/seminars/{id}/programme/{item}/edit",
+            get(manage::edit_presentation).post(manage::save_presentation),
         )
 }
 
@@ -112,15 +137,25 @@ struct ListTemplate {
     page: Page,
     series: Vec<SeriesView>,
     can_manage: bool,
+    group: String,
 }
 
-pub async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    group: String,
+}
+
+/// The series of a group (`?group=`, the first group by default) with their seminars.
+pub async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> Result<Response, AppError> {
     let groups = state.db.groups().await?;
-    let group = groups.first().map(|g| g.id.clone()).unwrap_or_default();
-    let zones = groups
-        .first()
-        .map(|g| g.time_zones.clone())
-        .unwrap_or_default();
+    let chosen = groups.iter().find(|g| g.id == q.group).or(groups.first());
+    let group = chosen.map(|g| g.id.clone()).unwrap_or_default();
+    let zones = chosen.map(|g| g.time_zones.clone()).unwrap_or_default();
     let mut series = Vec::new();
     for s in state.db.series_of_group(&group).await? {
         let mut seminars = Vec::new();
@@ -137,6 +172,7 @@ pub async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, A
         page: Page::new(&ctx, "seminars", ctx.t("seminar-list-title")),
         can_manage: ctx.actor().can(&Action::ManageMeetings { group: &group }),
         series,
+        group,
     };
     Ok(render(&t))
 }
