@@ -735,3 +735,19 @@ programme-speaker = Speaker
 programme-edit-title = Edit the presentation
 seminar-manage-programme = Programme
 series-add-seminar = Add a seminar
+consultation-send-links = Send the links by e-mail
+consultation-links-sent = { $messages ->
+    [0] No e-mail to send
+    [one] One e-mail queued
+   *[other] { $messages } e-mails queued
+} for { $organisations } authorities that have not answered.
+consultation-unreachable = { $count } authorities have no contact with an e-mail address: { $names }.
+email-consultation-subject = Your themes for “{ $series }”
+email-consultation-body =
+    Hello { $name },
+
+    { $organisation } is invited to say which themes interest it for “{ $series }”. This personal link needs no account (valid 30 days):
+
+    { $url }
+
+    { $signature }

@@ -741,3 +741,19 @@ programme-speaker = Intervenant·e
 programme-edit-title = Modifier la présentation
 seminar-manage-programme = Programme
 series-add-seminar = Ajouter un séminaire
+consultation-send-links = Envoyer les liens par courriel
+consultation-links-sent = { $messages ->
+    [0] Aucun courriel à envoyer
+    [one] Un courriel mis en file d’envoi
+   *[other] { $messages } courriels mis en file d’envoi
+} pour { $organisations } collectivité(s) qui n’ont pas répondu.
+consultation-unreachable = { $count } collectivité(s) sans contact avec une adresse de courriel : { $names }.
+email-consultation-subject = Vos thèmes pour « { $series } »
+email-consultation-body =
+    Bonjour { $name },
+
+    { $organisation } est invitée à indiquer les thèmes qui l’intéressent pour « { $series } ». Ce lien personnel ne demande pas de compte (valable 30 jours) :
+
+    { $url }
+
+    { $signature }

@@ -724,3 +724,15 @@ programme-speaker = 발표자
 programme-edit-title = 발표 수정
 seminar-manage-programme = 프로그램
 series-add-seminar = 세미나 추가
+consultation-send-links = 링크를 이메일로 보내기
+consultation-links-sent = 응답하지 않은 지방정부 { $organisations }곳에 이메일 { $messages }통을 발송 대기열에 넣었습니다.
+consultation-unreachable = 이메일 주소가 있는 담당자가 없는 지방정부 { $count }곳: { $names }.
+email-consultation-subject = ‘{ $series }’ 관심 주제 조사
+email-consultation-body =
+    { $name }님, 안녕하십니까.
+
+    { $organisation }의 ‘{ $series }’ 관심 주제를 알려 주십시오. 이 개인 링크는 계정 없이 사용할 수 있습니다(30일간 유효):
+
+    { $url }
+
+    { $signature }

@@ -25,6 +25,9 @@ pub enum Step {
     /// A link for one organisation of the group.
     Link(String),
     Remind,
+    /// A personal link e-mailed to the contacts of every member and partner that has not
+    /// answered.
+    SendLinks,
     Close,
 }
 
@@ -35,6 +38,7 @@ impl Step {
             "links" => Step::Links,
             "link" => Step::Link(organisation.to_string()),
             "remind" => Step::Remind,
+            "send_links" => Step::SendLinks,
             "close" => Step::Close,
             _ => return None,
         })
@@ -49,6 +53,13 @@ pub enum Outcome {
     Links(HashMap<String, String>),
     /// How many reminders were queued.
     Reminded(i64),
+    /// Links e-mailed: messages queued, organisations reached, and the names of those that
+    /// have no contact with an e-mail address.
+    Sent {
+        messages: i64,
+        organisations: i64,
+        unreachable: Vec<String>,
+    },
     Closed,
 }
 
@@ -79,6 +90,7 @@ pub async fn act(
         (Step::Links, Some(c)) if c.open => links(state, &series, &c).await,
         (Step::Link(org), Some(c)) if c.open => link(state, &series, &c, &org).await,
         (Step::Remind, Some(c)) if c.open => remind(ctx, state, &series, &c).await,
+        (Step::SendLinks, Some(c)) if c.open => send_links(state, &series, &c).await,
         (Step::Close, Some(c)) if c.open => {
             state.db.close_consultation(&c.id).await?;
             Ok(Outcome::Closed)
@@ -221,4 +233,86 @@ async fn remind(
     }
     tx.commit().await?;
     Ok(Outcome::Reminded(sent))
+}
+
+/// The language to write to an organisation in: its country's, when the interface has it.
+fn language_of(country: &str) -> i18n::Lang {
+    match country {
+        "FR" => i18n::Lang::Fr,
+        "KR" => i18n::Lang::Ko,
+        _ => i18n::Lang::Fr,
+    }
+}
+
+/// A personal link per organisation that has not answered, e-mailed to each of its contacts
+/// with an address (all queued in one transaction); the page says how many and to whom.
+async fn send_links(
+    state: &AppState,
+    series: &Series,
+    c: &Consultation,
+) -> Result<Outcome, AppError> {
+    let answered = answered(state, c).await?;
+    let sender = crate::ops::groups::sender(state, &series.group_id).await?;
+    let members = state.db.group_members(&series.group_id).await?;
+    // Reads and links first; the e-mails then go in one write transaction.
+    let mut mails = Vec::new();
+    let mut unreachable = Vec::new();
+    let mut organisations = 0;
+    for m in members
+        .iter()
+        .filter(|m| matches!(m.role, GroupRole::Member | GroupRole::Partner))
+        .filter(|m| !answered.contains(&m.organisation.org.id))
+    {
+        let org = &m.organisation.org;
+        let lang = language_of(org.country.as_str());
+        let contacts: Vec<_> = state
+            .db
+            .contacts_of(&org.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.email.is_some())
+            .collect();
+        if contacts.is_empty() {
+            unreachable.push(org.names.get(lang.code()).to_string());
+            continue;
+        }
+        let secret = state
+            .db
+            .create_consultation_link(&c.id, &org.id, LINK_TTL_MS)
+            .await?;
+        let url = format!("{}/consult/{secret}", base(state));
+        organisations += 1;
+        for p in contacts {
+            let title = series.title.get(lang.code());
+            let subject = i18n::t_args(
+                lang,
+                "email-consultation-subject",
+                &[("series", title.into())],
+            );
+            let body = i18n::t_args(
+                lang,
+                "email-consultation-body",
+                &[
+                    ("name", p.name.clone().into()),
+                    ("organisation", org.names.get(lang.code()).into()),
+                    ("series", title.into()),
+                    ("url", url.clone().into()),
+                    ("signature", sender.signature(lang).into()),
+                ],
+            );
+            let to = p.email.unwrap_or_default();
+            mails.push(Email::new("consultation_link", &to, subject, body));
+        }
+    }
+    let mut tx = state.db.begin().await?;
+    for m in &mails {
+        state.db.enqueue_email(&mut tx, m).await?;
+    }
+    tx.commit().await?;
+    unreachable.sort();
+    Ok(Outcome::Sent {
+        messages: mails.len() as i64,
+        organisations,
+        unreachable,
+    })
 }

@@ -303,3 +303,81 @@ both_engines!(a_partner_group_meeting_shows_its_own_zones, |db| {
     );
     assert!(!form.body.contains("value=\"Asia/Seoul\""));
 });
+
+both_engines!(consultation_links_go_to_contacts_by_e_mail, |db| {
+    let app = TestApp::new(db).await;
+    let coord = app
+        .user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+        .await;
+    // Two people of the City of Tours, one of them without an address.
+    for (name, email) in [
+        ("Claire Martin", Some("claire@tours.example")),
+        ("Paul Roy", None),
+    ] {
+        let r = app
+            .json(
+                Method::POST,
+                "/api/v1/organisations/fr-tours/people",
+                json!({"name": name, "email": email}),
+                &[("authorization", &bearer(&coord))],
+            )
+            .await;
+        assert!(r.status == 201 || r.status == 403, "{}", r.body);
+    }
+    let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+    let r = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations/fr-tours/people",
+            json!({"name": "Claire Martin", "email": "claire@tours.example"}),
+            &[("authorization", &bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let (session, csrf) = app.sign_in("coord@kr.example").await;
+    let series = app
+        .json(
+            Method::POST,
+            "/api/v1/series",
+            json!({"group_id": "kr", "year": 2023, "title": {"fr": "Tour 2023"}}),
+            &[("authorization", &bearer(&coord))],
+        )
+        .await;
+    assert_eq!(series.status, 201, "{}", series.body);
+    let opened = app
+        .form(
+            "/series/tour-kr-2023/consultation",
+            &[("csrf_token", &csrf), ("action", "open")],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(opened.status, 200, "{}", opened.body);
+    let page = app
+        .form(
+            "/series/tour-kr-2023/consultation?lang=fr",
+            &[("csrf_token", &csrf), ("action", "send_links")],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body
+            .contains("Un courriel mis en file d’envoi pour 1 collectivité(s)"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("sans contact avec une adresse de courriel"),
+        "the page says who is missing"
+    );
+
+    let smtp = crate::support::LoopbackSmtp::start().await;
+    assert_eq!(smtp.drain(&app.db).await, 1);
+    let got = smtp.received();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "claire@tours.example");
+    assert!(got[0].1.contains("Bonjour Claire Martin"), "{}", got[0].1);
+    assert!(got[0].1.contains("/consult/"), "the personal link");
+    assert!(got[0].1.contains("— Cités Unies France, Groupe-pays Corée"));
+});

@@ -251,3 +251,80 @@ pub fn python(script: &str, stdin: &str) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A real SMTP server on loopback (Python's aiosmtpd) writing to a Maildir, for the e-mails
+/// the platform sends; stopped and removed when dropped.
+pub struct LoopbackSmtp {
+    child: std::process::Child,
+    pub port: u16,
+    pub dir: std::path::PathBuf,
+}
+
+impl LoopbackSmtp {
+    pub async fn start() -> LoopbackSmtp {
+        let dir = std::env::temp_dir().join(format!("mbox-{}", storage::random_token()));
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let py = std::env::var("JUMELAGE_PYTHON").unwrap_or_else(|_| {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../target/py-tools/bin/python"
+            )
+            .into()
+        });
+        let child = std::process::Command::new(py)
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&dir)
+            .spawn()
+            .unwrap();
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        LoopbackSmtp { child, port, dir }
+    }
+
+    /// Sends every queued e-mail through this server; returns how many went.
+    pub async fn drain(&self, db: &storage::Db) -> usize {
+        let sender = mail::Sender::new(&mail::SmtpConfig {
+            url: format!("smtp://127.0.0.1:{}", self.port),
+            from: "Jumelage <no-reply@example.org>".into(),
+        })
+        .unwrap();
+        let n = sender.drain(db).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        n
+    }
+
+    /// The messages received, as `To` then the decoded text body, one JSON line each, read by
+    /// Python's own mailbox and email parsers.
+    pub fn received(&self) -> Vec<(String, String)> {
+        let out = python(
+            r#"
+import sys, json, mailbox
+for m in mailbox.Maildir(sys.stdin.read().strip(), create=False):
+    body = [p for p in m.walk() if p.get_content_type() == 'text/plain'][0]
+    print(json.dumps([m['To'], body.get_payload(decode=True).decode()]))
+"#,
+            self.dir.to_str().unwrap(),
+        );
+        out.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for LoopbackSmtp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -140,6 +140,32 @@ pub async fn act(
             HashMap::new(),
             i18n::t_args(ctx.lang, "consultation-reminded", &[("count", sent.into())]),
         ),
+        Outcome::Sent {
+            messages,
+            organisations,
+            unreachable,
+        } => {
+            let mut text = i18n::t_args(
+                ctx.lang,
+                "consultation-links-sent",
+                &[
+                    ("messages", messages.into()),
+                    ("organisations", organisations.into()),
+                ],
+            );
+            if !unreachable.is_empty() {
+                text.push(' ');
+                text.push_str(&i18n::t_args(
+                    ctx.lang,
+                    "consultation-unreachable",
+                    &[
+                        ("count", (unreachable.len() as i64).into()),
+                        ("names", unreachable.join(", ").into()),
+                    ],
+                ));
+            }
+            (HashMap::new(), text)
+        }
         Outcome::Closed => (HashMap::new(), ctx.t("consultation-closed")),
     };
     progress_page(&ctx, &state, &series_id, links, Some(message)).await
