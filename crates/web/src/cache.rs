@@ -60,4 +60,14 @@ pub struct SeminarCached {
     pub body: String,
     pub public: bool,
     pub series_id: String,
+    /// Registration closes when the seminar is cancelled or held, or once it has ended.
+    pub closes_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub closed: bool,
+}
+
+impl SeminarCached {
+    /// Whether people may still register at `now`.
+    pub fn open_at(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        !self.closed && self.closes_at.is_none_or(|end| end > now)
+    }
 }

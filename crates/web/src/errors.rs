@@ -47,6 +47,8 @@ struct ErrorTemplate {
     /// The input field at fault, when there is one.
     field: Option<String>,
     status: u16,
+    /// For a 401: the sign-in page, coming back here afterwards.
+    sign_in: Option<String>,
 }
 
 /// The error page, in the user's language, with the error's status.
@@ -61,6 +63,17 @@ pub fn error_page(ctx: &Ctx, err: &AppError) -> Response {
         message: ctx.t(&err.message_key()),
         field: err.field.clone(),
         status: err.status.as_u16(),
+        sign_in: (err.status == StatusCode::UNAUTHORIZED && ctx.user.is_none()).then(|| {
+            let here = if ctx.query_without_lang.is_empty() {
+                ctx.path.clone()
+            } else {
+                format!("{}?{}", ctx.path, ctx.query_without_lang)
+            };
+            let next: String =
+                percent_encoding::utf8_percent_encode(&here, percent_encoding::NON_ALPHANUMERIC)
+                    .to_string();
+            format!("/login?next={next}")
+        }),
     };
     (err.status, render(&t)).into_response()
 }

@@ -751,3 +751,5 @@ email-consultation-body =
     { $url }
 
     { $signature }
+error-sign-in = Sign in to continue
+nav-follow-ups = Follow-ups

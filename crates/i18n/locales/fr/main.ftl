@@ -757,3 +757,5 @@ email-consultation-body =
     { $url }
 
     { $signature }
+error-sign-in = Se connecter pour continuer
+nav-follow-ups = Suivis

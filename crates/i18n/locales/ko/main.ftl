@@ -736,3 +736,5 @@ email-consultation-body =
     { $url }
 
     { $signature }
+error-sign-in = 로그인하고 계속하기
+nav-follow-ups = 후속 조치

@@ -246,10 +246,13 @@ fn consultation_by_link_line_up_with_a_lock_and_an_e_mailed_invitation() {
         assert!(!now.contains(&french), "the removal holds: {now:?}");
         assert_eq!(now.len(), 4);
 
-        // The coordinator schedules seminar 1 at the first slot that suits both countries.
-        c.goto(&format!("{base}/seminars/tour-kr-2021-1/slots"))
-            .await
-            .unwrap();
+        // The coordinator schedules seminar 1 at the first slot that suits both countries, in
+        // a June to come (registration closes once a seminar is over).
+        c.goto(&format!(
+            "{base}/seminars/tour-kr-2021-1/slots?from=2027-06-01&to=2027-06-30"
+        ))
+        .await
+        .unwrap();
         find(&c, Locator::Css("ul.slots li form button"))
             .await
             .click()
@@ -313,8 +316,8 @@ print(start.astimezone(datetime.timezone(datetime.timedelta(hours=9))).strftime(
         "both Paris and Seoul times in the body: {out}"
     );
     assert_eq!(
-        lines[2], "16:00 2021-06-01 07:00",
-        "09:00 Paris = 16:00 Seoul on 1 June 2021: {out}"
+        lines[2], "16:00 2027-06-01 07:00",
+        "09:00 Paris = 16:00 Seoul on 1 June 2027: {out}"
     );
     assert!(server.stop().success());
     drop(smtp);

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use domain::accounts::Action;
 use domain::groups::GroupRole;
 use storage::{GroupMember, PartnershipFilter};
@@ -191,4 +191,34 @@ fn member_sections(ctx: &Ctx, members: &[GroupMember]) -> Vec<MemberSection> {
         });
     }
     sections
+}
+
+/// The group a person works in: their coordinator's or observer's group, else the first.
+async fn my_group(ctx: &Ctx, state: &AppState) -> Result<String, AppError> {
+    let own = ctx
+        .user
+        .as_ref()
+        .and_then(|u| u.roles.iter().find_map(|r| r.group().map(str::to_string)));
+    match own {
+        Some(g) => Ok(g),
+        None => Ok(state
+            .db
+            .groups()
+            .await?
+            .first()
+            .map(|g| g.id.clone())
+            .unwrap_or_default()),
+    }
+}
+
+/// `/follow-ups` from the main menu: the follow-up board of the reader's group.
+pub async fn my_follow_ups(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
+    let g = my_group(&ctx, &state).await?;
+    Ok(axum::response::Redirect::to(&format!("/groups/{g}/follow-ups")).into_response())
+}
+
+/// `/roadmap` from the main menu: the reader's group's latest roadmap.
+pub async fn my_roadmap(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
+    let g = my_group(&ctx, &state).await?;
+    Ok(axum::response::Redirect::to(&format!("/groups/{g}/roadmap")).into_response())
 }

@@ -88,6 +88,8 @@ pub fn routes() -> Router<AppState> {
             get(auth::invitation_form).post(auth::accept_invitation),
         )
         .route("/groups/{id}/follow-ups", get(meetings::board))
+        .route("/follow-ups", get(home::my_follow_ups))
+        .route("/roadmap", get(home::my_roadmap))
         .route("/groups/{id}/roadmap", get(roadmap::latest))
         .route("/groups/{id}/roadmap/{year}", get(roadmap::show))
         .route(

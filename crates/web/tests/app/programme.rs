@@ -196,3 +196,40 @@ both_engines!(a_coordinator_runs_a_series_from_pages, |db| {
     let api = app.get("/api/v1/seminars/tour-kr-2023-1").await.json();
     assert_eq!(api["status"], "cancelled");
 });
+
+both_engines!(menus_and_refusals_lead_somewhere, |db| {
+    let app = TestApp::new(db).await;
+    let home = app.get("/?lang=fr").await;
+    assert!(home.body.contains("href=\"/roadmap\"") && home.body.contains("href=\"/follow-ups\""));
+    let roadmap = app.get("/roadmap").await;
+    assert_eq!(roadmap.status, 303);
+    assert_eq!(
+        roadmap.headers.get("location").unwrap(),
+        "/groups/kr/roadmap"
+    );
+    let board = app.get("/follow-ups").await;
+    assert_eq!(
+        board.headers.get("location").unwrap(),
+        "/groups/kr/follow-ups"
+    );
+    // A page that needs an account offers to sign in and come back.
+    let refused = app.get("/groups/kr/members?q=Tours&lang=fr").await;
+    assert_eq!(refused.status, 401);
+    assert!(
+        refused
+            .body
+            .contains("href=\"/login?next=%2Fgroups%2Fkr%2Fmembers%3Fq%3DTours\""),
+        "{}",
+        refused.body
+    );
+    // The 2021 meeting is over: no registration is offered on its page.
+    app.user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+        .await;
+    let (cookie, _) = app.sign_in("coord@kr.example").await;
+    let past = app
+        .get_with("/meetings/m-2021-01-28", &[("cookie", &cookie)])
+        .await;
+    assert!(!past
+        .body
+        .contains("action=\"/meetings/m-2021-01-28/register\""));
+});

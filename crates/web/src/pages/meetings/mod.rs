@@ -377,7 +377,10 @@ pub async fn show(
         attachments: attachment_views(lang, db, &id).await?,
         can_manage,
         can_edit_minutes,
-        can_register: ctx.user.is_some() && m.status == MeetingStatus::Scheduled,
+        // Past meetings no longer offer to register.
+        can_register: ctx.user.is_some()
+            && m.status == MeetingStatus::Scheduled
+            && m.span.end > chrono::Utc::now(),
         zones,
         presences: presence_choices(lang),
         next_statuses,

@@ -303,6 +303,11 @@ async fn render_body(
         })?,
         public: s.audience == Audience::Public,
         series_id: series.id,
+        closes_at: s.span.map(|x| x.end),
+        closed: matches!(
+            s.status,
+            domain::seminars::SeminarStatus::Cancelled | domain::seminars::SeminarStatus::Held
+        ),
     })
 }
 
@@ -328,7 +333,7 @@ async fn page(
     let t = ShowTemplate {
         page: Page::new(ctx, "seminars", body.title.clone()),
         can_manage: ctx.actor().can(&Action::ManageMeetings { group: &group }),
-        can_register: member || body.public,
+        can_register: (member || body.public) && body.open_at(chrono::Utc::now()),
         signed_in: ctx.user.is_some(),
         message,
         id: id.to_string(),
