@@ -21,6 +21,9 @@ use tantivy::tokenizer::{
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 const ANALYZER: &str = "jumelage_ngram";
+/// Names are also cut into single characters, so that one Hangul or Han syllable (a Korean
+/// surname: 김, 이, 박) finds the people and records whose name holds it.
+const NAMES_ANALYZER: &str = "jumelage_names";
 
 /// A record to index: its kind (`organisation`, `partnership`, `person`, `action`), its id, its
 /// names (any language, romanisations included) and its other texts.
@@ -56,8 +59,19 @@ impl From<tantivy::TantivyError> for SearchError {
     }
 }
 
-/// The shortest query that can match: one n-gram.
+/// The shortest query that can match: one n-gram (or one syllable, see [`is_one_syllable`]).
 pub const MIN_QUERY_CHARS: usize = 2;
+
+/// Whether `query` is one Hangul syllable or one Han, kana character: a whole word in Korean,
+/// Chinese or Japanese names, searched among names alone.
+pub fn is_one_syllable(query: &str) -> bool {
+    let mut chars = query.chars().filter(|c| c.is_alphanumeric());
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => matches!(c as u32,
+            0xAC00..=0xD7A3 | 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3040..=0x30FF),
+        _ => false,
+    }
+}
 
 pub struct SearchIndex {
     reader: IndexReader,
@@ -73,7 +87,11 @@ pub struct SearchIndex {
 }
 
 fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(NgramTokenizer::new(2, 3, false).expect("2..3 is a valid n-gram range"))
+    grams(2)
+}
+
+fn grams(min: usize) -> TextAnalyzer {
+    TextAnalyzer::builder(NgramTokenizer::new(min, 3, false).expect("a valid n-gram range"))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
@@ -83,18 +101,21 @@ impl SearchIndex {
     /// Builds an index of the documents, in memory.
     pub fn build(docs: impl IntoIterator<Item = Document>) -> Result<SearchIndex, SearchError> {
         let mut schema = Schema::builder();
-        let text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        );
+        let indexed = |analyzer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyzer)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            )
+        };
         let kind = schema.add_text_field("kind", STRING | STORED);
         let id = schema.add_text_field("id", STRING | STORED);
         let key = schema.add_text_field("key", STRING);
-        let names = schema.add_text_field("names", text.clone());
-        let texts = schema.add_text_field("texts", text);
+        let names = schema.add_text_field("names", indexed(NAMES_ANALYZER));
+        let texts = schema.add_text_field("texts", indexed(ANALYZER));
         let index = Index::create_in_ram(schema.build());
         index.tokenizers().register(ANALYZER, analyzer());
+        index.tokenizers().register(NAMES_ANALYZER, grams(1));
         let writer = index.writer_with_num_threads(1, 50_000_000)?;
         let reader = index
             .reader_builder()
@@ -178,6 +199,16 @@ impl SearchIndex {
         self.len() == 0
     }
 
+    /// The records whose names hold the one syllable of `query`.
+    fn one_syllable(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let syllable: String = nfc(query).chars().filter(|c| c.is_alphanumeric()).collect();
+        let query = TermQuery::new(
+            Term::from_field_text(self.names, &syllable),
+            IndexRecordOption::WithFreqs,
+        );
+        self.collect(&query, limit)
+    }
+
     /// The query's n-grams, as the index cut the texts.
     fn grams(&self, query: &str) -> Vec<String> {
         let query = nfc(query);
@@ -205,6 +236,9 @@ impl SearchIndex {
     /// The records that hold every n-gram of the query in their names or texts, best first.
     /// A query shorter than [`MIN_QUERY_CHARS`] matches nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        if is_one_syllable(query) {
+            return self.one_syllable(query, limit);
+        }
         let grams = self.grams(query);
         if grams.is_empty() || limit == 0 {
             return Ok(Vec::new());
@@ -230,9 +264,16 @@ impl SearchIndex {
                 (Occur::Must, either)
             })
             .collect();
-        let query = BooleanQuery::new(clauses);
+        self.collect(&BooleanQuery::new(clauses), limit)
+    }
+
+    /// The best `limit` records for `query`.
+    fn collect(&self, query: &dyn Query, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let d: TantivyDocument = searcher.doc(address)?;
@@ -368,10 +409,28 @@ mod tests {
     fn short_empty_and_absent_queries_find_nothing() {
         let ix = sample();
         assert!(ix.search("", 10).unwrap().is_empty());
-        assert!(ix.search("구", 10).unwrap().is_empty());
+        assert!(
+            ix.search("g", 10).unwrap().is_empty(),
+            "one Latin letter is too short"
+        );
         assert!(ix.search("  -- ", 10).unwrap().is_empty());
         assert!(ix.search("Marseille", 10).unwrap().is_empty());
         assert!(ix.search("guro", 0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn one_syllable_finds_the_names_that_hold_it() {
+        let ix = sample();
+        let hits = ix.search("구", 10).unwrap();
+        let mut gu = ids(&hits);
+        gu.sort();
+        assert_eq!(gu, ["kr-daegu", "kr-dgfez", "kr-guro"]);
+        assert_eq!(ids(&ix.search("서", 10).unwrap()), Vec::<&str>::new());
+        assert!(is_one_syllable("김") && is_one_syllable(" 李 ") && !is_one_syllable("g"));
+        assert!(
+            !is_one_syllable("구로"),
+            "two syllables go through the n-grams"
+        );
     }
 
     #[test]

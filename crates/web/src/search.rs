@@ -99,9 +99,11 @@ impl SearchState {
         )
     }
 
-    /// The records matching `query`, best first. A query shorter than two characters is refused.
+    /// The records matching `query`, best first. A query shorter than two characters is refused,
+    /// unless it is one Hangul or Han syllable (a Korean surname finds its people).
     pub async fn find(&self, db: &Db, query: &str, limit: usize) -> Result<Vec<Found>, AppError> {
-        if query.trim().chars().filter(|c| c.is_alphanumeric()).count() < search::MIN_QUERY_CHARS {
+        let letters = query.trim().chars().filter(|c| c.is_alphanumeric()).count();
+        if letters < search::MIN_QUERY_CHARS && !search::is_one_syllable(query) {
             return Err(AppError::field(ErrorKey::QueryTooShort, "q"));
         }
         let built = self.current(db).await?;

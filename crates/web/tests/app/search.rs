@@ -72,9 +72,13 @@ both_engines!(search_in_french_korean_and_romanised_korean, |db| {
         .await
         .iter()
         .any(|i| i.starts_with("person:")));
-    // Too short: a clear error on the field, in the reader's language.
+    // One Hangul syllable (a surname) finds the names that hold it.
+    let gu = app.get("/api/v1/search?q=%EA%B5%AC").await;
+    assert_eq!(gu.status, 200, "{}", gu.body);
+    assert!(gu.body.contains("kr-guro"));
+    // One Latin letter is too short: a clear error on the field, in the reader's language.
     let short = app
-        .get_with("/api/v1/search?q=%EA%B5%AC", &[("accept-language", "ko")])
+        .get_with("/api/v1/search?q=x", &[("accept-language", "ko")])
         .await;
     assert_eq!(short.status, 422);
     assert_eq!(short.json()["error"]["field"], "q");
