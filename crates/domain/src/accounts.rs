@@ -2,12 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A role held by a user. Coordinators and observers are bound to one country group; an editor
-/// to one organisation; the secretariat to the whole network.
+/// A role held by a user. Presidents, coordinators and observers are bound to one country group
+/// (a group's president — "la présidente du groupe-pays" — has the coordinators' rights); an
+/// editor to one organisation; the secretariat to the whole network.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "role", rename_all = "snake_case")]
 pub enum Role {
     Secretariat,
+    President { group: String },
     Coordinator { group: String },
     Editor { organisation: String },
     Observer { group: String },
@@ -17,6 +19,7 @@ impl Role {
     pub fn code(&self) -> &'static str {
         match self {
             Role::Secretariat => "secretariat",
+            Role::President { .. } => "president",
             Role::Coordinator { .. } => "coordinator",
             Role::Editor { .. } => "editor",
             Role::Observer { .. } => "observer",
@@ -27,6 +30,7 @@ impl Role {
     pub fn from_parts(code: &str, group: Option<&str>, organisation: Option<&str>) -> Option<Role> {
         match code {
             "secretariat" => Some(Role::Secretariat),
+            "president" => group.map(|g| Role::President { group: g.into() }),
             "coordinator" => group.map(|g| Role::Coordinator { group: g.into() }),
             "observer" => group.map(|g| Role::Observer { group: g.into() }),
             "editor" => organisation.map(|o| Role::Editor {
@@ -38,7 +42,9 @@ impl Role {
 
     pub fn group(&self) -> Option<&str> {
         match self {
-            Role::Coordinator { group } | Role::Observer { group } => Some(group),
+            Role::President { group } | Role::Coordinator { group } | Role::Observer { group } => {
+                Some(group)
+            }
             _ => None,
         }
     }
@@ -85,7 +91,7 @@ impl Actor {
     fn coordinates(&self, group: &str) -> bool {
         self.roles
             .iter()
-            .any(|r| matches!(r, Role::Coordinator { group: g } if g == group))
+            .any(|r| matches!(r, Role::Coordinator { group: g } | Role::President { group: g } if g == group))
     }
 
     /// Whether this actor may do `action`. The one place where these rules live.
@@ -202,6 +208,10 @@ mod tests {
                 "observer",
                 Actor::user("u4", vec![Role::Observer { group: "kr".into() }]),
             ),
+            (
+                "president",
+                Actor::user("u5", vec![Role::President { group: "kr".into() }]),
+            ),
         ]
     }
 
@@ -296,9 +306,15 @@ mod tests {
         ];
         for (action, allowed) in &rows {
             for (name, actor) in actors() {
+                // The group's president has the coordinators' rights.
+                let as_name = if name == "president" {
+                    "coordinator"
+                } else {
+                    name
+                };
                 assert_eq!(
                     actor.can(action),
-                    allowed.contains(&name),
+                    allowed.contains(&as_name),
                     "{name} on {action:?}"
                 );
             }
@@ -313,5 +329,10 @@ mod tests {
             Some(Role::Coordinator { group: "kr".into() })
         );
         assert_eq!(Role::from_parts("king", None, None), None);
+        assert_eq!(
+            Role::from_parts("president", Some("kr"), None),
+            Some(Role::President { group: "kr".into() })
+        );
+        assert_eq!(Role::from_parts("president", None, None), None);
     }
 }

@@ -189,9 +189,9 @@ enum UserCommand {
         db: DbArgs,
         #[arg(long)]
         email: String,
-        #[arg(long, value_parser = ["secretariat", "coordinator", "editor", "observer"])]
+        #[arg(long, value_parser = ["secretariat", "president", "coordinator", "editor", "observer"])]
         role: String,
-        /// Country group of a coordinator or observer (e.g. kr).
+        /// Country group of a president, coordinator or observer (e.g. kr).
         #[arg(long)]
         group: Option<String>,
         /// Organisation of an editor (e.g. fr-issy).
