@@ -42,7 +42,8 @@ pub struct MeetingDto {
     pub end: DateTime<Utc>,
     /// The zone of record.
     pub time_zone: String,
-    /// Local times in the zone of record, in Paris and in Seoul.
+    /// Local times in the zone of record, then in each of the group's reference zones (Paris
+    /// first, then the partner's: Seoul, Dakar …).
     pub local_times: Vec<LocalTimes>,
     /// `in_person`, `remote`, `hybrid`.
     pub format: String,
@@ -58,15 +59,11 @@ pub struct MeetingDto {
     pub version: i64,
 }
 
-impl From<&MeetingRecord> for MeetingDto {
-    fn from(r: &MeetingRecord) -> Self {
+impl MeetingDto {
+    /// The meeting, its local times in its zone of record and the group's `group_zones`.
+    fn new(r: &MeetingRecord, group_zones: &[chrono_tz::Tz]) -> Self {
         let m = &r.meeting;
-        let mut zones = vec![m.time_zone];
-        for z in [domain::time::PARIS, domain::time::SEOUL] {
-            if !zones.contains(&z) {
-                zones.push(z);
-            }
-        }
+        let zones = domain::time::display_zones(m.time_zone, group_zones);
         MeetingDto {
             id: m.id.clone(),
             group_id: m.group_id.clone(),
@@ -191,7 +188,8 @@ pub async fn list(
         let public_only = !can_read_group(&ctx, db, &g).await?;
         let (records, n) = db.meetings(Some(&g), public_only, limit, offset).await?;
         total += n;
-        items.extend(records.iter().map(MeetingDto::from));
+        let zones = crate::ops::groups::zones(&state, &g).await?;
+        items.extend(records.iter().map(|r| MeetingDto::new(r, &zones)));
     }
     items.truncate(limit as usize);
     Ok(Json(Page {
@@ -209,7 +207,9 @@ pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<MeetingDto>, AppError> {
-    Ok(Json((&visible_meeting(&ctx, &state.db, &id).await?).into()))
+    let rec = visible_meeting(&ctx, &state.db, &id).await?;
+    let zones = crate::ops::groups::zones(&state, &rec.meeting.group_id).await?;
+    Ok(Json(MeetingDto::new(&rec, &zones)))
 }
 
 #[utoipa::path(post, path = "/api/v1/meetings", tag = "meetings", request_body = MeetingWrite,
@@ -223,7 +223,8 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<MeetingDto>), AppError> {
     let m = ops::create_meeting(&ctx, &state, &body.input()).await?;
     let rec = state.db.meeting(&m.id).await?.or_404()?;
-    Ok((StatusCode::CREATED, Json((&rec).into())))
+    let zones = crate::ops::groups::zones(&state, &rec.meeting.group_id).await?;
+    Ok((StatusCode::CREATED, Json(MeetingDto::new(&rec, &zones))))
 }
 
 #[utoipa::path(patch, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = String, Path)),
@@ -248,7 +249,8 @@ pub async fn update(
     };
     ops::update_meeting(&ctx, &state, &rec, &body.input(), status, body.version).await?;
     let rec = state.db.meeting(&id).await?.or_404()?;
-    Ok(Json((&rec).into()))
+    let zones = crate::ops::groups::zones(&state, &rec.meeting.group_id).await?;
+    Ok(Json(MeetingDto::new(&rec, &zones)))
 }
 
 #[derive(Serialize, ToSchema)]

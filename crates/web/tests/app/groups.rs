@@ -276,6 +276,18 @@ both_engines!(a_partner_group_meeting_shows_its_own_zones, |db| {
         .await;
     assert_eq!(meeting.status, 201, "{}", meeting.body);
     let id = meeting.json()["id"].as_str().unwrap().to_string();
+    let body = meeting.json();
+    let zones: Vec<&str> = body["local_times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["zone"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        zones,
+        ["Africa/Dakar", "Europe/Paris"],
+        "the API's local times: the group's zones"
+    );
     let page = app
         .get_with(
             &format!("/meetings/{id}?lang=fr"),
