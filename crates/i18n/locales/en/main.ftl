@@ -753,3 +753,4 @@ email-consultation-body =
     { $signature }
 error-sign-in = Sign in to continue
 nav-follow-ups = Follow-ups
+org-new-title = New organisation

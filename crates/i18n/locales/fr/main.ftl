@@ -759,3 +759,4 @@ email-consultation-body =
     { $signature }
 error-sign-in = Se connecter pour continuer
 nav-follow-ups = Suivis
+org-new-title = Nouvelle organisation

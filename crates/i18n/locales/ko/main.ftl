@@ -738,3 +738,4 @@ email-consultation-body =
     { $signature }
 error-sign-in = 로그인하고 계속하기
 nav-follow-ups = 후속 조치
+org-new-title = 새 기관

@@ -34,6 +34,10 @@ pub fn routes() -> Router<AppState> {
             post(groups::remove_member),
         )
         .route("/organisations", get(organisations::list))
+        .route(
+            "/organisations/new",
+            get(organisation_form::new).post(organisation_form::create),
+        )
         .route("/organisations/{id}", get(organisations::show))
         .route(
             "/organisations/{id}/edit",

@@ -78,3 +78,56 @@ both_engines!(
         assert!(list.body.contains("Municipalité (autres pays)"));
     }
 );
+
+both_engines!(
+    the_secretariat_adds_a_partner_country_authority_on_a_page,
+    |db| {
+        let app = TestApp::new(db).await;
+        app.user("staff@cuf.example", Role::Secretariat).await;
+        let (cookie, csrf) = app.sign_in("staff@cuf.example").await;
+        let h = [("cookie", cookie.as_str())];
+        let form = app
+            .get_with("/organisations/new?country=SN&lang=fr", &h)
+            .await;
+        assert_eq!(form.status, 200);
+        assert!(
+            form.body
+                .contains("<option value=\"sn_commune\">Commune (Sénégal)</option>"),
+            "{}",
+            form.body
+        );
+        let typed = [
+            ("csrf_token", csrf.as_str()),
+            ("kind", "local_authority"),
+            ("country", "SN"),
+            ("level", "commune"),
+            ("name_fr", "Commune de Ziguinchor"),
+            ("population", "205294"),
+        ];
+        let refused = app.form("/organisations/new?lang=fr", &typed, &h).await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            refused.body.contains("Commune de Ziguinchor"),
+            "what was typed comes back"
+        );
+        assert!(
+            refused.body.contains("value=\"sn_commune\""),
+            "with the Senegalese levels"
+        );
+        let mut fixed = typed;
+        fixed[3] = ("level", "sn_commune");
+        let made = app.form("/organisations/new", &fixed, &h).await;
+        assert_eq!(made.status, 303, "{}", made.body);
+        let at = made
+            .headers
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let page = app.get(&format!("{at}?lang=ko")).await;
+        assert!(page.body.contains("세네갈") && page.body.contains("Commune de Ziguinchor"));
+        let anonymous = app.get("/organisations/new").await;
+        assert_eq!(anonymous.status, 401);
+    }
+);

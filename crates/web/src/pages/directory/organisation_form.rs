@@ -135,8 +135,13 @@ fn form_page(ctx: &Ctx, id: &str, form: OrgForm, error: Option<AppError>) -> Res
         Some(c) => vec![c.as_str().to_string()],
         None => vec!["FR".to_string(), "KR".to_string()],
     };
+    let title = ctx.t(if id.is_empty() {
+        "org-new-title"
+    } else {
+        "org-edit-title"
+    });
     let t = FormTemplate {
-        page: Page::new(ctx, "organisations", ctx.t("org-edit-title")),
+        page: Page::new(ctx, "organisations", title),
         id: id.to_string(),
         kinds: OrgKind::ALL
             .iter()
@@ -190,5 +195,42 @@ pub async fn save(
         Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
         Err(e) if matches!(e.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) => Err(e),
         Err(e) => Ok(form_page(&ctx, &id, form, Some(e))),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    country: String,
+}
+
+/// A new organisation (the secretariat): `?country=SN` offers that country's levels at once.
+pub async fn new(
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<NewQuery>,
+) -> Result<Response, AppError> {
+    ctx.require(&Action::CreateOrganisation)?;
+    let form = OrgForm {
+        kind: OrgKind::LocalAuthority.code().into(),
+        country: q.country.trim().to_ascii_uppercase(),
+        ..OrgForm::default()
+    };
+    Ok(form_page(&ctx, "", form, None))
+}
+
+pub async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Form(form): Form<OrgForm>,
+) -> Result<Response, AppError> {
+    ctx.require(&Action::CreateOrganisation)?;
+    let result = match form.input() {
+        Ok(input) => crate::ops::directory::create_organisation(&ctx, &state, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Err(e) if matches!(e.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) => Err(e),
+        Err(e) => Ok(form_page(&ctx, "", form, Some(e))),
     }
 }
