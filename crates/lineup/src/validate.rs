@@ -20,7 +20,9 @@ pub fn check_all(problem: &Problem) -> Vec<ProblemError> {
         }
     }
 
-    if problem.candidates.is_empty() {
+    // Nobody to choose from is malformed, unless a partial line-up is asked for: then it is
+    // the start of a consultation (every place empty, and why).
+    if problem.candidates.is_empty() && !problem.allow_partial {
         errors.push(ProblemError::NoCandidates {
             at: "candidates".to_owned(),
         });

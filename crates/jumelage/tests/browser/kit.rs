@@ -227,3 +227,70 @@ pub fn axe_source() -> String {
     ))
     .expect("axe-core (scripts/test installs it)")
 }
+
+/// A real SMTP server on loopback (Python's aiosmtpd) writing to a maildir.
+pub struct LoopbackSmtp {
+    child: std::process::Child,
+    pub port: u16,
+    pub dir: PathBuf,
+}
+
+impl LoopbackSmtp {
+    pub fn start(dir: PathBuf) -> LoopbackSmtp {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(python())
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("aiosmtpd starts");
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "aiosmtpd did not answer"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        LoopbackSmtp { child, port, dir }
+    }
+
+    /// The messages received so far: (`To`, decoded text body), read by Python's mailbox.
+    pub fn messages(&self) -> Vec<(String, String)> {
+        let script = r#"
+import sys, json, mailbox
+for m in mailbox.Maildir(sys.argv[1], create=False):
+    body = [p for p in m.walk() if p.get_content_type() == 'text/plain'][0]
+    print(json.dumps([m['To'], body.get_payload(decode=True).decode()]))
+"#;
+        let out = Command::new(python())
+            .args(["-c", script])
+            .arg(&self.dir)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
+impl Drop for LoopbackSmtp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

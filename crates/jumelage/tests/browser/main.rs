@@ -10,5 +10,6 @@ mod kit;
 
 mod home;
 mod meetings;
+mod network;
 mod register;
 mod seminars;

@@ -1,68 +1,18 @@
 //! The seminar series: consultation by link, the line-up, an e-mailed invitation.
 
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use fantoccini::Locator;
 
 use crate::common::{temp_dir, Server};
 use crate::kit::*;
 
-/// A real SMTP server on loopback (Python's aiosmtpd) writing to a maildir.
-struct Smtp {
-    child: std::process::Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Smtp {
-    fn start(dir: PathBuf) -> Smtp {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(python())
-            .args([
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-l",
-                &format!("127.0.0.1:{port}"),
-                "-c",
-                "aiosmtpd.handlers.Mailbox",
-            ])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("aiosmtpd starts");
-        let start = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "aiosmtpd did not answer"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Smtp { child, port, dir }
-    }
-}
-
-impl Drop for Smtp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn consultation_by_link_line_up_with_a_lock_and_an_e_mailed_invitation() {
     let axe = axe_source();
     let dir = temp_dir("browser-seminars");
-    let smtp = Smtp::start(dir.join("maildir"));
+    let smtp = LoopbackSmtp::start(dir.join("maildir"));
     let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
     let server = Server::start(
         &dir,

@@ -233,3 +233,52 @@ both_engines!(menus_and_refusals_lead_somewhere, |db| {
         .body
         .contains("action=\"/meetings/m-2021-01-28/register\""));
 });
+
+both_engines!(a_line_up_without_candidates_is_partial, |db| {
+    let app = TestApp::new(db).await;
+    app.user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+        .await;
+    let (cookie, csrf) = app.sign_in("coord@kr.example").await;
+    let h = [("cookie", cookie.as_str())];
+    app.form(
+        "/series/new?group=kr",
+        &[
+            ("csrf_token", &csrf),
+            ("year", "2023"),
+            ("title.fr", "Tour 2023"),
+        ],
+        &h,
+    )
+    .await;
+    app.form(
+        "/series/tour-kr-2023/seminars/new",
+        &[
+            ("csrf_token", &csrf),
+            ("theme.fr", "Déchets"),
+            ("duration_minutes", "90"),
+            ("audience", "members"),
+        ],
+        &h,
+    )
+    .await;
+    app.form(
+        "/series/tour-kr-2023/consultation",
+        &[("csrf_token", &csrf), ("action", "open")],
+        &h,
+    )
+    .await;
+    let page = app
+        .get_with("/series/tour-kr-2023/lineup?lang=fr", &h)
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("Aucune composition complète"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("places de Corée restent vides"),
+        "{}",
+        page.body
+    );
+});

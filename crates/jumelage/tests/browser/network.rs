@@ -1,0 +1,236 @@
+//! A second country group, set up and run from its pages only (the secretariat's account is the
+//! one thing made on the command line): the group for Senegal with Dakar's zone, a Senegalese
+//! city added to the register, members found by search, a meeting at 10:00 in Dakar shown with
+//! Paris time, a series and a seminar with three presentations, consultation links e-mailed
+//! (received by a real SMTP server on loopback), a line-up that comes out partial and says why.
+//! Every page passes axe-core, and at phone width (390 px) none is wider than the screen.
+
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+
+use crate::common::{temp_dir, Server};
+use crate::kit::*;
+
+/// Sets a form field's value as a person would leave it (dates and times included).
+async fn set(c: &Client, id: &str, value: &str) {
+    find(c, Locator::Css(&format!("[id='{id}']"))).await;
+    c.execute(
+        "const e = document.getElementById(arguments[0]); e.value = arguments[1];",
+        vec![id.into(), value.into()],
+    )
+    .await
+    .unwrap();
+}
+
+async fn click(c: &Client, css: &str) {
+    find(c, Locator::Css(css)).await.click().await.unwrap();
+}
+
+async fn page_text(c: &Client) -> String {
+    find(c, Locator::Css("main")).await.text().await.unwrap()
+}
+
+async fn clean(c: &Client, axe: &str, visited: &mut Vec<String>) {
+    let url = c.current_url().await.unwrap().to_string();
+    let v = accessibility_violations(c, axe).await;
+    assert!(v.is_empty(), "{url}: {v:?}");
+    visited.push(url);
+}
+
+#[test]
+fn a_second_group_is_set_up_and_run_from_its_pages() {
+    let axe = axe_source();
+    let dir = temp_dir("browser-network");
+    let maildir = dir.join("maildir");
+    let smtp = LoopbackSmtp::start(maildir.clone());
+    let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let server = Server::start(
+        &dir,
+        None,
+        &[
+            "--smtp-url",
+            &smtp_url,
+            "--mail-from",
+            "Jumelage <no-reply@example.org>",
+        ],
+    );
+    create_user(
+        &dir,
+        &[
+            "--email",
+            "staff@cuf.example",
+            "--role",
+            "secretariat",
+            "--name",
+            "Secrétariat",
+        ],
+    );
+    let (_driver, port) = start_driver();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let c = browser(port, &dir.join("profile")).await;
+        let base = server.url.clone();
+        let mut visited = Vec::new();
+        sign_in(&c, &base, "staff@cuf.example").await;
+
+        // A Senegalese city enters the register with Senegal's own level.
+        c.goto(&format!("{base}/organisations/new?country=SN&lang=fr")).await.unwrap();
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "name_fr", "Ville de Dakar").await;
+        set(&c, "level", "sn_city").await;
+        set(&c, "population", "1438725").await;
+        click(&c, "form.stacked button[type=submit]").await;
+        wait_contains(&c, Locator::Css("h1"), "Ville de Dakar").await;
+        let dakar_page = c.current_url().await.unwrap().to_string();
+        assert!(page_text(&c).await.contains("Sénégal"), "the country by its name");
+        clean(&c, &axe, &mut visited).await;
+        let dakar = dakar_page.rsplit('/').next().unwrap().to_string();
+
+        // Its international-relations officer, with an address.
+        c.goto(&format!("{base}/organisations/{dakar}/people/new")).await.unwrap();
+        set(&c, "name", "Awa Ndiaye").await;
+        set(&c, "email", "awa.ndiaye@dakar.example").await;
+        click(&c, "#save-record").await;
+        wait_contains(&c, Locator::Css("main"), "Awa Ndiaye").await;
+
+        // The group, with Dakar's zone.
+        c.goto(&format!("{base}/groups/new?lang=fr")).await.unwrap();
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "id", "sn").await;
+        set(&c, "names.fr", "Groupe-pays Sénégal").await;
+        set(&c, "names.en", "Senegal country group").await;
+        set(&c, "country", "SN").await;
+        set(&c, "time_zones", "Africa/Dakar").await;
+        set(&c, "languages", "fr, en, wo").await;
+        set(&c, "hashtags", "#SenegalFrance").await;
+        click(&c, "#save-record").await;
+        wait_contains(&c, Locator::Css("h1"), "Groupe-pays Sénégal").await;
+        clean(&c, &axe, &mut visited).await;
+
+        // Members found by name, French and Senegalese.
+        for (q, org) in [("Dakar", dakar.as_str()), ("Tours", "fr-tours")] {
+            set(&c, "q", q).await;
+            click(&c, "form[role=search] button").await;
+            find(&c, Locator::Css(&format!("#organisation option[value='{org}']"))).await;
+            set(&c, "organisation", org).await;
+            click(&c, "#add-member").await;
+            find(&c, Locator::Css(&format!("#member-{org}"))).await;
+        }
+        clean(&c, &axe, &mut visited).await;
+
+        // A meeting at 10:00 in Dakar, shown with Paris time.
+        c.goto(&format!("{base}/meetings/new?group=sn&lang=fr")).await.unwrap();
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "title_fr", "Réunion de lancement").await;
+        set(&c, "date", "2027-01-14").await;
+        set(&c, "start_time", "10:00").await;
+        set(&c, "end_time", "11:30").await;
+        set(&c, "time_zone", "Africa/Dakar").await;
+        click(&c, "form.stacked button[type=submit]").await;
+        wait_contains(&c, Locator::Id("when"), "(Dakar)").await;
+        let when = find(&c, Locator::Id("when")).await.text().await.unwrap();
+        assert!(
+            when.contains("11:00–12:30 (Paris)") && when.contains("10:00–11:30 (Dakar)"),
+            "{when}"
+        );
+        clean(&c, &axe, &mut visited).await;
+
+        // A series, a seminar, three presentations found by organisation.
+        c.goto(&format!("{base}/seminars?group=sn&lang=fr")).await.unwrap();
+        clean(&c, &axe, &mut visited).await;
+        click(&c, "#new-series").await;
+        set(&c, "year", "2027").await;
+        set(&c, "title.fr", "Tour franco-sénégalais 2027").await;
+        click(&c, "#save-record").await;
+        find(&c, Locator::Css("[id='theme.fr']")).await;
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "theme.fr", "Gestion des déchets").await;
+        set(&c, "planned_period", "2027-03").await;
+        click(&c, "#save-record").await;
+        find(&c, Locator::Id("add-presentation")).await;
+        for (q, org, title) in [
+            ("Dakar", dakar.as_str(), "Le tri à Dakar"),
+            ("Tours", "fr-tours", "Compostage à Tours"),
+            ("Issy", "fr-issy", "Collecte connectée"),
+        ] {
+            set(&c, "q", q).await;
+            click(&c, "#find-organisation").await;
+            find(&c, Locator::Css(&format!("#organisation_id option[value='{org}']"))).await;
+            set(&c, "organisation_id", org).await;
+            set(&c, "title.fr", title).await;
+            click(&c, "#add-presentation").await;
+            wait_contains(&c, Locator::Id("programme"), title).await;
+        }
+        clean(&c, &axe, &mut visited).await;
+
+        // The consultation: links e-mailed to the contacts of those who have not answered.
+        c.goto(&format!("{base}/series/tour-sn-2027/consultation?lang=fr")).await.unwrap();
+        click(&c, "button[value=open]").await;
+        click(&c, "#send-links").await;
+        wait_contains(&c, Locator::Css(".notice[role=status]"), "Un courriel").await;
+        clean(&c, &axe, &mut visited).await;
+
+        // No candidate yet: the line-up is partial and says which places stay empty.
+        c.goto(&format!("{base}/series/tour-sn-2027/lineup?lang=fr")).await.unwrap();
+        wait_contains(&c, Locator::Id("lineup-status"), "Aucune composition complète").await;
+        let unfilled = find(&c, Locator::Id("lineup-unfilled")).await.text().await.unwrap();
+        assert!(unfilled.contains("places de Sénégal restent vides"), "{unfilled}");
+        assert!(unfilled.contains("places de France restent vides"), "{unfilled}");
+        clean(&c, &axe, &mut visited).await;
+
+        // At phone width, no page is wider than the screen.
+        c.set_window_size(390, 844).await.unwrap();
+        for url in &visited {
+            c.goto(url).await.unwrap();
+            find(&c, Locator::Css("main")).await;
+            let widths = c
+                .execute(
+                    "return [document.documentElement.scrollWidth, window.innerWidth];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let w: Vec<i64> = serde_json::from_value(widths).unwrap();
+            let wide = c
+                .execute(
+                    "return [...document.querySelectorAll('body *')]
+                       .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                       .slice(0, 5)
+                       .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40) + ' ' +
+                                 Math.round(e.getBoundingClientRect().right));",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert!(
+                w[0] <= w[1],
+                "{url} is {} px wide on a {} px screen: {wide}",
+                w[0],
+                w[1]
+            );
+        }
+        c.close().await.unwrap();
+    });
+
+    // The link reached Awa Ndiaye through the SMTP server.
+    let mut got = Vec::new();
+    for _ in 0..60 {
+        got = smtp.messages();
+        if !got.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "awa.ndiaye@dakar.example");
+    assert!(got[0].1.contains("/consult/"), "{}", got[0].1);
+    assert!(
+        got[0].1.contains("Groupe-pays Sénégal"),
+        "signed by the group: {}",
+        got[0].1
+    );
+    assert!(server.stop().success());
+    drop(smtp);
+    let _ = std::fs::remove_dir_all(dir);
+}
