@@ -306,3 +306,35 @@ pub fn moment_label(ctx: &Ctx, ms: i64) -> String {
         at.format("%H:%M")
     )
 }
+
+/// Organisations found by name (`q`, any language, any case; none for an empty query), as the
+/// options of a select box: "Ville de Tours (France)". The search that works without script.
+pub async fn organisation_choices(
+    lang: Lang,
+    db: &storage::Db,
+    q: &str,
+    selected: Option<&str>,
+    leave_out: &[&str],
+) -> Result<Vec<Choice>, crate::AppError> {
+    if q.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let filter = storage::OrgFilter {
+        name: Some(q.trim().to_string()),
+        ..storage::OrgFilter::default()
+    };
+    let (hits, _) = db.organisations(&filter, 50, 0).await?;
+    Ok(hits
+        .iter()
+        .filter(|o| !leave_out.contains(&o.org.id.as_str()))
+        .map(|o| Choice {
+            value: o.org.id.clone(),
+            label: format!(
+                "{} ({})",
+                o.org.names.get(lang.code()),
+                country_label(lang, o.org.country.as_str())
+            ),
+            selected: selected == Some(o.org.id.as_str()),
+        })
+        .collect())
+}

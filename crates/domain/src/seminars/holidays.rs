@@ -21,8 +21,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut out = HashMap::new();
-        for line in DATA.lines().skip(1) {
-            let fields = split_csv(line);
+        for fields in crate::csv::rows(DATA) {
             if fields.len() < 5 {
                 continue;
             }
@@ -44,27 +43,6 @@ fn table() -> &'static Table {
         }
         out
     })
-}
-
-/// Splits one CSV line (quotes and doubled quotes as written by Python's csv module).
-fn split_csv(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    out.push(field);
-    out
 }
 
 /// The holiday of `country` ("FR" or "KR") on `date`, if any.
@@ -107,13 +85,5 @@ mod tests {
             Some("추석")
         );
         assert!(covered(d("2035-06-01")) && !covered(d("2036-01-01")));
-    }
-
-    #[test]
-    fn csv_quotes() {
-        assert_eq!(
-            split_csv("a,\"b, c\",\"d \"\"e\"\"\""),
-            vec!["a", "b, c", "d \"e\""]
-        );
     }
 }

@@ -7,14 +7,16 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::accounts::Action;
 use domain::groups::{GroupInput, GroupRole};
-use storage::{Group, OrgFilter};
+use storage::Group;
 
 use super::directory::record_form::{back_to_form, Field, FormPage, Submitted};
 use super::render;
 use crate::ctx::Ctx;
 use crate::input::Form;
 use crate::ops::groups as ops;
-use crate::view::{country_choices, country_label, group_role_label, Choice, Page};
+use crate::view::{
+    country_choices, country_label, group_role_label, organisation_choices, Choice, Page,
+};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
@@ -291,27 +293,11 @@ async fn members_page(
             role: group_role_label(lang, m.role),
         })
         .collect();
-    let found = if q.is_empty() {
-        Vec::new()
-    } else {
-        let filter = OrgFilter {
-            name: Some(q.to_string()),
-            ..OrgFilter::default()
-        };
-        let (hits, _) = state.db.organisations(&filter, 50, 0).await?;
-        hits.iter()
-            .filter(|o| !current.iter().any(|m| m.organisation.org.id == o.org.id))
-            .map(|o| Choice {
-                value: o.org.id.clone(),
-                label: format!(
-                    "{} ({})",
-                    o.org.names.get(lang.code()),
-                    country_label(lang, o.org.country.as_str())
-                ),
-                selected: false,
-            })
-            .collect()
-    };
+    let members_ids: Vec<&str> = current
+        .iter()
+        .map(|m| m.organisation.org.id.as_str())
+        .collect();
+    let found = organisation_choices(lang, &state.db, q, None, &members_ids).await?;
     let status = error
         .as_ref()
         .map(|e| e.status)

@@ -13,14 +13,14 @@ use domain::period::Period;
 use domain::seminars::programme::{PresentationInput, SeminarInput, SeriesInput};
 use domain::seminars::{Audience, SeminarStatus};
 use domain::time::PARIS;
-use storage::{OrgFilter, Seminar};
+use storage::Seminar;
 
 use crate::ctx::Ctx;
 use crate::input::Form;
 use crate::ops::programme as ops;
 use crate::pages::directory::record_form::{back_to_form, Field, FormPage, Submitted};
 use crate::pages::render;
-use crate::view::{code_label, country_label, period_label, Choice, Page};
+use crate::view::{code_label, country_label, organisation_choices, period_label, Choice, Page};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
@@ -470,27 +470,8 @@ async fn programme_page(
             last: i + 1 == n,
         })
         .collect();
-    let found = if q.is_empty() {
-        Vec::new()
-    } else {
-        let filter = OrgFilter {
-            name: Some(q.to_string()),
-            ..OrgFilter::default()
-        };
-        let (hits, _) = state.db.organisations(&filter, 50, 0).await?;
-        let chosen = typed.get("organisation_id");
-        hits.iter()
-            .map(|o| Choice {
-                value: o.org.id.clone(),
-                label: format!(
-                    "{} ({})",
-                    o.org.names.get(lang.code()),
-                    country_label(lang, o.org.country.as_str())
-                ),
-                selected: chosen.as_deref() == Some(o.org.id.as_str()),
-            })
-            .collect()
-    };
+    let chosen = typed.get("organisation_id");
+    let found = organisation_choices(lang, &state.db, q, chosen.as_deref(), &[]).await?;
     let status = error
         .as_ref()
         .map(|e| e.status)
