@@ -706,13 +706,10 @@ group-manage-members = Gérer les membres
 group-settings = Réglages
 email-signature = — { $network }, { $group }
 lineup-partial = Aucune composition complète n’existe avec ces réponses : voici celle qui remplit le plus de places, la meilleure parmi elles.
-lineup-unfilled = { $seminar } : { $missing ->
-    [one] une place
-   *[other] { $missing } places
-} de { $country } { $missing ->
-    [one] reste vide
-   *[other] restent vides
-} — { $ranked } candidate(s) de ce pays l’ont classé, { $members } collectivité(s) de ce pays dans le groupe.
+lineup-unfilled = { $seminar } — { $country } : { $missing ->
+    [one] une place reste vide
+   *[other] { $missing } places restent vides
+} ; { $ranked } candidate(s) de ce pays l’ont classé, { $members } collectivité(s) de ce pays dans le groupe.
 
 # Running a series from pages
 series-new-title = Nouvelle série de séminaires
@@ -760,3 +757,8 @@ email-consultation-body =
 error-sign-in = Se connecter pour continuer
 nav-follow-ups = Suivis
 org-new-title = Nouvelle organisation
+user-role-secretariat = Secrétariat
+user-role-president = Présidence du groupe
+user-role-coordinator = Coordination
+user-role-editor = Édition
+user-role-observer = Observation

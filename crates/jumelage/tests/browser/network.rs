@@ -175,8 +175,8 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
         c.goto(&format!("{base}/series/tour-sn-2027/lineup?lang=fr")).await.unwrap();
         wait_contains(&c, Locator::Id("lineup-status"), "Aucune composition complète").await;
         let unfilled = find(&c, Locator::Id("lineup-unfilled")).await.text().await.unwrap();
-        assert!(unfilled.contains("places de Sénégal restent vides"), "{unfilled}");
-        assert!(unfilled.contains("places de France restent vides"), "{unfilled}");
+        assert!(unfilled.contains("Sénégal : 2 places restent vides"), "{unfilled}");
+        assert!(unfilled.contains("France : 2 places restent vides"), "{unfilled}");
         clean(&c, &axe, &mut visited).await;
 
         // At phone width, no page is wider than the screen.

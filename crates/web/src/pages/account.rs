@@ -149,7 +149,12 @@ pub async fn users(ctx: Ctx, State(state): State<AppState>) -> Result<Response, 
                     None => ctx.t("users-active"),
                 },
                 disabled: u.disabled_at.is_some(),
-                roles: u.roles.join(", "),
+                roles: u
+                    .roles
+                    .iter()
+                    .map(|r| role_label(&ctx, r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 id: u.id,
                 email: u.email,
                 name: u.display_name,
@@ -206,4 +211,21 @@ pub async fn reset(
         page: Page::new(&ctx, "login", ctx.t("reset-title")),
         sent: true,
     }))
+}
+
+/// A stored role (`coordinator:kr`, `editor:fr-issy`, `secretariat`) in the reader's words:
+/// "Coordination (kr)".
+fn role_label(ctx: &Ctx, stored: &str) -> String {
+    let (code, binding) = stored.split_once(':').unwrap_or((stored, ""));
+    let key = format!("user-role-{code}");
+    let name = if i18n::has_key(&key) {
+        ctx.t(&key)
+    } else {
+        code.to_string()
+    };
+    if binding.is_empty() {
+        name
+    } else {
+        format!("{name} ({binding})")
+    }
 }

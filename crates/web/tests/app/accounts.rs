@@ -162,6 +162,11 @@ both_engines!(a_disabled_account_stops_at_once, |db| {
         .get_with("/users?lang=en", &[("cookie", &staff_session)])
         .await;
     assert!(page.body.contains("officer@issy.example") && page.body.contains("Disabled"));
+    assert!(
+        page.body.contains("Editor (fr-issy)"),
+        "roles in words: {}",
+        page.body
+    );
     let r = app
         .form(
             &format!("/users/{officer}/enable"),

@@ -277,7 +277,7 @@ both_engines!(a_line_up_without_candidates_is_partial, |db| {
         page.body
     );
     assert!(
-        page.body.contains("places de Corée restent vides"),
+        page.body.contains("Corée : 2 places restent vides"),
         "{}",
         page.body
     );
