@@ -35,7 +35,7 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType | DuplicateRank
         | UnknownColumn | MissingColumn | FileUnreadable | QueryTooShort | ControlCharacters
         | WrongFieldCount => StatusCode::UNPROCESSABLE_ENTITY,
-        MinutesLocked | CapacityReached => StatusCode::CONFLICT,
+        MinutesLocked | CapacityReached | RegistrationClosed => StatusCode::CONFLICT,
         SolverTimeLimit => StatusCode::SERVICE_UNAVAILABLE,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
     }

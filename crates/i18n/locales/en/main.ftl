@@ -468,6 +468,7 @@ email-reminder-body =
     { $signature }
 error-duplicate-rank = Two themes have the same rank: give each a different rank.
 error-capacity-reached = There is no place left.
+error-registration-closed = Registration is closed: the seminar is over or cancelled.
 seminar-invite = Invite the group's members by e-mail
 seminar-invited = { $count ->
     [0] Nobody to invite.

@@ -474,6 +474,7 @@ email-reminder-body =
     { $signature }
 error-duplicate-rank = Deux thèmes ont le même rang : donnez à chacun un rang différent.
 error-capacity-reached = Il n'y a plus de place.
+error-registration-closed = Les inscriptions sont closes : le séminaire est passé ou annulé.
 seminar-invite = Inviter les membres du groupe par courriel
 seminar-invited = { $count ->
     [0] Personne à inviter.

@@ -465,6 +465,7 @@ email-reminder-body =
     { $signature }
 error-duplicate-rank = 두 주제의 순위가 같습니다. 주제마다 다른 순위를 주십시오.
 error-capacity-reached = 남은 자리가 없습니다.
+error-registration-closed = 신청이 마감되었습니다. 세미나가 끝났거나 취소되었습니다.
 seminar-invite = 그룹 회원에게 이메일로 초대장 보내기
 seminar-invited = { $count ->
     [0] 초대할 사람이 없습니다.

@@ -135,8 +135,10 @@ pub async fn register(
     email: &str,
 ) -> Result<RegistrationStatus, AppError> {
     let (s, series) = crate::ops::seminars::seminar_and_series(state, seminar).await?;
-    if matches!(s.status, SeminarStatus::Cancelled | SeminarStatus::Held) {
-        return Err(AppError::new(ErrorKey::InvalidTransition));
+    // Registration closes when the seminar is cancelled or held, or once it has ended.
+    let ended = s.span.is_some_and(|x| x.end <= chrono::Utc::now());
+    if ended || matches!(s.status, SeminarStatus::Cancelled | SeminarStatus::Held) {
+        return Err(AppError::new(ErrorKey::RegistrationClosed));
     }
     let members: Vec<String> = state
         .db

@@ -282,3 +282,32 @@ both_engines!(a_line_up_without_candidates_is_partial, |db| {
         page.body
     );
 });
+
+both_engines!(registration_closes_when_a_seminar_is_over, |db| {
+    let app = TestApp::new(db).await;
+    let coord = app
+        .user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+        .await;
+    let auth = [("authorization", format!("Bearer {coord}"))];
+    let auth: Vec<(&str, &str)> = auth.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let past = app
+        .json(
+            axum::http::Method::PATCH,
+            "/api/v1/seminars/tour-kr-2021-2",
+            serde_json::json!({"start": "2021-10-05T07:00:00Z", "status": "scheduled"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(past.status, 200, "{}", past.body);
+    let late = app
+        .json(
+            axum::http::Method::POST,
+            "/api/v1/seminars/tour-kr-2021-2/registrations",
+            serde_json::json!({}),
+            &auth,
+        )
+        .await;
+    assert_eq!(late.status, 409, "{}", late.body);
+    let page = app.get("/seminars/tour-kr-2021-2").await;
+    assert!(!page.body.contains("id=\"register\""), "no button either");
+});
