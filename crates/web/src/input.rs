@@ -181,3 +181,10 @@ mod tests {
         );
     }
 }
+
+/// The search box of a page that picks an organisation by name (`?q=`).
+#[derive(serde::Deserialize, Default)]
+pub struct SearchBox {
+    #[serde(default)]
+    pub q: String,
+}

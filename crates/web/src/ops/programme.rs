@@ -60,15 +60,27 @@ pub async fn update_seminar(
     input: &SeminarInput,
     version: Option<i64>,
 ) -> Result<Seminar, AppError> {
+    let s = managed_seminar(ctx, state, id).await?;
+    save_seminar(state, &s, input, version.unwrap_or(s.version)).await
+}
+
+/// A seminar of a series the caller coordinates, or 404 / 403.
+async fn managed_seminar(ctx: &Ctx, state: &AppState, id: &str) -> Result<Seminar, AppError> {
     let (s, series) = seminar_and_series(state, id).await?;
     ctx.require(&Action::ManageMeetings {
         group: &series.group_id,
     })?;
-    let next = input.apply(&s)?;
-    state
-        .db
-        .update_seminar(&next, version.unwrap_or(s.version))
-        .await?;
+    Ok(s)
+}
+
+async fn save_seminar(
+    state: &AppState,
+    s: &Seminar,
+    input: &SeminarInput,
+    version: i64,
+) -> Result<Seminar, AppError> {
+    let next = input.apply(s)?;
+    state.db.update_seminar(&next, version).await?;
     Ok(next)
 }
 
@@ -81,7 +93,7 @@ pub async fn schedule_seminar(
     duration_minutes: i64,
     link: Option<&str>,
 ) -> Result<Seminar, AppError> {
-    let s = state.db.seminar(id).await?.or_404()?;
+    let s = managed_seminar(ctx, state, id).await?;
     let mut input = SeminarInput::of(&s);
     input.start = Some(start);
     input.duration_minutes = duration_minutes;
@@ -89,7 +101,7 @@ pub async fn schedule_seminar(
     if let Some(l) = link.filter(|l| !l.trim().is_empty()) {
         input.link = Some(l.to_string());
     }
-    update_seminar(ctx, state, id, &input, Some(s.version)).await
+    save_seminar(state, &s, &input, s.version).await
 }
 
 /// A presentation added at the end of a seminar's programme; returns its id.
@@ -99,10 +111,7 @@ pub async fn add_presentation(
     seminar: &str,
     input: &PresentationInput,
 ) -> Result<String, AppError> {
-    let (_, series) = seminar_and_series(state, seminar).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
+    managed_seminar(ctx, state, seminar).await?;
     let position = state.db.presentations(seminar).await?.len() as i64;
     let id = format!("{seminar}-p{}", &storage::random_token()[..8]);
     let p = input.validate(&id, position)?;
@@ -133,10 +142,7 @@ pub async fn update_presentation(
     id: &str,
     input: &PresentationInput,
 ) -> Result<(), AppError> {
-    let (_, series) = seminar_and_series(state, seminar).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
+    managed_seminar(ctx, state, seminar).await?;
     let current = state.db.presentations(seminar).await?;
     let old = current.iter().find(|p| p.id == id).or_404()?;
     let p = input.validate(id, old.position)?;
@@ -152,10 +158,7 @@ pub async fn remove_presentation(
     seminar: &str,
     id: &str,
 ) -> Result<(), AppError> {
-    let (_, series) = seminar_and_series(state, seminar).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
+    managed_seminar(ctx, state, seminar).await?;
     if !state.db.remove_presentation(seminar, id).await? {
         return Err(AppError::not_found());
     }
@@ -170,10 +173,7 @@ pub async fn move_presentation(
     id: &str,
     up: bool,
 ) -> Result<(), AppError> {
-    let (_, series) = seminar_and_series(state, seminar).await?;
-    ctx.require(&Action::ManageMeetings {
-        group: &series.group_id,
-    })?;
+    managed_seminar(ctx, state, seminar).await?;
     let mut ids: Vec<String> = state
         .db
         .presentations(seminar)

@@ -255,19 +255,13 @@ struct MembersTemplate {
     error: Option<String>,
 }
 
-#[derive(serde::Deserialize, Default)]
-pub struct MembersQuery {
-    #[serde(default)]
-    q: String,
-}
-
 /// The group's members, and the form that adds one: a search box (`q`) that fills the list of
 /// organisations to pick from, on the server, so that it works without script.
 pub async fn members(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(query): Query<MembersQuery>,
+    Query(query): Query<crate::input::SearchBox>,
 ) -> Result<Response, AppError> {
     members_page(&ctx, &state, &id, query.q.trim(), None, None).await
 }

@@ -388,47 +388,10 @@ both_engines!(slots_then_registration_and_the_e_mail, |db| {
     );
 
     // The e-mail goes out through a real SMTP server on loopback.
-    let dir = std::env::temp_dir().join(format!("mbox-{}", storage::random_token()));
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let py = std::env::var("JUMELAGE_PYTHON").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/py-tools/bin/python"
-        )
-        .into()
-    });
-    let mut smtp = std::process::Command::new(py)
-        .args([
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            &format!("127.0.0.1:{port}"),
-            "-c",
-            "aiosmtpd.handlers.Mailbox",
-            dir.to_str().unwrap(),
-        ])
-        .spawn()
-        .unwrap();
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let sender = mail::Sender::new(&mail::SmtpConfig {
-        url: format!("smtp://127.0.0.1:{port}"),
-        from: "Jumelage <no-reply@example.org>".into(),
-    })
-    .unwrap();
-    let sent = sender.drain(&app.db).await.unwrap();
-    assert_eq!(sent, 1);
-    assert_eq!(sender.drain(&app.db).await.unwrap(), 0, "never sent twice");
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let smtp = crate::support::LoopbackSmtp::start().await;
+    assert_eq!(smtp.drain(&app.db).await, 1);
+    assert_eq!(smtp.drain(&app.db).await, 0, "never sent twice");
+    let dir = smtp.dir.clone();
     let out = python(
         r#"
 import sys, mailbox, icalendar, datetime
@@ -447,9 +410,7 @@ print(start.astimezone(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M'), str(ev
 "#,
         dir.to_str().unwrap(),
     );
-    let _ = smtp.kill();
-    let _ = smtp.wait();
-    let _ = std::fs::remove_dir_all(&dir);
+    drop(smtp);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "1 officer@issy.example | Inscription confirmée : Le développement durable : les solutions des collectivités contre le réchauffement climatique", "{out}");
     assert_eq!(lines[1], "True True True", "{out}");

@@ -417,17 +417,11 @@ struct ProgrammeTemplate {
     duration: i64,
 }
 
-#[derive(serde::Deserialize, Default)]
-pub struct SearchQuery {
-    #[serde(default)]
-    q: String,
-}
-
 pub async fn programme(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<SearchQuery>,
+    Query(q): Query<crate::input::SearchBox>,
 ) -> Result<Response, AppError> {
     programme_page(&ctx, &state, &id, q.q.trim(), Submitted(Vec::new()), None).await
 }
