@@ -183,6 +183,97 @@ pub fn normalise_email(value: &str, field: &str) -> Result<String, crate::Domain
     Ok(email)
 }
 
+/// An invitation to the platform, as typed on the page or sent to the API: who (address, name,
+/// language of the e-mail and of the interface) and in which role.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct InvitationInput {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    /// `fr`, `ko` or `en`; empty: the inviter's language.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// `secretariat`, `president`, `coordinator`, `observer` (with `group`) or `editor` (with
+    /// `organisation`).
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub organisation: Option<String>,
+}
+
+/// A checked invitation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invitation {
+    pub email: String,
+    pub name: String,
+    pub language: Option<String>,
+    pub role: Role,
+}
+
+/// The roles an invitation can give, in the order a form offers them.
+pub const ROLE_CODES: [&str; 5] = [
+    "coordinator",
+    "president",
+    "observer",
+    "editor",
+    "secretariat",
+];
+
+impl InvitationInput {
+    /// Every problem, each with its field: the address, the name, the language, the role and
+    /// the group or organisation the role needs.
+    pub fn validate(&self) -> Result<Invitation, Vec<crate::DomainError>> {
+        use crate::ErrorKey;
+        let mut p = crate::check::Problems::new();
+        let email = p.take(normalise_email(&self.email, "email"));
+        let name = p.required(Some(&self.name), "name", 200);
+        let language = self
+            .language
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        if language.is_some_and(|l| !["fr", "ko", "en"].contains(&l)) {
+            p.push(ErrorKey::InvalidLanguage, "language");
+        }
+        let bound = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let (group, organisation) = (bound(&self.group), bound(&self.organisation));
+        let code = self.role.trim();
+        let role = if code.is_empty() {
+            p.push(ErrorKey::Required, "role");
+            None
+        } else if !ROLE_CODES.contains(&code) {
+            p.push(ErrorKey::InvalidKind, "role");
+            None
+        } else {
+            let role = Role::from_parts(code, group.as_deref(), organisation.as_deref());
+            if role.is_none() {
+                let field = if code == "editor" {
+                    "organisation"
+                } else {
+                    "group"
+                };
+                p.push(ErrorKey::Required, field);
+            }
+            role
+        };
+        let invitation = Invitation {
+            email: email.unwrap_or_default(),
+            name,
+            language: language.map(str::to_string),
+            role: role.unwrap_or(Role::Secretariat),
+        };
+        p.finish(invitation)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +307,50 @@ mod tests {
     }
 
     /// The whole matrix of role × action: each row lists who may.
+    #[test]
+    fn an_invitation_names_each_problem() {
+        let bad = InvitationInput {
+            email: "not an address".into(),
+            role: "coordinator".into(),
+            language: Some("de".into()),
+            ..Default::default()
+        };
+        let fields: Vec<_> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.key, e.field.unwrap()))
+            .collect();
+        use crate::ErrorKey::*;
+        assert_eq!(
+            fields,
+            [
+                (InvalidEmail, "email".to_string()),
+                (Required, "name".to_string()),
+                (InvalidLanguage, "language".to_string()),
+                (Required, "group".to_string()),
+            ]
+        );
+        let ok = InvitationInput {
+            email: " Awa@Dakar.example ".into(),
+            name: "Awa Ndiaye".into(),
+            role: "editor".into(),
+            organisation: Some("sn-dakar".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ok.validate().unwrap(),
+            Invitation {
+                email: "awa@dakar.example".into(),
+                name: "Awa Ndiaye".into(),
+                language: None,
+                role: Role::Editor {
+                    organisation: "sn-dakar".into()
+                },
+            }
+        );
+    }
+
     #[test]
     fn permission_matrix() {
         let members = vec!["fr-issy".to_string(), "fr-tours".to_string()];

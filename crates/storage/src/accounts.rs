@@ -66,6 +66,57 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| hash_password("not a password").unwrap_or_default())
 }
 
+/// Gives `user_id` a role, after checking that its group or organisation exists; a role the
+/// user already has is left as it is.
+async fn insert_role(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: &str,
+    role: &Role,
+) -> Result<(), StorageError> {
+    if let Some(g) = role.group() {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM country_groups WHERE id = $1")
+            .bind(g)
+            .fetch_one(&mut **tx)
+            .await?;
+        if n == 0 {
+            return Err(DomainError::field(ErrorKey::UnknownGroup, "group").into());
+        }
+    }
+    if let Some(o) = role.organisation() {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1")
+            .bind(o)
+            .fetch_one(&mut **tx)
+            .await?;
+        if n == 0 {
+            return Err(DomainError::field(ErrorKey::UnknownOrganisation, "organisation").into());
+        }
+    }
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM user_roles WHERE user_id = $1 AND role = $2 \
+         AND COALESCE(group_id, '') = COALESCE($3, '') \
+         AND COALESCE(organisation_id, '') = COALESCE($4, '')",
+    )
+    .bind(user_id)
+    .bind(role.code())
+    .bind(role.group())
+    .bind(role.organisation())
+    .fetch_one(&mut **tx)
+    .await?;
+    if held == 0 {
+        sqlx::query(
+            "INSERT INTO user_roles (user_id, role, group_id, organisation_id) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(role.code())
+        .bind(role.group())
+        .bind(role.organisation())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 impl Db {
     /// Creates a user with its roles. Checks that bound groups and organisations exist.
     pub async fn create_user(&self, new: &NewUser) -> Result<User, StorageError> {
@@ -87,37 +138,7 @@ impl Db {
         .await
         .map_err(|e| unique_to_duplicate(e, "email"))?;
         for role in &new.roles {
-            if let Some(g) = role.group() {
-                let n: i64 =
-                    sqlx::query_scalar("SELECT COUNT(*) FROM country_groups WHERE id = $1")
-                        .bind(g)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                if n == 0 {
-                    return Err(DomainError::field(ErrorKey::NotFound, "group").into());
-                }
-            }
-            if let Some(o) = role.organisation() {
-                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1")
-                    .bind(o)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                if n == 0 {
-                    return Err(
-                        DomainError::field(ErrorKey::UnknownOrganisation, "organisation").into(),
-                    );
-                }
-            }
-            sqlx::query(
-                "INSERT INTO user_roles (user_id, role, group_id, organisation_id) \
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&id)
-            .bind(role.code())
-            .bind(role.group())
-            .bind(role.organisation())
-            .execute(&mut *tx)
-            .await?;
+            insert_role(&mut tx, &id, role).await?;
         }
         tx.commit().await?;
         Ok(User {
@@ -388,5 +409,71 @@ impl Db {
             .await?;
         tx.commit().await?;
         Ok(user)
+    }
+
+    /// Inside `tx`: an account without a password for `new`, and an invitation whose secret
+    /// is `secret` (the caller puts the link in the e-mail it queues in the same transaction).
+    pub async fn invite_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        new: &NewUser,
+        secret: &str,
+    ) -> Result<User, StorageError> {
+        let email = domain::accounts::normalise_email(&new.email, "email")?;
+        let id = format!("u-{}", &random_token()[..16]);
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO users (id, email, display_name, password_hash, locale, created_at) \
+             VALUES ($1, $2, $3, NULL, $4, $5)",
+        )
+        .bind(&id)
+        .bind(&email)
+        .bind(new.display_name.trim())
+        .bind(&new.locale)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "email"))?;
+        for role in &new.roles {
+            insert_role(tx, &id, role).await?;
+        }
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, user_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(secret))
+        .bind(&id)
+        .bind(now)
+        .bind(now + INVITATION_TTL_MS)
+        .execute(&mut **tx)
+        .await?;
+        Ok(User {
+            id,
+            email,
+            display_name: new.display_name.trim().to_string(),
+            locale: new.locale.clone(),
+            roles: new.roles.clone(),
+        })
+    }
+
+    /// Inside `tx`: one more role for an existing account (a person in several groups).
+    pub async fn add_role_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: &str,
+        role: &Role,
+    ) -> Result<(), StorageError> {
+        insert_role(tx, user_id, role).await
+    }
+
+    /// Whether the account has set a password (an invitation not yet accepted has none).
+    pub async fn has_password(&self, user_id: &str) -> Result<bool, StorageError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE id = $1 AND password_hash IS NOT NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
     }
 }

@@ -58,6 +58,17 @@ impl Db {
         Ok("cuf".into())
     }
 
+    /// The names of the network this instance serves, once one is recorded.
+    pub async fn the_network_names(&self) -> Result<Option<Names>, StorageError> {
+        let id: Option<String> = sqlx::query_scalar("SELECT id FROM networks ORDER BY id LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        match id {
+            Some(id) => self.network_names(&id).await,
+            None => Ok(None),
+        }
+    }
+
     /// The network's names.
     pub async fn network_names(&self, id: &str) -> Result<Option<Names>, StorageError> {
         let row = sqlx::query("SELECT name_fr, name_ko, name_en FROM networks WHERE id = $1")

@@ -37,6 +37,9 @@ pub struct Ctx {
     pub client: String,
     /// The zone times are shown in first: `?tz=`, the `tz` cookie, or by language.
     pub tz: chrono_tz::Tz,
+    /// The groups a signed-in person works in (by role, or through their organisation), as
+    /// (id, name in the reader's language), for the menu of pages.
+    pub my_groups: Vec<(String, String)>,
 }
 
 impl Ctx {

@@ -29,12 +29,12 @@ pub fn status_of(key: ErrorKey) -> StatusCode {
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         Required | TooLong | InvalidCountry | InvalidLevel | LevelCountryMismatch | InvalidKind
         | InvalidStatus | InvalidNumber | InvalidDate | InvalidCoordinates | InvalidUrl
-        | InvalidEmail | SelfPartnership | UnknownOrganisation | UnknownTheme | InvalidId
-        | ParentCycle | WeakPassword | PasswordMismatch | UnknownTimeZone | InvalidLanguage
-        | InvalidHashtag | InvalidTime | AmbiguousLocalTime | NonexistentLocalTime
-        | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType | DuplicateRank
-        | UnknownColumn | MissingColumn | FileUnreadable | QueryTooShort | ControlCharacters
-        | WrongFieldCount => StatusCode::UNPROCESSABLE_ENTITY,
+        | InvalidEmail | SelfPartnership | UnknownOrganisation | UnknownTheme | UnknownGroup
+        | InvalidId | ParentCycle | WeakPassword | PasswordMismatch | UnknownTimeZone
+        | InvalidLanguage | InvalidHashtag | InvalidTime | AmbiguousLocalTime
+        | NonexistentLocalTime | EndBeforeStart | InvalidPeriod | InvalidTransition | FileType
+        | DuplicateRank | UnknownColumn | MissingColumn | FileUnreadable | QueryTooShort
+        | ControlCharacters | WrongFieldCount => StatusCode::UNPROCESSABLE_ENTITY,
         MinutesLocked | CapacityReached | RegistrationClosed => StatusCode::CONFLICT,
         SolverTimeLimit => StatusCode::SERVICE_UNAVAILABLE,
         FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -105,6 +105,7 @@ fn negotiate(state: &AppState, req: &Request) -> (Ctx, Preferences) {
         path,
         query_without_lang,
         client,
+        my_groups: Vec::new(),
     };
     (
         ctx,
@@ -142,6 +143,7 @@ async fn authenticate(
         None => None,
     };
     if let Some(s) = session {
+        ctx.my_groups = groups_of_person(state, &s.user, ctx.lang).await?;
         ctx.user = Some(s.user);
         ctx.csrf = s.csrf_token;
         return Ok(None);
@@ -157,6 +159,33 @@ async fn authenticate(
             Ok(Some(fresh))
         }
     }
+}
+
+/// The groups a person works in, for the menu: those of their roles, and those their
+/// organisation belongs to; named in `lang`.
+async fn groups_of_person(
+    state: &AppState,
+    user: &storage::User,
+    lang: i18n::Lang,
+) -> Result<Vec<(String, String)>, AppError> {
+    let mut ids: Vec<String> = Vec::new();
+    for role in &user.roles {
+        if let Some(g) = role.group() {
+            ids.push(g.to_string());
+        }
+        if let Some(o) = role.organisation() {
+            ids.extend(state.db.groups_of(o).await?.into_iter().map(|(g, _)| g));
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(g) = state.db.group(&id).await? {
+            out.push((id, g.name_in(lang.code()).to_string()));
+        }
+    }
+    Ok(out)
 }
 
 /// The answer's caching, language and cookies (none on shared static files).

@@ -28,6 +28,8 @@ pub struct Page {
     /// The secretariat: the audit log is in its menu.
     pub staff: bool,
     pub csrf: String,
+    /// The groups the signed-in person works in: (id, name).
+    pub my_groups: Vec<(String, String)>,
     path: String,
     query_without_lang: String,
 }
@@ -41,6 +43,7 @@ impl Page {
             user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
             staff: ctx.actor().can(&domain::accounts::Action::ReadAudit),
             csrf: ctx.csrf.clone(),
+            my_groups: ctx.my_groups.clone(),
             path: ctx.path.clone(),
             query_without_lang: ctx.query_without_lang.clone(),
         }
@@ -52,6 +55,11 @@ impl Page {
 
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
+    }
+
+    /// Whether this page is at `path`.
+    pub fn path_is(&self, path: &str) -> bool {
+        self.path == path
     }
 
     pub fn is(&self, section: &str) -> bool {
@@ -142,6 +150,32 @@ pub fn partnership_kind_label(lang: Lang, kind: PartnershipKind) -> String {
 
 pub fn partnership_status_label(lang: Lang, status: PartnershipStatus) -> String {
     i18n::t(lang, &key("partnership-status", status.code()))
+}
+
+/// An account's role in the reader's words, with what it is bound to: "Coordination (sn)".
+pub fn role_label(lang: Lang, role: &domain::accounts::Role) -> String {
+    let binding = role.group().or(role.organisation()).unwrap_or("");
+    role_words(lang, role.code(), binding)
+}
+
+/// A stored role (`coordinator:kr`, `editor:fr-issy`, `secretariat`) in the reader's words.
+pub fn stored_role_label(lang: Lang, stored: &str) -> String {
+    let (code, binding) = stored.split_once(':').unwrap_or((stored, ""));
+    role_words(lang, code, binding)
+}
+
+fn role_words(lang: Lang, code: &str, binding: &str) -> String {
+    let key = format!("user-role-{code}");
+    let name = if i18n::has_key(&key) {
+        i18n::t(lang, &key)
+    } else {
+        code.to_string()
+    };
+    if binding.is_empty() {
+        name
+    } else {
+        format!("{name} ({binding})")
+    }
 }
 
 pub fn group_role_label(lang: Lang, role: GroupRole) -> String {

@@ -161,6 +161,7 @@ error-invalid-url = Invalid web address: it must start with http:// or https://.
 error-invalid-email = Invalid e-mail address.
 error-self-partnership = An organisation cannot be its own partner.
 error-unknown-organisation = Unknown organisation.
+error-unknown-group = Unknown country group: pick a group from the network's list.
 error-duplicate-id = This id or address is already in use.
 error-invalid-id = Invalid id: lower-case letters, digits and dashes only.
 error-parent-cycle = An organisation cannot be part of itself.
@@ -760,3 +761,34 @@ user-role-president = Group president
 user-role-coordinator = Coordinator
 user-role-editor = Editor
 user-role-observer = Observer
+
+# Invitations to the platform
+language-fr = French — Français
+language-ko = Korean — 한국어
+language-en = English
+invite-title = Invite a person
+invite-link = Invite a person
+invite-editor-link = Invite an editor for this organisation
+invite-language = Language of their messages
+invite-group = Country group
+invite-group-hint = For coordination, presidency and observation.
+invite-organisation = Organisation
+invite-sent = Invitation sent to { $email }: the link to choose a password is valid for 7 days.
+invite-role-added = { $email } already had an account: the new role is added and a message tells them.
+email-account-invitation-subject = Your access to the network's platform
+email-account-invitation-body = Hello { $name },
+
+    { $inviter } invites you to the network's platform ({ $role }).
+
+    To choose your password, open this link (valid for 7 days, once):
+    { $url }
+
+    { $signature }
+email-role-added-subject = A new role on the network's platform
+email-role-added-body = Hello { $name },
+
+    { $inviter } gave you a new role on the platform: { $role }.
+
+    Sign in here: { $url }
+
+    { $signature }

@@ -161,6 +161,7 @@ error-invalid-url = Adresse web invalide : elle doit commencer par http:// ou ht
 error-invalid-email = Adresse électronique invalide.
 error-self-partnership = Une organisation ne peut pas être partenaire d'elle-même.
 error-unknown-organisation = Organisation inconnue.
+error-unknown-group = Groupe-pays inconnu : choisissez un groupe de la liste du réseau.
 error-duplicate-id = Cet identifiant ou cette adresse est déjà utilisé.
 error-invalid-id = Identifiant invalide : lettres minuscules, chiffres et tirets seulement.
 error-parent-cycle = Une organisation ne peut pas être rattachée à elle-même.
@@ -763,3 +764,34 @@ user-role-president = Présidence du groupe
 user-role-coordinator = Coordination
 user-role-editor = Édition
 user-role-observer = Observation
+
+# Invitations to the platform
+language-fr = Français
+language-ko = Coréen — 한국어
+language-en = Anglais — English
+invite-title = Inviter une personne
+invite-link = Inviter une personne
+invite-editor-link = Inviter un rédacteur pour cette organisation
+invite-language = Langue de ses messages
+invite-group = Groupe-pays
+invite-group-hint = Pour la coordination, la présidence et l’observation.
+invite-organisation = Organisation
+invite-sent = Invitation envoyée à { $email } : le lien pour choisir un mot de passe est valable 7 jours.
+invite-role-added = { $email } avait déjà un compte : le nouveau rôle est ajouté et un message l’en informe.
+email-account-invitation-subject = Votre accès à la plateforme du réseau
+email-account-invitation-body = Bonjour { $name },
+
+    { $inviter } vous invite sur la plateforme du réseau ({ $role }).
+
+    Pour choisir votre mot de passe, ouvrez ce lien (valable 7 jours, une seule fois) :
+    { $url }
+
+    { $signature }
+email-role-added-subject = Un nouveau rôle sur la plateforme du réseau
+email-role-added-body = Bonjour { $name },
+
+    { $inviter } vous a donné un nouveau rôle sur la plateforme : { $role }.
+
+    Connectez-vous ici : { $url }
+
+    { $signature }

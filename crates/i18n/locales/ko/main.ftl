@@ -159,6 +159,7 @@ error-invalid-url = 웹 주소가 올바르지 않습니다. http:// 또는 http
 error-invalid-email = 이메일 주소가 올바르지 않습니다.
 error-self-partnership = 기관은 자기 자신과 교류 관계를 맺을 수 없습니다.
 error-unknown-organisation = 알 수 없는 기관입니다.
+error-unknown-group = 알 수 없는 국가 그룹입니다. 네트워크 목록에서 그룹을 선택하세요.
 error-duplicate-id = 이미 사용 중인 식별자 또는 주소입니다.
 error-invalid-id = 식별자가 올바르지 않습니다. 영문 소문자, 숫자, 하이픈만 사용할 수 있습니다.
 error-parent-cycle = 기관을 자기 자신의 하위 기관으로 지정할 수 없습니다.
@@ -745,3 +746,34 @@ user-role-president = 그룹 의장
 user-role-coordinator = 코디네이터
 user-role-editor = 편집자
 user-role-observer = 참관인
+
+# Invitations to the platform
+language-fr = 프랑스어 — Français
+language-ko = 한국어
+language-en = 영어 — English
+invite-title = 사용자 초대
+invite-link = 사용자 초대
+invite-editor-link = 이 기관의 편집자 초대
+invite-language = 메시지 언어
+invite-group = 국가 그룹
+invite-group-hint = 코디네이터, 그룹 의장, 옵서버 역할에 필요합니다.
+invite-organisation = 기관
+invite-sent = { $email }에게 초대장을 보냈습니다. 비밀번호 설정 링크는 7일간 유효합니다.
+invite-role-added = { $email }은(는) 이미 계정이 있습니다. 새 역할이 추가되었고 안내 메시지를 보냈습니다.
+email-account-invitation-subject = 네트워크 플랫폼 이용 안내
+email-account-invitation-body = { $name }님, 안녕하세요.
+
+    { $inviter }님이 네트워크 플랫폼에 초대했습니다 ({ $role }).
+
+    아래 링크에서 비밀번호를 설정하세요 (7일간, 한 번만 유효):
+    { $url }
+
+    { $signature }
+email-role-added-subject = 네트워크 플랫폼의 새 역할
+email-role-added-body = { $name }님, 안녕하세요.
+
+    { $inviter }님이 플랫폼에서 새 역할을 부여했습니다: { $role }.
+
+    로그인: { $url }
+
+    { $signature }

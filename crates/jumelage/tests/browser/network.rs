@@ -1,7 +1,8 @@
 //! A second country group, set up and run from its pages only (the secretariat's account is the
 //! one thing made on the command line): the group for Senegal with Dakar's zone, a Senegalese
-//! city added to the register, members found by search, a meeting at 10:00 in Dakar shown with
-//! Paris time, a series and a seminar with three presentations, consultation links e-mailed
+//! city added to the register, members found by search, its coordinator invited by e-mail from
+//! the members page (the link received through a real SMTP server on loopback), who then
+//! creates a meeting at 10:00 in Dakar shown with Paris time, a series and a seminar with three presentations, consultation links e-mailed
 //! (received by a real SMTP server on loopback), a line-up that comes out partial and says why.
 //! Every page passes axe-core, and at phone width (390 px) none is wider than the screen.
 
@@ -36,6 +37,17 @@ async fn clean(c: &Client, axe: &str, visited: &mut Vec<String>) {
     let v = accessibility_violations(c, axe).await;
     assert!(v.is_empty(), "{url}: {v:?}");
     visited.push(url);
+}
+
+/// The text of the first message to `to` that the SMTP server received.
+fn wait_for_mail(smtp: &LoopbackSmtp, to: &str) -> String {
+    for _ in 0..120 {
+        if let Some((_, body)) = smtp.messages().into_iter().find(|(t, _)| t == to) {
+            return body;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    panic!("no message to {to}: {:?}", smtp.messages());
 }
 
 #[test]
@@ -118,6 +130,30 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
             find(&c, Locator::Css(&format!("#member-{org}"))).await;
         }
         clean(&c, &axe, &mut visited).await;
+
+        // The group's coordinator, invited from the members page by e-mail.
+        click(&c, "#invite-to-group").await;
+        find(&c, Locator::Css("#group option[value='sn'][selected]")).await;
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "email", "moussa.diop@dakar.example").await;
+        set(&c, "name", "Moussa Diop").await;
+        click(&c, "#save-record").await;
+        wait_contains(&c, Locator::Id("form-notice"), "moussa.diop@dakar.example").await;
+        let link = wait_for_mail(&smtp, "moussa.diop@dakar.example")
+            .split_whitespace()
+            .find(|w| w.contains("/invitations/"))
+            .expect("the invitation link")
+            .to_string();
+        assert!(link.starts_with(&base), "{link} is the address the server is reached at");
+        sign_out(&c).await;
+        c.goto(&link).await.unwrap();
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "password", "a long enough password").await;
+        set(&c, "password_confirm", "a long enough password").await;
+        click(&c, "form.stacked button[type=submit]").await;
+        wait_contains(&c, Locator::Css(".account .who"), "Moussa Diop").await;
+        let menu = find(&c, Locator::Css("a.my-group")).await.text().await.unwrap();
+        assert_eq!(menu, "Groupe-pays Sénégal", "the menu leads to the group");
 
         // A meeting at 10:00 in Dakar, shown with Paris time.
         c.goto(&format!("{base}/meetings/new?group=sn&lang=fr")).await.unwrap();
@@ -214,21 +250,11 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
     });
 
     // The link reached Awa Ndiaye through the SMTP server.
-    let mut got = Vec::new();
-    for _ in 0..60 {
-        got = smtp.messages();
-        if !got.is_empty() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(250));
-    }
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].0, "awa.ndiaye@dakar.example");
-    assert!(got[0].1.contains("/consult/"), "{}", got[0].1);
+    let got = wait_for_mail(&smtp, "awa.ndiaye@dakar.example");
+    assert!(got.contains("/consult/"), "{got}");
     assert!(
-        got[0].1.contains("Groupe-pays Sénégal"),
-        "signed by the group: {}",
-        got[0].1
+        got.contains("Groupe-pays Sénégal"),
+        "signed by the group: {got}"
     );
     assert!(server.stop().success());
     drop(smtp);

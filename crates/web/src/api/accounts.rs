@@ -184,3 +184,83 @@ pub async fn enable(
     accounts::set_disabled(&ctx, &state, &id, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationWrite {
+    pub email: String,
+    /// The person's name as it will show.
+    pub name: String,
+    /// Language of the e-mail and of the interface; the caller's when absent.
+    #[schema(example = "fr")]
+    pub language: Option<Language>,
+    pub role: InvitedRole,
+    /// The group of a president, coordinator or observer.
+    pub group: Option<String>,
+    /// The organisation of an editor.
+    pub organisation: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    Fr,
+    Ko,
+    En,
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitedRole {
+    Secretariat,
+    President,
+    Coordinator,
+    Observer,
+    Editor,
+}
+
+fn code<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitedDto {
+    pub user_id: String,
+    pub email: String,
+    /// `true`: a new account, invited by e-mail to choose its password; `false`: the role was
+    /// added to an existing account, which is told by e-mail.
+    pub new_account: bool,
+}
+
+/// Invites a person by e-mail in a role (the same rules as the invitation page).
+#[utoipa::path(post, path = "/api/v1/users", tag = "accounts", operation_id = "user_invite",
+    request_body = InvitationWrite, security(("bearer" = []), ("session" = [])),
+    responses((status = 201, body = InvitedDto), (status = 401, body = ErrorEnvelope),
+        (status = 403, body = ErrorEnvelope), (status = 409, body = ErrorEnvelope),
+        (status = 422, body = ErrorEnvelope)))]
+pub async fn invite(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiJson(w): ApiJson<InvitationWrite>,
+) -> Result<(StatusCode, Json<InvitedDto>), AppError> {
+    let input = domain::accounts::InvitationInput {
+        email: w.email,
+        name: w.name,
+        language: w.language.map(code),
+        role: code(w.role),
+        group: w.group,
+        organisation: w.organisation,
+    };
+    let done = accounts::invite(&ctx, &state, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(InvitedDto {
+            user_id: done.user.id,
+            email: done.user.email,
+            new_account: done.new_account,
+        }),
+    ))
+}

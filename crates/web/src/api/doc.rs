@@ -43,7 +43,7 @@ use super::{
         super::io::export, super::io::template, super::io::import,
         audit::list, accounts::sessions, accounts::revoke_session, accounts::tokens,
         accounts::create_token, accounts::revoke_token, accounts::users, accounts::disable,
-        accounts::enable,
+        accounts::enable, accounts::invite,
     ),
     components(schemas(
         organisations::OrganisationDto, organisations::OrganisationWrite, organisations::NamesDto,
@@ -65,7 +65,8 @@ use super::{
         crate::ops::directory::records::ThemeWrite, crate::ops::directory::records::ContactWrite,
         crate::ops::directory::records::ActionWrite, audit::AuditEventDto, audit::AuditPageDto,
         accounts::SessionDto, accounts::TokenDto, accounts::TokenWrite, accounts::NewTokenDto,
-        accounts::UserDto,
+        accounts::UserDto, accounts::InvitationWrite, accounts::Language, accounts::InvitedRole,
+        accounts::InvitedDto,
     )),
     modifiers(&Security),
     tags((name = "directory", description = "Organisations and partnerships"),

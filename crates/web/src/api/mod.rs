@@ -226,7 +226,7 @@ pub fn routes() -> Router<AppState> {
             "/me/tokens/{id}",
             axum::routing::delete(accounts::revoke_token),
         )
-        .route("/users", get(accounts::users))
+        .route("/users", get(accounts::users).post(accounts::invite))
         .route(
             "/users/{id}/disable",
             axum::routing::post(accounts::disable),

@@ -2,7 +2,7 @@
 //! account, and password resets by e-mail: one function each for pages, API (and the audit
 //! log they write).
 
-use domain::accounts::Action;
+use domain::accounts::{Action, InvitationInput, Role};
 use domain::ErrorKey;
 use i18n::Lang;
 use storage::{Email, SessionInfo, TokenInfo, UserSummary};
@@ -177,4 +177,155 @@ pub async fn request_password_reset(
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// What an invitation did: a new account with a link to choose a password, or one more role
+/// for an account that already existed (a person in several groups).
+pub struct Invited {
+    pub user: storage::User,
+    pub new_account: bool,
+}
+
+/// Who may give `role`: the secretariat any; a group's coordinators and president the roles of
+/// their group, and editing to an organisation of their group; an editor, editing of their own
+/// organisation.
+async fn may_give(ctx: &Ctx, state: &AppState, role: &Role) -> Result<(), AppError> {
+    match role {
+        Role::Secretariat => ctx.require(&Action::ManageUsers),
+        Role::President { group } | Role::Coordinator { group } | Role::Observer { group } => {
+            if state.db.group(group).await?.is_none() {
+                return Err(AppError::field(ErrorKey::UnknownGroup, "group"));
+            }
+            ctx.require(&Action::ManageGroup { group })
+        }
+        Role::Editor { organisation } => {
+            if state.db.organisation(organisation).await?.is_none() {
+                return Err(AppError::field(
+                    ErrorKey::UnknownOrganisation,
+                    "organisation",
+                ));
+            }
+            let groups = state.db.groups_of(organisation).await?;
+            // An organisation's editor may bring in a colleague; a group's coordinators the
+            // editors of its organisations.
+            if ctx.actor().can(&Action::EditOrganisation { organisation })
+                || groups
+                    .iter()
+                    .any(|(g, _)| ctx.actor().can(&Action::ManageGroup { group: g }))
+            {
+                Ok(())
+            } else {
+                ctx.require(&Action::ManageUsers)
+            }
+        }
+    }
+}
+
+/// The signature of an invitation: the role's group, else the organisation's first group,
+/// else the network alone.
+async fn signature(state: &AppState, role: &Role, lang: Lang) -> Result<String, AppError> {
+    let group = match role {
+        Role::Editor { organisation } => state
+            .db
+            .groups_of(organisation)
+            .await?
+            .into_iter()
+            .next()
+            .map(|(g, _)| g),
+        other => other.group().map(str::to_string),
+    };
+    if let Some(g) = group {
+        return Ok(crate::ops::groups::sender(state, &g).await?.signature(lang));
+    }
+    let network = state.db.the_network_names().await?.unwrap_or_default();
+    Ok(format!("— {}", network.get(lang.code())))
+}
+
+/// Invites a person to the platform in a role, by e-mail: a new account gets a link to choose
+/// its password (valid 7 days) built from the address the server is reached at; an existing
+/// account gets the role and a message that says so. The account, the role, the invitation
+/// and the e-mail are written in one transaction.
+pub async fn invite(
+    ctx: &Ctx,
+    state: &AppState,
+    input: &InvitationInput,
+) -> Result<Invited, AppError> {
+    let inv = input.validate()?;
+    may_give(ctx, state, &inv.role).await?;
+    let existing = state.db.user_by_email(&inv.email).await?;
+    let lang = inv
+        .language
+        .as_deref()
+        .or(existing.as_ref().and_then(|u| u.locale.as_deref()))
+        .and_then(Lang::parse)
+        .unwrap_or(ctx.lang);
+    let signature = signature(state, &inv.role, lang).await?;
+    let role = crate::view::role_label(lang, &inv.role);
+    let inviter = me(ctx)?.display_name.clone();
+    let base = state.config.public_url.trim_end_matches('/').to_string();
+    let mut tx = state.db.begin().await?;
+    let (user, new_account, mail) = match existing {
+        Some(user) => {
+            state.db.add_role_in(&mut tx, &user.id, &inv.role).await?;
+            let body = i18n::t_args(
+                lang,
+                "email-role-added-body",
+                &[
+                    ("name", user.display_name.clone().into()),
+                    ("inviter", inviter.into()),
+                    ("role", role.into()),
+                    ("url", format!("{base}/login").into()),
+                    ("signature", signature.into()),
+                ],
+            );
+            let subject = i18n::t(lang, "email-role-added-subject");
+            let mail = Email::new("role_added", &user.email, subject, body);
+            (user, false, mail)
+        }
+        None => {
+            let secret = storage::random_token();
+            let new = storage::NewUser {
+                email: inv.email.clone(),
+                display_name: inv.name.clone(),
+                password: None,
+                locale: Some(lang.code().to_string()),
+                roles: vec![inv.role.clone()],
+            };
+            let user = state.db.invite_in(&mut tx, &new, &secret).await?;
+            let body = i18n::t_args(
+                lang,
+                "email-account-invitation-body",
+                &[
+                    ("name", user.display_name.clone().into()),
+                    ("inviter", inviter.into()),
+                    ("role", role.into()),
+                    ("url", format!("{base}/invitations/{secret}").into()),
+                    ("signature", signature.into()),
+                ],
+            );
+            let subject = i18n::t(lang, "email-account-invitation-subject");
+            let mail = Email::new("account_invitation", &user.email, subject, body);
+            (user, true, mail)
+        }
+    };
+    state.db.enqueue_email(&mut tx, &mail).await?;
+    let detail = format!("{}{}", inv.role.code(), binding(&inv.role));
+    state
+        .db
+        .audit_in(
+            &mut tx,
+            &event(ctx, "user_invited")
+                .target(format!("user:{}", user.id))
+                .detail(detail),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(Invited { user, new_account })
+}
+
+fn binding(role: &Role) -> String {
+    role.group()
+        .or(role.organisation())
+        .map(|b| format!(":{b}"))
+        .unwrap_or_default()
 }

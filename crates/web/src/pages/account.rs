@@ -152,7 +152,7 @@ pub async fn users(ctx: Ctx, State(state): State<AppState>) -> Result<Response, 
                 roles: u
                     .roles
                     .iter()
-                    .map(|r| role_label(&ctx, r))
+                    .map(|r| crate::view::stored_role_label(ctx.lang, r))
                     .collect::<Vec<_>>()
                     .join(", "),
                 id: u.id,
@@ -211,21 +211,4 @@ pub async fn reset(
         page: Page::new(&ctx, "login", ctx.t("reset-title")),
         sent: true,
     }))
-}
-
-/// A stored role (`coordinator:kr`, `editor:fr-issy`, `secretariat`) in the reader's words:
-/// "Coordination (kr)".
-fn role_label(ctx: &Ctx, stored: &str) -> String {
-    let (code, binding) = stored.split_once(':').unwrap_or((stored, ""));
-    let key = format!("user-role-{code}");
-    let name = if i18n::has_key(&key) {
-        ctx.t(&key)
-    } else {
-        code.to_string()
-    };
-    if binding.is_empty() {
-        name
-    } else {
-        format!("{name} ({binding})")
-    }
 }

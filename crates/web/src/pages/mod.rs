@@ -6,6 +6,7 @@ mod auth;
 mod directory;
 mod groups;
 mod home;
+mod invite;
 mod map;
 pub(crate) mod meetings;
 mod roadmap;
@@ -112,6 +113,7 @@ pub fn routes() -> Router<AppState> {
             post(account::revoke_session),
         )
         .route("/users", get(account::users))
+        .route("/users/new", get(invite::new).post(invite::create))
         .route("/users/{id}/disable", post(account::disable))
         .route("/users/{id}/enable", post(account::enable))
         .route(

@@ -9,6 +9,7 @@ mod countries;
 mod groups;
 mod history;
 mod hostile;
+mod invitations;
 mod meetings;
 mod pages;
 mod programme;

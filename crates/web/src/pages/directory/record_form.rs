@@ -97,6 +97,7 @@ struct FormTemplate {
     archive: Option<Archive>,
     archived: bool,
     history: Vec<super::organisations::HistoryItem>,
+    notice: Option<String>,
 }
 
 /// The archive (or restore) button of a record's form: where it posts, and whether the record
@@ -137,6 +138,15 @@ impl FormPage {
 
     /// The page, with `error` shown (and its field marked) when a save was refused.
     pub fn render(self, ctx: &Ctx, error: Option<AppError>) -> Response {
+        self.render_with(ctx, error, None)
+    }
+
+    /// The page with a status line above the form (what the last save did).
+    pub fn render_notice(self, ctx: &Ctx, notice: String) -> Response {
+        self.render_with(ctx, None, Some(notice))
+    }
+
+    fn render_with(self, ctx: &Ctx, error: Option<AppError>, notice: Option<String>) -> Response {
         let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
         let error_field = error
             .as_ref()
@@ -164,6 +174,7 @@ impl FormPage {
             archived: self.archive.as_ref().is_some_and(|a| a.archived),
             archive: self.archive,
             history: self.history,
+            notice,
         };
         (status, render(&t)).into_response()
     }
