@@ -1,16 +1,30 @@
 #!/usr/bin/env python3
-# Generates crates/domain/data/holidays.csv: the official national public holidays of
-# France (metropolitan national list only, no Alsace-Moselle extras) and South Korea
-# (including substitute holidays 대체공휴일, election days and decree-declared temporary
-# holidays known to the source) for 2020-2035. Source: the Python `holidays` package,
-# version 0.109 (PyPI), via holidays.country_holidays('FR'|'KR', years=range(2020, 2036)).
-# French and English names come from the package's 'fr'/'ko'/'en_US' localizations; the
-# languages the package lacks (Korean for FR, French for KR) come from the mappings below.
+# Generates crates/domain/data/holidays.csv: the official national public holidays of France
+# and South Korea and of the partner countries listed in COUNTRIES below, for 2020-2035.
+# Source: the Python `holidays` package, version 0.109 (PyPI), via
+# holidays.country_holidays(code, years=range(2020, 2036)) with the package's default
+# category (public) and no subdivision, so only nationwide holidays are listed: France is the
+# metropolitan national list (no Alsace-Moselle extras), the US list is the federal one, the
+# German list has no Land-specific days, and Canada has the holidays that are statutory in
+# every province and territory (no provincial days).
+# South Korea includes substitute holidays 대체공휴일, election days and decree-declared
+# temporary holidays known to the source. Other countries include the package's observed /
+# substitute days (e.g. US "(observed)", JP 振替休日, CN/VN swapped working days).
+# Names: each column uses the package's own localization when it has one ('fr' or 'fr_SN'
+# for French, 'ko' for Korean, 'en_US' for English); the languages the package lacks come
+# from the mappings below (Korean for every country but KR, French for KR, JP, VN, CN, US,
+# TN, MG and DE). The package only *estimates* some Islamic-calendar dates (Eid al-Fitr,
+# Eid al-Adha/Tabaski, Ashura, Mawlid, Islamic New Year, Grand Magal...) and marks them
+# "(estimated)"/"(estimé)": that marker is stripped from the names (the dates are kept), see
+# tools/holidays/README.md. Multi-holiday dates list their names in the same order in every
+# column (the order of the package's French localization when it has one, English otherwise).
 # To regenerate: python3 -m venv /tmp/hol-venv && /tmp/hol-venv/bin/pip install
 # holidays==0.109 && /tmp/hol-venv/bin/python tools/holidays/generate.py && /tmp/hol-venv/bin/python
 # tools/holidays/check.py (check.py needs only the standard library). A newer package version
-# may add or move holidays (e.g. new temporary holidays); review the diff before committing.
+# may add or move holidays (e.g. new temporary holidays, confirmed Islamic dates); review the
+# diff before committing.
 import csv
+import re
 import sys
 from pathlib import Path
 

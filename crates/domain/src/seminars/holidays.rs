@@ -15,7 +15,7 @@ const DATA: &str = include_str!("../../data/holidays.csv");
 pub const FIRST_YEAR: i32 = 2020;
 pub const LAST_YEAR: i32 = 2035;
 
-type Table = HashMap<(&'static str, NaiveDate), Names>;
+type Table = HashMap<String, HashMap<NaiveDate, Names>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -25,11 +25,7 @@ fn table() -> &'static Table {
             if fields.len() < 5 {
                 continue;
             }
-            let country: &'static str = match fields[0].as_str() {
-                "FR" => "FR",
-                "KR" => "KR",
-                _ => continue,
-            };
+            let country = fields[0].clone();
             let Ok(date) = NaiveDate::parse_from_str(&fields[1], "%Y-%m-%d") else {
                 continue;
             };
@@ -39,15 +35,22 @@ fn table() -> &'static Table {
                 ko_latn: None,
                 en: Some(fields[4].clone()),
             };
-            out.insert((country, date), name);
+            out.entry(country)
+                .or_insert_with(HashMap::new)
+                .insert(date, name);
         }
         out
     })
 }
 
-/// The holiday of `country` ("FR" or "KR") on `date`, if any.
+/// The holiday of `country` (ISO 3166-1 alpha-2) on `date`, if any.
 pub fn holiday(country: &str, date: NaiveDate) -> Option<&'static Names> {
-    table().get(&(if country == "KR" { "KR" } else { "FR" }, date))
+    table().get(country)?.get(&date)
+}
+
+/// Whether the data holds the public holidays of `country`.
+pub fn knows(country: &str) -> bool {
+    table().contains_key(country)
 }
 
 /// Whether the data covers a date.

@@ -1,13 +1,14 @@
-//! The slot finder: times for a remote seminar that fall inside working hours both in Paris and
-//! in Seoul, on a working day in both countries (no weekend, no public holiday), over a window of
+//! The slot finder: times for a remote seminar that fall inside working hours in each of a
+//! group's reference zones (Paris and Seoul; Paris and Dakar; Paris, New York and Los Angeles),
+//! on a working day in each zone's country (no weekend, no public holiday), over a window of
 //! dates — correct across the clock changes, since each candidate is built in UTC and checked in
-//! both zones.
+//! every zone.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
 use super::holidays;
-use crate::time::{Span, PARIS, SEOUL};
+use crate::time::Span;
 use crate::{DomainError, ErrorKey};
 
 /// Working hours of one side.
@@ -26,13 +27,33 @@ impl Default for Hours {
     }
 }
 
+/// One place the seminar must suit: its zone, the country whose public holidays apply there,
+/// and its working hours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub zone: Tz,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    pub hours: Hours,
+}
+
+impl Side {
+    pub fn new(zone: Tz, country: &str) -> Side {
+        Side {
+            zone,
+            country: country.to_ascii_uppercase(),
+            hours: Hours::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SlotQuery {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub duration_minutes: i64,
-    pub paris_hours: Hours,
-    pub seoul_hours: Hours,
+    /// The first side is the reference: the window's dates are its dates (Paris).
+    pub sides: Vec<Side>,
     /// Candidate starts are on this grid, in minutes (30 by default).
     pub step_minutes: i64,
     /// At most this many slots are returned.
@@ -42,14 +63,8 @@ pub struct SlotQuery {
 /// Why a day was passed over, to explain an empty answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Skipped {
-    Weekend {
-        country: &'static str,
-        date: NaiveDate,
-    },
-    Holiday {
-        country: &'static str,
-        date: NaiveDate,
-    },
+    Weekend { country: String, date: NaiveDate },
+    Holiday { country: String, date: NaiveDate },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -58,6 +73,9 @@ pub struct SlotAnswer {
     pub skipped: Vec<Skipped>,
     /// No working hours overlap on some days of the window (e.g. winter, long seminars).
     pub no_overlap_days: usize,
+    /// Countries of the query whose public holidays the data does not hold: only weekends are
+    /// skipped there.
+    pub holidays_unknown: Vec<String>,
 }
 
 impl SlotQuery {
@@ -74,28 +92,34 @@ impl SlotQuery {
         if !holidays::covered(self.from) || !holidays::covered(self.to) {
             return Err(DomainError::field(ErrorKey::InvalidDate, "from"));
         }
-        for (h, f) in [
-            (self.paris_hours, "paris_hours"),
-            (self.seoul_hours, "seoul_hours"),
-        ] {
-            if h.end <= h.start {
-                return Err(DomainError::field(ErrorKey::EndBeforeStart, f));
+        if self.sides.is_empty() {
+            return Err(DomainError::field(ErrorKey::Required, "sides"));
+        }
+        for (i, side) in self.sides.iter().enumerate() {
+            if side.hours.end <= side.hours.start {
+                return Err(DomainError::field(
+                    ErrorKey::EndBeforeStart,
+                    format!("hours[{i}]"),
+                ));
             }
         }
         Ok(())
     }
 }
 
-fn working_day(country: &'static str, date: NaiveDate, skipped: &mut Vec<Skipped>) -> bool {
+fn working_day(country: &str, date: NaiveDate, skipped: &mut Vec<Skipped>) -> bool {
+    let country = country.to_string();
     if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-        if !skipped.contains(&Skipped::Weekend { country, date }) {
-            skipped.push(Skipped::Weekend { country, date });
+        let s = Skipped::Weekend { country, date };
+        if !skipped.contains(&s) {
+            skipped.push(s);
         }
         return false;
     }
-    if holidays::holiday(country, date).is_some() {
-        if !skipped.contains(&Skipped::Holiday { country, date }) {
-            skipped.push(Skipped::Holiday { country, date });
+    if holidays::holiday(&country, date).is_some() {
+        let s = Skipped::Holiday { country, date };
+        if !skipped.contains(&s) {
+            skipped.push(s);
         }
         return false;
     }
@@ -107,29 +131,47 @@ fn inside(t0: DateTime<Utc>, t1: DateTime<Utc>, tz: Tz, h: Hours) -> bool {
     a.date_naive() == b.date_naive() && a.time() >= h.start && b.time() <= h.end
 }
 
+/// Whether `[t, end)` suits every side after the first: inside its hours, on its working day.
+fn suits_others(
+    q: &SlotQuery,
+    t: DateTime<Utc>,
+    end: DateTime<Utc>,
+    skipped: &mut Vec<Skipped>,
+) -> bool {
+    q.sides[1..].iter().all(|side| {
+        let day = t.with_timezone(&side.zone).date_naive();
+        inside(t, end, side.zone, side.hours) && working_day(&side.country, day, skipped)
+    })
+}
+
 /// The slots of the window, earliest first.
 pub fn find(q: &SlotQuery) -> Result<SlotAnswer, DomainError> {
     q.check()?;
     let mut answer = SlotAnswer::default();
+    for side in &q.sides {
+        if !holidays::knows(&side.country) && !answer.holidays_unknown.contains(&side.country) {
+            answer.holidays_unknown.push(side.country.clone());
+        }
+    }
+    let first = &q.sides[0];
     let step = Duration::minutes(q.step_minutes.clamp(5, 120));
     let length = Duration::minutes(q.duration_minutes);
     let mut day = q.from;
     while day <= q.to {
-        // Candidates start inside Paris working hours on `day` (Paris date), on the grid.
+        // Candidates start inside the first side's working hours on `day`, on the grid.
         let mut found_today = false;
-        let open = PARIS
-            .from_local_datetime(&day.and_time(q.paris_hours.start))
+        let open = first
+            .zone
+            .from_local_datetime(&day.and_time(first.hours.start))
             .earliest();
         if let Some(open) = open {
             let mut t = open.with_timezone(&Utc);
             let close = t + Duration::hours(24);
-            let paris_ok = working_day("FR", day, &mut answer.skipped);
-            while paris_ok && t + length <= close {
+            let first_ok = working_day(&first.country, day, &mut answer.skipped);
+            while first_ok && t + length <= close {
                 let end = t + length;
-                let seoul_day = t.with_timezone(&SEOUL).date_naive();
-                if inside(t, end, PARIS, q.paris_hours)
-                    && inside(t, end, SEOUL, q.seoul_hours)
-                    && working_day("KR", seoul_day, &mut answer.skipped)
+                if inside(t, end, first.zone, first.hours)
+                    && suits_others(q, t, end, &mut answer.skipped)
                 {
                     answer.slots.push(Span { start: t, end });
                     found_today = true;
@@ -139,7 +181,10 @@ pub fn find(q: &SlotQuery) -> Result<SlotAnswer, DomainError> {
                 }
                 t += step;
             }
-            if paris_ok && !found_today && working_day("KR", day, &mut Vec::new()) {
+            let others_work = q.sides[1..]
+                .iter()
+                .all(|s| working_day(&s.country, day, &mut Vec::new()));
+            if first_ok && !found_today && others_work {
                 answer.no_overlap_days += 1;
             }
         }
@@ -154,6 +199,7 @@ pub fn find(q: &SlotQuery) -> Result<SlotAnswer, DomainError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::{PARIS, SEOUL};
     use chrono::Timelike;
 
     fn d(s: &str) -> NaiveDate {
@@ -165,8 +211,7 @@ mod tests {
             from: d(from),
             to: d(to),
             duration_minutes: minutes,
-            paris_hours: Hours::default(),
-            seoul_hours: Hours::default(),
+            sides: vec![Side::new(PARIS, "FR"), Side::new(SEOUL, "KR")],
             step_minutes: 30,
             limit: 100,
         }
@@ -227,18 +272,18 @@ mod tests {
             .any(|x| [d("2021-09-20"), d("2021-09-21"), d("2021-09-22")].contains(x)));
         assert!(days.contains(&d("2021-09-23")) && days.contains(&d("2021-09-24")));
         assert!(a.skipped.contains(&Skipped::Holiday {
-            country: "KR",
+            country: "KR".into(),
             date: d("2021-09-21")
         }));
         assert!(a.skipped.contains(&Skipped::Weekend {
-            country: "FR",
+            country: "FR".into(),
             date: d("2021-09-18")
         }));
         // Ascension 2021 in France, 13 May.
         let b = find(&query("2021-05-13", "2021-05-13", 60)).unwrap();
         assert!(b.slots.is_empty());
         assert!(b.skipped.contains(&Skipped::Holiday {
-            country: "FR",
+            country: "FR".into(),
             date: d("2021-05-13")
         }));
     }
@@ -254,6 +299,43 @@ mod tests {
             .collect();
         assert!(!days.contains(&d("2021-03-26")));
         assert!(days.contains(&d("2021-03-29")));
+    }
+
+    #[test]
+    fn a_united_states_group_suits_paris_new_york_and_los_angeles() {
+        // Paris 09:00–18:00 and Los Angeles 09:00–18:00 overlap nowhere (9 hours apart); with
+        // Los Angeles from 08:00 and Paris to 18:00: 08:00–09:00 LA = 17:00–18:00 Paris.
+        let la: Tz = "America/Los_Angeles".parse().unwrap();
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let mut q = query("2027-06-14", "2027-06-18", 60);
+        q.sides = vec![
+            Side::new(PARIS, "FR"),
+            Side::new(ny, "US"),
+            Side::new(la, "US"),
+        ];
+        assert!(find(&q).unwrap().slots.is_empty());
+        q.sides[2].hours.start = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
+        let a = find(&q).unwrap();
+        assert_eq!(a.slots.len(), 5, "one hour a day, Monday to Friday");
+        for s in &a.slots {
+            assert_eq!(s.start.with_timezone(&la).hour(), 8);
+            assert_eq!(s.start.with_timezone(&ny).hour(), 11);
+            assert_eq!(s.start.with_timezone(&PARIS).hour(), 17);
+        }
+        // Independence Day 2027 is observed on Monday 5 July: no slot that day.
+        let mut july = q.clone();
+        july.from = d("2027-07-05");
+        july.to = d("2027-07-05");
+        let a = find(&july).unwrap();
+        if holidays::knows("US") {
+            assert!(a.slots.is_empty());
+            assert!(a.skipped.contains(&Skipped::Holiday {
+                country: "US".into(),
+                date: d("2027-07-05")
+            }));
+        } else {
+            assert_eq!(a.holidays_unknown, ["US"]);
+        }
     }
 
     #[test]

@@ -200,6 +200,20 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
         }
         clean(&c, &axe, &mut visited).await;
 
+        // The slot finder works in Paris and Dakar, with Senegal's public holidays.
+        let programme = c.current_url().await.unwrap().to_string();
+        let seminar = programme
+            .split("/seminars/")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap()
+            .to_string();
+        c.goto(&format!("{base}/seminars/{seminar}/slots?lang=fr")).await.unwrap();
+        wait_contains(&c, Locator::Css("label[for=start_1]"), "Dakar").await;
+        let first = find(&c, Locator::Css("ul.slots li")).await.text().await.unwrap();
+        assert!(first.contains("(Paris)") && first.contains("(Dakar)"), "{first}");
+        clean(&c, &axe, &mut visited).await;
+
         // The consultation: links e-mailed to the contacts of those who have not answered.
         c.goto(&format!("{base}/series/tour-sn-2027/consultation?lang=fr")).await.unwrap();
         click(&c, "button[value=open]").await;

@@ -1,6 +1,7 @@
 //! The slot finder page: for a seminar's window (its planned period unless another is asked) and
-//! duration, the times inside working hours in Paris and in Seoul, on working days of both
-//! countries; the coordinator schedules the seminar at one of them.
+//! duration, the times inside working hours in each of the group's reference zones (Paris first,
+//! then the partner country's), on working days of each zone's country; the coordinator
+//! schedules the seminar at one of them.
 
 use std::collections::HashMap;
 
@@ -10,14 +11,21 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime};
 use domain::accounts::Action;
-use domain::seminars::slots::{find as find_slots, Hours, Skipped, SlotQuery};
-use domain::time::PARIS;
+use domain::seminars::slots::{find as find_slots, Hours, Side, Skipped, SlotQuery};
 use domain::ErrorKey;
 
 use crate::ctx::Ctx;
 use crate::pages::render;
 use crate::view::{when_label, Page};
 use crate::{AppError, AppState};
+
+/// One zone's working-hours fields: `start_{i}`, `end_{i}`.
+pub struct SideView {
+    pub index: usize,
+    pub label: String,
+    pub start: String,
+    pub end: String,
+}
 
 pub struct SlotView {
     pub start_utc: String,
@@ -33,11 +41,10 @@ struct SlotsTemplate {
     from: String,
     to: String,
     duration: i64,
-    paris_start: String,
-    paris_end: String,
-    seoul_start: String,
-    seoul_end: String,
+    sides: Vec<SideView>,
     slots: Vec<SlotView>,
+    /// Countries whose public holidays are not known (only weekends are skipped there).
+    holidays_unknown: Vec<String>,
     skipped: Vec<String>,
     no_overlap_days: usize,
     can_manage: bool,
@@ -82,19 +89,32 @@ pub async fn find(
             .map_err(|_| AppError::field(ErrorKey::InvalidNumber, "duration"))?,
         None => s.duration_minutes,
     };
+    let group = state.db.group(&series.group_id).await?;
+    let (zones, country) = match &group {
+        Some(g) => (g.time_zones.clone(), g.country.clone()),
+        None => (vec![domain::time::PARIS], "FR".to_string()),
+    };
     let query = (|| -> Result<SlotQuery, AppError> {
+        let mut sides = Vec::new();
+        for (i, zone) in zones.iter().enumerate() {
+            // Paris is France's; every other reference zone is in the partner country.
+            let c = if *zone == domain::time::PARIS {
+                "FR"
+            } else {
+                &country
+            };
+            let mut side = Side::new(*zone, c);
+            side.hours = Hours {
+                start: time(&q, &format!("start_{i}"), "09:00")?,
+                end: time(&q, &format!("end_{i}"), "18:00")?,
+            };
+            sides.push(side);
+        }
         Ok(SlotQuery {
             from: date("from", default_from)?,
             to: date("to", default_to)?,
             duration_minutes: duration,
-            paris_hours: Hours {
-                start: time(&q, "paris_start", "09:00")?,
-                end: time(&q, "paris_end", "18:00")?,
-            },
-            seoul_hours: Hours {
-                start: time(&q, "seoul_start", "09:00")?,
-                end: time(&q, "seoul_end", "18:00")?,
-            },
+            sides,
             step_minutes: 30,
             limit: 60,
         })
@@ -134,29 +154,41 @@ pub async fn find(
         from: q.as_ref().map(|q| q.from.to_string()).unwrap_or_default(),
         to: q.as_ref().map(|q| q.to.to_string()).unwrap_or_default(),
         duration,
-        paris_start: q
-            .as_ref()
-            .map(|q| q.paris_hours.start.format("%H:%M").to_string())
-            .unwrap_or_default(),
-        paris_end: q
-            .as_ref()
-            .map(|q| q.paris_hours.end.format("%H:%M").to_string())
-            .unwrap_or_default(),
-        seoul_start: q
-            .as_ref()
-            .map(|q| q.seoul_hours.start.format("%H:%M").to_string())
-            .unwrap_or_default(),
-        seoul_end: q
-            .as_ref()
-            .map(|q| q.seoul_hours.end.format("%H:%M").to_string())
-            .unwrap_or_default(),
+        sides: zones
+            .iter()
+            .enumerate()
+            .map(|(i, zone)| {
+                let hours = q.as_ref().map(|q| q.sides[i].hours);
+                let hm = |f: fn(&Hours) -> NaiveTime| {
+                    hours
+                        .as_ref()
+                        .map(|h| f(h).format("%H:%M").to_string())
+                        .unwrap_or_default()
+                };
+                SideView {
+                    index: i,
+                    label: i18n::t_args(
+                        lang,
+                        "slots-hours",
+                        &[("zone", crate::view::zone_label(lang, *zone).into())],
+                    ),
+                    start: hm(|h| h.start),
+                    end: hm(|h| h.end),
+                }
+            })
+            .collect(),
         slots: answer
             .slots
             .iter()
             .map(|span| SlotView {
                 start_utc: span.start.to_rfc3339(),
-                label: when_label(lang, span, PARIS, &[PARIS, domain::time::SEOUL]),
+                label: when_label(lang, span, ctx.tz, &zones),
             })
+            .collect(),
+        holidays_unknown: answer
+            .holidays_unknown
+            .iter()
+            .map(|c| crate::view::country_label(lang, c))
             .collect(),
         skipped,
         no_overlap_days: answer.no_overlap_days,
