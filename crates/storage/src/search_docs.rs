@@ -65,20 +65,21 @@ impl Db {
     /// lookup (migration 0006), on both engines.
     pub async fn search_stamp(&self) -> Result<SearchStamp, StorageError> {
         let mut sql = Vec::new();
-        for t in ["organisations", "partnerships", "people", "actions"] {
+        for t in STAMPED {
             sql.push(format!(
                 "(SELECT COALESCE(MAX(updated_at), 0) FROM {t}) AS {t}_at, \
                  (SELECT COUNT(*) FROM {t} WHERE updated_at = (SELECT MAX(updated_at) FROM {t})) AS {t}_n"
             ));
         }
         let row = sqlx::query(&format!(
-            "SELECT {}, (SELECT COALESCE(MAX(id), 0) FROM changes) AS c",
+            "SELECT {}, (SELECT COALESCE(MAX(id), 0) FROM changes) AS c, \
+             (SELECT COUNT(*) FROM seminar_series) AS series_n",
             sql.join(", ")
         ))
         .fetch_one(&self.pool)
         .await?;
         let mut parts = Vec::new();
-        for t in ["organisations", "partnerships", "people", "actions"] {
+        for t in STAMPED {
             parts.push(
                 row.try_get::<i64, _>(format!("{t}_at").as_str())?
                     .to_string(),
@@ -90,8 +91,9 @@ impl Db {
         }
         let last_change = row.try_get::<i64, _>("c")?;
         parts.push(last_change.to_string());
+        parts.push(row.try_get::<i64, _>("series_n")?.to_string());
         let mut updated_at = 0;
-        for t in ["organisations", "partnerships", "people", "actions"] {
+        for t in STAMPED {
             updated_at = updated_at.max(row.try_get::<i64, _>(format!("{t}_at").as_str())?);
         }
         Ok(SearchStamp {
@@ -123,7 +125,7 @@ impl Db {
             return Ok(None);
         }
         let mut changed = 0;
-        for t in ["organisations", "partnerships", "people", "actions"] {
+        for t in STAMPED {
             let n: i64 =
                 sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {t} WHERE updated_at >= $1"))
                     .bind(since)
@@ -149,7 +151,14 @@ impl Db {
             .await?;
             total += n;
         }
-        Ok(total)
+        let others: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM meetings WHERE archived_at IS NULL \
+             AND visibility = 'public') + (SELECT COUNT(*) FROM seminars) \
+             + (SELECT COUNT(*) FROM seminar_series)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(total + others)
     }
 
     /// Every record that is not archived, as the index reads it.
@@ -347,9 +356,86 @@ impl Db {
                 texts: texts(r, &["status_note", "notes"])?,
             });
         }
+        self.read_programme_records(since, &mut out, &mut removed)
+            .await?;
         Ok((out, removed))
     }
+
+    /// Public meetings (a meeting that is archived or visible to its group only leaves the
+    /// index: one index answers every reader), seminars by their theme, and series by their
+    /// title (a few rows a group: read whole each time).
+    async fn read_programme_records(
+        &self,
+        since: Option<i64>,
+        out: &mut Vec<SearchRecord>,
+        removed: &mut Vec<(&'static str, String)>,
+    ) -> Result<(), StorageError> {
+        let cond = match since {
+            None => "archived_at IS NULL AND visibility = 'public'",
+            Some(_) => "updated_at >= $1",
+        };
+        let sql = format!(
+            "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en, place, visibility, \
+             archived_at FROM meetings WHERE {cond}"
+        );
+        for r in &fetch_since(&self.pool, since, &sql).await? {
+            let public = r.try_get::<String, _>("visibility")? == "public";
+            if r.try_get::<Option<i64>, _>("archived_at")?.is_some() || !public {
+                removed.push(("meeting", r.try_get("id")?));
+                continue;
+            }
+            out.push(SearchRecord {
+                kind: "meeting",
+                id: r.try_get("id")?,
+                display: names_of(r, "title_")?,
+                names: texts(r, &["title_fr", "title_ko", "title_en"])?,
+                texts: texts(r, &["place"])?,
+            });
+        }
+        let cond = if since.is_some() {
+            "WHERE updated_at >= $1"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT id, theme_fr, theme_ko, NULL AS theme_ko_latn, theme_en FROM seminars {cond}"
+        );
+        for r in &fetch_since(&self.pool, since, &sql).await? {
+            out.push(SearchRecord {
+                kind: "seminar",
+                id: r.try_get("id")?,
+                display: names_of(r, "theme_")?,
+                names: texts(r, &["theme_fr", "theme_ko", "theme_en"])?,
+                texts: Vec::new(),
+            });
+        }
+        let rows = sqlx::query(
+            "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en FROM seminar_series",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            out.push(SearchRecord {
+                kind: "series",
+                id: r.try_get("id")?,
+                display: names_of(r, "title_")?,
+                names: texts(r, &["title_fr", "title_ko", "title_en"])?,
+                texts: Vec::new(),
+            });
+        }
+        Ok(())
+    }
 }
+
+/// The tables whose `updated_at` moves the search stamp.
+const STAMPED: [&str; 6] = [
+    "organisations",
+    "partnerships",
+    "people",
+    "actions",
+    "meetings",
+    "seminars",
+];
 
 /// Runs `sql`, binding `since` as `$1` when given.
 async fn fetch_since(

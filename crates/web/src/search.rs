@@ -53,6 +53,9 @@ impl Found {
         match self.kind.as_str() {
             "organisation" => Some(format!("/organisations/{}", self.id)),
             "partnership" => Some(format!("/partnerships/{}", self.id)),
+            "meeting" => Some(format!("/meetings/{}", self.id)),
+            "seminar" => Some(format!("/seminars/{}", self.id)),
+            "series" => Some(format!("/seminars?series={0}#series-{0}", self.id)),
             _ => None,
         }
     }

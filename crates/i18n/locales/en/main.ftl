@@ -539,6 +539,9 @@ search-kind-organisation = Organisation
 search-kind-partnership = Partnership
 search-kind-person = Person
 search-kind-action = Action
+search-kind-meeting = Meeting
+search-kind-seminar = Seminar
+search-kind-series = Seminar series
 nav-search = Search
 
 ## Register editing: themes, contacts, actions, documents, timeline, list filters

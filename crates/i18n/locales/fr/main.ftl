@@ -545,6 +545,9 @@ search-kind-organisation = Organisation
 search-kind-partnership = Partenariat
 search-kind-person = Personne
 search-kind-action = Action
+search-kind-meeting = Réunion
+search-kind-seminar = Séminaire
+search-kind-series = Série de séminaires
 nav-search = Recherche
 
 ## Register editing: themes, contacts, actions, documents, timeline, list filters

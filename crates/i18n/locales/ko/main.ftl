@@ -534,6 +534,9 @@ search-kind-organisation = 기관
 search-kind-partnership = 협력 관계
 search-kind-person = 인물
 search-kind-action = 사업
+search-kind-meeting = 회의
+search-kind-seminar = 세미나
+search-kind-series = 세미나 시리즈
 nav-search = 검색
 
 ## Register editing: themes, contacts, actions, documents, timeline, list filters

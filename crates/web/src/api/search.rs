@@ -13,7 +13,8 @@ use crate::{AppError, AppState};
 
 #[derive(Serialize, ToSchema)]
 pub struct SearchHitDto {
-    /// `organisation`, `partnership`, `person` or `action`.
+    /// `organisation`, `partnership`, `person`, `action`, `meeting` (public ones), `seminar`
+    /// or `series`.
     pub kind: String,
     pub id: String,
     pub names: NamesDto,

@@ -232,3 +232,65 @@ both_engines!(the_index_follows_the_database_on_every_node, |db| {
         "a late commit: counted, then rebuilt"
     );
 });
+
+both_engines!(search_finds_meetings_seminars_and_series, |db| {
+    let app = TestApp::new(db).await;
+    let coord = app
+        .user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+        .await;
+    let auth = bearer(&coord);
+    let auth = [("authorization", auth.as_str())];
+    let found = ids(&app, "reunion groupe-pays").await;
+    assert!(
+        found.iter().any(|f| f.starts_with("meeting:")),
+        "the demo meeting, public: {found:?}"
+    );
+    // Made after the index was first built: the index follows.
+    let series = app
+        .json(
+            Method::POST,
+            "/api/v1/series",
+            json!({"group_id": "kr", "year": 2028, "title": {"fr": "Tour des déchets 2028", "ko": "2028 폐기물 순회"}}),
+            &auth,
+        )
+        .await;
+    assert_eq!(series.status, 201, "{}", series.body);
+    let seminar = app
+        .json(
+            Method::POST,
+            "/api/v1/series/tour-kr-2028/seminars",
+            json!({"theme": {"fr": "Compostage collectif", "ko": "공동 퇴비화"}, "planned_period": "2028-03"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(seminar.status, 201, "{}", seminar.body);
+    let seminar_id = seminar.json()["id"].as_str().unwrap().to_string();
+    let secret = app
+        .json(
+            Method::POST,
+            "/api/v1/meetings",
+            json!({"group_id": "kr", "title": {"fr": "Réunion confidentielle du bureau"},
+                "date": "2028-02-01", "start_time": "10:00", "end_time": "11:00",
+                "time_zone": "Europe/Paris", "format": "remote", "visibility": "group"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(secret.status, 201, "{}", secret.body);
+    assert_eq!(
+        ids(&app, "compostage").await,
+        [format!("seminar:{seminar_id}")]
+    );
+    assert_eq!(ids(&app, "퇴비").await, [format!("seminar:{seminar_id}")]);
+    assert!(ids(&app, "dechets 2028")
+        .await
+        .contains(&"series:tour-kr-2028".to_string()));
+    assert!(
+        ids(&app, "confidentielle").await.is_empty(),
+        "a meeting for the group only is not in the one index every reader searches"
+    );
+    let page = app.get("/search?q=compostage&lang=fr").await;
+    assert!(page.body.contains("Séminaire"), "{}", page.body);
+    assert!(page
+        .body
+        .contains(&format!("href=\"/seminars/{seminar_id}\"")));
+});

@@ -144,16 +144,25 @@ struct ListTemplate {
 pub struct ListQuery {
     #[serde(default)]
     group: String,
+    /// A series: its group's list (the search links here).
+    #[serde(default)]
+    series: Option<String>,
 }
 
-/// The series of a group (`?group=`, the first group by default) with their seminars.
+/// The series of a group (`?group=`, or the group of `?series=`, the first group by default)
+/// with their seminars.
 pub async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let groups = state.db.groups().await?;
-    let chosen = groups.iter().find(|g| g.id == q.group).or(groups.first());
+    let wanted = match &q.series {
+        Some(id) => state.db.series(id).await?.map(|s| s.group_id),
+        None => None,
+    }
+    .unwrap_or(q.group);
+    let chosen = groups.iter().find(|g| g.id == wanted).or(groups.first());
     let group = chosen.map(|g| g.id.clone()).unwrap_or_default();
     let zones = chosen.map(|g| g.time_zones.clone()).unwrap_or_default();
     let mut series = Vec::new();
