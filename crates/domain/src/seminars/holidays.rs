@@ -1,6 +1,8 @@
-//! Public holidays of France and Korea, 2020–2035, shipped as data (`data/holidays.csv`, made by
-//! `tools/holidays/generate.py` from the `holidays` package): France's fixed and Easter-based
-//! holidays; Korea's including the lunar ones (설날, 추석), substitute holidays and election days.
+//! National public holidays of France, Korea and the network's partner countries (Senegal,
+//! Lebanon, Japan, Vietnam, China, the United States, Morocco, Tunisia, Burkina Faso, Mali,
+//! Madagascar, Germany, Canada), 2020–2035, shipped as data (`data/holidays.csv`, made by
+//! `tools/holidays/generate.py` from the `holidays` package; Islamic-calendar dates are the
+//! package's estimates where a country has not announced them).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
