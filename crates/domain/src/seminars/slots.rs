@@ -307,7 +307,7 @@ mod tests {
         // Los Angeles from 08:00 and Paris to 18:00: 08:00–09:00 LA = 17:00–18:00 Paris.
         let la: Tz = "America/Los_Angeles".parse().unwrap();
         let ny: Tz = "America/New_York".parse().unwrap();
-        let mut q = query("2027-06-14", "2027-06-18", 60);
+        let mut q = query("2027-06-07", "2027-06-11", 60);
         q.sides = vec![
             Side::new(PARIS, "FR"),
             Side::new(ny, "US"),
@@ -317,6 +317,11 @@ mod tests {
         q.sides[2].hours.start = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
         let a = find(&q).unwrap();
         assert_eq!(a.slots.len(), 5, "one hour a day, Monday to Friday");
+        // Juneteenth is observed on Friday 18 June 2027.
+        let mut june = q.clone();
+        june.from = d("2027-06-14");
+        june.to = d("2027-06-18");
+        assert_eq!(find(&june).unwrap().slots.len(), 4);
         for s in &a.slots {
             assert_eq!(s.start.with_timezone(&la).hour(), 8);
             assert_eq!(s.start.with_timezone(&ny).hour(), 11);
