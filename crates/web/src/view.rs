@@ -152,6 +152,20 @@ pub fn partnership_status_label(lang: Lang, status: PartnershipStatus) -> String
     i18n::t(lang, &key("partnership-status", status.code()))
 }
 
+/// The language to write to an organisation of `country` in: Korean in Korea, French where
+/// French is an official or common language of administration, English elsewhere.
+pub fn language_of_country(country: &str) -> Lang {
+    const FRENCH: [&str; 24] = [
+        "FR", "BE", "CH", "LU", "MC", "CA", "SN", "CI", "ML", "BF", "NE", "TG", "BJ", "GN", "CM",
+        "GA", "CG", "CD", "MG", "MA", "TN", "DZ", "LB", "HT",
+    ];
+    match country {
+        "KR" => Lang::Ko,
+        c if FRENCH.contains(&c) => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
 /// An account's role in the reader's words, with what it is bound to: "Coordination (sn)".
 pub fn role_label(lang: Lang, role: &domain::accounts::Role) -> String {
     let binding = role.group().or(role.organisation()).unwrap_or("");

@@ -795,3 +795,29 @@ email-role-added-body = Hello { $name },
     Sign in here: { $url }
 
     { $signature }
+
+# A meeting's invitation by e-mail
+meeting-send-title = Send the invitation by e-mail
+meeting-send-organisation = To the contacts of an organisation of the group
+meeting-send-no-organisation = — none —
+meeting-send-organisation-hint = Every contact of the organisation who has an address, in their country's language.
+meeting-send-participants = To the participants
+meeting-send-participants-option = The registered participants who have an address in the directory
+meeting-send-addresses = To these addresses
+meeting-send-addresses-hint = Separated by commas, or one per line.
+meeting-send-done = { $count ->
+        [one] One e-mail queued, with the calendar file: { $addresses }
+       *[other] { $count } e-mails queued, with the calendar file: { $addresses }
+    }
+email-meeting-invitation-subject = Invitation: { $title }
+email-meeting-invitation-body = Hello,
+
+    You are invited to the meeting "{ $title }" ({ $group }).
+
+    When: { $when }
+    Where: { $place }
+
+    The attached file adds it to your calendar. Agenda and details:
+    { $url }
+
+    { $signature }

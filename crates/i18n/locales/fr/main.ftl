@@ -798,3 +798,29 @@ email-role-added-body = Bonjour { $name },
     Connectez-vous ici : { $url }
 
     { $signature }
+
+# A meeting's invitation by e-mail
+meeting-send-title = Envoyer l’invitation par courriel
+meeting-send-organisation = Aux contacts d’une organisation du groupe
+meeting-send-no-organisation = — aucune —
+meeting-send-organisation-hint = Chaque contact de l’organisation qui a une adresse, dans la langue de son pays.
+meeting-send-participants = Aux participants
+meeting-send-participants-option = Les participants inscrits qui ont une adresse dans l’annuaire
+meeting-send-addresses = À ces adresses
+meeting-send-addresses-hint = Séparées par des virgules ou une par ligne.
+meeting-send-done = { $count ->
+        [one] Un courriel mis en file d’envoi, avec le fichier d’agenda : { $addresses }
+       *[other] { $count } courriels mis en file d’envoi, avec le fichier d’agenda : { $addresses }
+    }
+email-meeting-invitation-subject = Invitation : { $title }
+email-meeting-invitation-body = Bonjour,
+
+    Vous êtes invité(e) à la réunion « { $title } » ({ $group }).
+
+    Quand : { $when }
+    Où : { $place }
+
+    Le fichier joint l’ajoute à votre agenda. Ordre du jour et détails :
+    { $url }
+
+    { $signature }

@@ -780,3 +780,26 @@ email-role-added-body = { $name }님, 안녕하세요.
     로그인: { $url }
 
     { $signature }
+
+# A meeting's invitation by e-mail
+meeting-send-title = 이메일로 초대장 보내기
+meeting-send-organisation = 그룹 기관의 연락처에게
+meeting-send-no-organisation = — 없음 —
+meeting-send-organisation-hint = 주소가 있는 기관의 모든 연락처에게, 그 나라의 언어로 보냅니다.
+meeting-send-participants = 참가자에게
+meeting-send-participants-option = 주소록에 이메일 주소가 있는 등록 참가자
+meeting-send-addresses = 이 주소로
+meeting-send-addresses-hint = 쉼표로 구분하거나 한 줄에 하나씩 입력하세요.
+meeting-send-done = 이메일 { $count }통을 일정 파일과 함께 발송 대기열에 넣었습니다: { $addresses }
+email-meeting-invitation-subject = 초대: { $title }
+email-meeting-invitation-body = 안녕하세요.
+
+    「{ $title }」 회의({ $group })에 초대합니다.
+
+    일시: { $when }
+    장소: { $place }
+
+    첨부 파일로 일정에 추가할 수 있습니다. 안건 및 세부 사항:
+    { $url }
+
+    { $signature }

@@ -235,15 +235,6 @@ async fn remind(
     Ok(Outcome::Reminded(sent))
 }
 
-/// The language to write to an organisation in: its country's, when the interface has it.
-fn language_of(country: &str) -> i18n::Lang {
-    match country {
-        "FR" => i18n::Lang::Fr,
-        "KR" => i18n::Lang::Ko,
-        _ => i18n::Lang::Fr,
-    }
-}
-
 /// A personal link per organisation that has not answered, e-mailed to each of its contacts
 /// with an address (all queued in one transaction); the page says how many and to whom.
 async fn send_links(
@@ -264,7 +255,7 @@ async fn send_links(
         .filter(|m| !answered.contains(&m.organisation.org.id))
     {
         let org = &m.organisation.org;
-        let lang = language_of(org.country.as_str());
+        let lang = crate::view::language_of_country(org.country.as_str());
         let contacts: Vec<_> = state
             .db
             .contacts_of(&org.id)

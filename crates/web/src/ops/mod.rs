@@ -7,6 +7,7 @@ pub mod consultation;
 pub mod directory;
 pub mod groups;
 pub mod lineup;
+pub mod meeting_mail;
 pub mod meetings;
 pub mod names;
 pub mod programme;

@@ -773,3 +773,112 @@ both_engines!(coordinators_write_the_roadmap, |db| {
         "done"
     );
 });
+
+both_engines!(a_meeting_invitation_reaches_people_by_e_mail, |db| {
+    let app = TestApp::new(db).await;
+    let (coordinator, _) = staff(&app).await;
+    let mut body = meeting("2027-03-02", "10:00", "11:30");
+    body["title"] = json!({"fr": "Réunion de printemps", "ko": "봄 회의"});
+    let m = create(&app, &coordinator, body).await;
+    let id = m["id"].as_str().unwrap().to_string();
+    // Guro-gu's officer has an address (the secretariat keeps the register); Guro is a member
+    // of the Korea group.
+    let secretariat = app.user("staff@cuf.example", Role::Secretariat).await;
+    let made = app
+        .json(
+            Method::POST,
+            "/api/v1/organisations/kr-guro/people",
+            json!({"name": "김민수", "email": "minsu.kim@guro.example"}),
+            &[("authorization", &bearer(&secretariat))],
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let (cookie, csrf) = app.sign_in("coord@cuf.example").await;
+    let form = app
+        .get_with(
+            &format!("/meetings/{id}/send?lang=fr"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains("value=\"kr-guro\""),
+        "members picked by name"
+    );
+    // A wrong address is named by its place, and nothing is queued.
+    let refused = app
+        .form(
+            &format!("/meetings/{id}/send?lang=fr"),
+            &[
+                ("csrf_token", &csrf),
+                ("organisation", "kr-guro"),
+                ("addresses", "ok@example.org, not-an-address"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("addresses[1]"), "{}", refused.body);
+    assert!(
+        refused.body.contains("not-an-address"),
+        "what was typed is kept"
+    );
+    let sent = app
+        .form(
+            &format!("/meetings/{id}/send?lang=fr"),
+            &[
+                ("csrf_token", &csrf),
+                ("organisation", "kr-guro"),
+                ("addresses", "mairie@tours.example\nMairie@Tours.example"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert!(
+        sent.body.contains(
+            "2 courriels mis en file d’envoi, avec le fichier d’agenda : minsu.kim@guro.example, mairie@tours.example"
+        ),
+        "{}",
+        sent.body
+    );
+    let smtp = crate::support::LoopbackSmtp::start().await;
+    assert_eq!(smtp.drain(&app.db).await, 2);
+    let got = smtp.received();
+    let korean = got
+        .iter()
+        .find(|(to, _)| to == "minsu.kim@guro.example")
+        .unwrap();
+    assert!(korean.1.contains("「봄 회의」"), "in Korean: {}", korean.1);
+    assert!(korean.1.contains("(서울)"), "with Seoul time: {}", korean.1);
+    let french = got
+        .iter()
+        .find(|(to, _)| to == "mairie@tours.example")
+        .unwrap();
+    assert!(
+        french.1.contains("« Réunion de printemps »"),
+        "{}",
+        french.1
+    );
+    // The calendar file, read by an independent parser.
+    let ics = crate::support::python(
+        r#"
+import sys, mailbox, icalendar
+for m in mailbox.Maildir(sys.stdin.read().strip(), create=False):
+    for p in m.walk():
+        if p.get_content_type() == 'text/calendar':
+            cal = icalendar.Calendar.from_ical(p.get_payload(decode=True))
+            for e in cal.walk('VEVENT'):
+                print(m['To'], e['SUMMARY'], e.decoded('DTSTART').isoformat())
+"#,
+        smtp.dir.to_str().unwrap(),
+    );
+    assert!(
+        ics.contains("minsu.kim@guro.example 봄 회의 2027-03-02T10:00:00+01:00"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("mairie@tours.example Réunion de printemps 2027-03-02T10:00:00+01:00"),
+        "{ics}"
+    );
+});

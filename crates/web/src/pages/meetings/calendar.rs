@@ -5,53 +5,17 @@
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use domain::meetings::MeetingStatus;
-use exports::ics::{calendar, Event, EventStatus};
+use exports::ics::{calendar, Event};
 use storage::MeetingRecord;
 
 use super::{can_read_group, meeting_title, visible_meeting};
 use crate::ctx::Ctx;
-use crate::view::when_label;
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
 /// The calendar event of a meeting, in the user's language, with both local times in its text.
 pub fn event(ctx: &Ctx, state: &AppState, rec: &MeetingRecord, zones: &[chrono_tz::Tz]) -> Event {
-    let m = &rec.meeting;
-    let lang = ctx.lang;
-    let url = format!(
-        "{}/meetings/{}",
-        state.config.public_url.trim_end_matches('/'),
-        m.id
-    );
-    let mut description = when_label(lang, &m.span, m.time_zone, zones);
-    if !m.agenda.is_empty() {
-        description.push_str("\n\n");
-        description.push_str(&ctx.t("meeting-agenda"));
-        for (i, item) in m.agenda.iter().enumerate() {
-            description.push_str(&format!("\n{}. {}", i + 1, item.get(lang.code())));
-        }
-    }
-    if let Some(link) = &m.link {
-        description.push_str(&format!("\n\n{link}"));
-    }
-    description.push_str(&format!("\n\n{url}"));
-    Event {
-        uid: format!("{}@jumelage", m.id),
-        sequence: m.sequence,
-        stamp: storage::utc(rec.updated_at),
-        start: m.span.start,
-        end: m.span.end,
-        tz: m.time_zone,
-        summary: meeting_title(ctx, rec),
-        description: Some(description),
-        location: m.place.clone().or_else(|| m.link.clone()),
-        url: Some(url),
-        status: match m.status {
-            MeetingStatus::Scheduled => EventStatus::Confirmed,
-            MeetingStatus::Cancelled => EventStatus::Cancelled,
-        },
-    }
+    crate::ops::meeting_mail::event(ctx.lang, state, rec, zones)
 }
 
 fn ics(body: String, file: &str) -> Response {

@@ -7,6 +7,7 @@ mod calendar;
 mod forms;
 mod minutes;
 mod participants;
+mod send;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
             get(forms::edit_form).post(forms::update),
         )
         .route("/meetings/{id}/cancel", post(forms::cancel))
+        .route("/meetings/{id}/send", get(send::new).post(send::send))
         .route("/meetings/{id}/register", post(participants::register))
         .route("/meetings/{id}/participants", post(participants::invite))
         .route(
