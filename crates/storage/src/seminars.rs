@@ -783,6 +783,35 @@ impl Db {
         Ok(promoted)
     }
 
+    /// Gives a registration a new link secret (the previous link stops working), inside the
+    /// transaction that queues the e-mail carrying it.
+    pub async fn set_registration_link_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: &str,
+        secret: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE registrations SET link_hash = $1 WHERE id = $2")
+            .bind(crate::token_hash(secret))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// The registration a link secret belongs to: (seminar id, registration id).
+    pub async fn registration_by_link(
+        &self,
+        secret: &str,
+    ) -> Result<Option<(String, String)>, StorageError> {
+        let row = sqlx::query("SELECT seminar_id, id FROM registrations WHERE link_hash = $1")
+            .bind(crate::token_hash(secret))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get("seminar_id")?, r.try_get("id")?)))
+            .transpose()
+    }
+
     /// Marks a registration as attended (or not).
     pub async fn set_attended(
         &self,

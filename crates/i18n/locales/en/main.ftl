@@ -444,9 +444,15 @@ email-registered-body =
 
     { $when }
 
-    The attached calendar file adds the seminar to your calendar. Details and video link: { $url }
+    The attached calendar file adds the seminar to your calendar. Details: { $url }
+
+    { $access }
+
+    To cancel your registration: { $manage }
 
     { $signature }
+email-access-link = Video link: { $link }
+email-access-later = The video link will be on the seminar's page.
 email-waitlisted-subject = Waiting list: { $theme }
 email-waitlisted-body =
     Dear { $name },
@@ -456,6 +462,8 @@ email-waitlisted-body =
     { $when }
 
     { $url }
+
+    To leave the waiting list: { $manage }
 
     { $signature }
 email-reminder-subject = Reminder: consultation on the themes — { $series }
@@ -821,3 +829,16 @@ email-meeting-invitation-body = Hello,
     { $url }
 
     { $signature }
+
+# A registration's own page (the link of the confirmation e-mail)
+own-registration-title = Your registration
+own-registration-theme = Seminar
+own-registration-when = When
+own-registration-name = In the name of
+own-registration-status = Your place
+own-registration-state-registered = Confirmed
+own-registration-state-waitlisted = On the waiting list
+own-registration-state-cancelled = Cancelled
+own-registration-link = Video link
+own-registration-cancel = Cancel my registration
+own-registration-cancelled = Your registration is cancelled; the place goes to the first person on the waiting list.

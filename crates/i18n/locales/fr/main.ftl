@@ -450,9 +450,15 @@ email-registered-body =
 
     { $when }
 
-    Le fichier d'agenda joint ajoute le séminaire à votre calendrier. Détails et lien de connexion : { $url }
+    Le fichier d'agenda joint ajoute le séminaire à votre calendrier. Détails : { $url }
+
+    { $access }
+
+    Pour annuler votre inscription : { $manage }
 
     { $signature }
+email-access-link = Lien de connexion : { $link }
+email-access-later = Le lien de connexion sera publié sur la page du séminaire.
 email-waitlisted-subject = Liste d'attente : { $theme }
 email-waitlisted-body =
     Bonjour { $name },
@@ -462,6 +468,8 @@ email-waitlisted-body =
     { $when }
 
     { $url }
+
+    Pour quitter la liste d'attente : { $manage }
 
     { $signature }
 email-reminder-subject = Rappel : consultation sur les thèmes — { $series }
@@ -824,3 +832,16 @@ email-meeting-invitation-body = Bonjour,
     { $url }
 
     { $signature }
+
+# A registration's own page (the link of the confirmation e-mail)
+own-registration-title = Votre inscription
+own-registration-theme = Séminaire
+own-registration-when = Quand
+own-registration-name = Au nom de
+own-registration-status = Votre place
+own-registration-state-registered = Confirmée
+own-registration-state-waitlisted = En liste d’attente
+own-registration-state-cancelled = Annulée
+own-registration-link = Lien de connexion
+own-registration-cancel = Annuler mon inscription
+own-registration-cancelled = Votre inscription est annulée ; la place revient à la première personne en liste d’attente.

@@ -441,9 +441,15 @@ email-registered-body =
 
     { $when }
 
-    첨부한 일정 파일로 캘린더에 추가할 수 있습니다. 자세한 내용과 접속 링크: { $url }
+    첨부한 일정 파일로 캘린더에 추가할 수 있습니다. 자세한 내용: { $url }
+
+    { $access }
+
+    참가 신청 취소: { $manage }
 
     { $signature }
+email-access-link = 접속 링크: { $link }
+email-access-later = 접속 링크는 세미나 페이지에 게시됩니다.
 email-waitlisted-subject = 대기자 등록: { $theme }
 email-waitlisted-body =
     { $name }님, 안녕하십니까.
@@ -453,6 +459,8 @@ email-waitlisted-body =
     { $when }
 
     { $url }
+
+    대기자 명단에서 빠지려면: { $manage }
 
     { $signature }
 email-reminder-subject = 알림: 주제 의견 수렴 — { $series }
@@ -803,3 +811,16 @@ email-meeting-invitation-body = 안녕하세요.
     { $url }
 
     { $signature }
+
+# A registration's own page (the link of the confirmation e-mail)
+own-registration-title = 참가 신청 내역
+own-registration-theme = 세미나
+own-registration-when = 일시
+own-registration-name = 신청자
+own-registration-status = 신청 상태
+own-registration-state-registered = 확정
+own-registration-state-waitlisted = 대기 중
+own-registration-state-cancelled = 취소됨
+own-registration-link = 접속 링크
+own-registration-cancel = 참가 신청 취소
+own-registration-cancelled = 참가 신청이 취소되었습니다. 자리는 대기자 명단의 첫 번째 분께 돌아갑니다.

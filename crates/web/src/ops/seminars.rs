@@ -67,18 +67,33 @@ pub fn event_in(lang: Lang, state: &AppState, s: &Seminar, zones: &[Tz]) -> Opti
     })
 }
 
+/// Who a confirmation is for: their name, address, place (registered or waiting) and the
+/// secret of their registration's own link.
+pub struct Registrant<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub status: RegistrationStatus,
+    pub link_secret: &'a str,
+}
+
 /// The confirmation (or waiting-list) e-mail, in the recipient's language, with both local
-/// times in the body and the calendar file attached once the seminar has a date.
+/// times in the body, the video link, the link that cancels, and the calendar file attached
+/// once the seminar has a date.
 pub fn confirmation(
     lang: Lang,
     state: &AppState,
     s: &Seminar,
-    name: &str,
-    email: &str,
-    status: RegistrationStatus,
+    who: &Registrant<'_>,
     sender: &Sender,
 ) -> Email {
+    let (name, email, status, link_secret) = (who.name, who.email, who.status, who.link_secret);
     let zones = sender.zones();
+    let base = state.config.public_url.trim_end_matches('/');
+    let manage = format!("{base}/registrations/{link_secret}");
+    let access = match &s.link {
+        Some(link) => i18n::t_args(lang, "email-access-link", &[("link", link.clone().into())]),
+        None => i18n::t(lang, "email-access-later"),
+    };
     let theme = s.theme.get(lang.code()).to_string();
     let when = match &s.span {
         // Paris first, then the partner's zones, whatever the zone of record.
@@ -108,6 +123,8 @@ pub fn confirmation(
             ("theme", theme.into()),
             ("when", when.into()),
             ("url", url(state, s).into()),
+            ("access", access.into()),
+            ("manage", manage.into()),
             ("signature", sender.signature(lang).into()),
         ],
     );
@@ -192,7 +209,19 @@ pub async fn register(
         .db
         .register_in(&mut tx, &registration, s.capacity)
         .await?;
-    let mail = confirmation(lang, state, &s, &name, &email, done.status, &sender);
+    // The registration's own link, to cancel it (a public registrant has no account).
+    let secret = storage::random_token();
+    state
+        .db
+        .set_registration_link_in(&mut tx, &done.id, &secret)
+        .await?;
+    let who = Registrant {
+        name: &name,
+        email: &email,
+        status: done.status,
+        link_secret: &secret,
+    };
+    let mail = confirmation(lang, state, &s, &who, &sender);
     state.db.enqueue_email(&mut tx, &mail).await?;
     tx.commit().await?;
     Ok(done.status)
@@ -282,27 +311,83 @@ pub async fn cancel_registration(
             group: &series.group_id,
         })?;
     }
+    cancel_and_promote(ctx, state, &s, &series, &regs, id).await
+}
+
+/// Cancels registration `id` of `s`; whoever moves up from the waiting list gets their
+/// confirmation (with a link of their own) in the same transaction.
+async fn cancel_and_promote(
+    ctx: &Ctx,
+    state: &AppState,
+    s: &Seminar,
+    series: &storage::Series,
+    regs: &[Registration],
+    id: &str,
+) -> Result<(), AppError> {
     let sender = crate::ops::groups::sender(state, &series.group_id).await?;
     let mut tx = state.db.begin().await?;
-    if let Some(promoted) = state
-        .db
-        .cancel_registration_in(&mut tx, seminar, id)
-        .await?
-    {
+    if let Some(promoted) = state.db.cancel_registration_in(&mut tx, &s.id, id).await? {
         if let Some(p) = regs.iter().find(|r| r.id == promoted) {
             let lang = Lang::parse(&p.locale).unwrap_or(ctx.lang);
-            let mail = confirmation(
-                lang,
-                state,
-                &s,
-                &p.name,
-                &p.email,
-                RegistrationStatus::Registered,
-                &sender,
-            );
+            let secret = storage::random_token();
+            state
+                .db
+                .set_registration_link_in(&mut tx, &p.id, &secret)
+                .await?;
+            let who = Registrant {
+                name: &p.name,
+                email: &p.email,
+                status: RegistrationStatus::Registered,
+                link_secret: &secret,
+            };
+            let mail = confirmation(lang, state, s, &who, &sender);
             state.db.enqueue_email(&mut tx, &mail).await?;
         }
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// The registration a link from a confirmation e-mail stands for: its seminar and itself.
+pub async fn registration_by_link(
+    state: &AppState,
+    secret: &str,
+) -> Result<(Seminar, Registration), AppError> {
+    let (seminar, id) = state
+        .db
+        .registration_by_link(secret)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorKey::InvalidToken))?;
+    let (s, _) = seminar_and_series(state, &seminar).await?;
+    let reg = state
+        .db
+        .registrations(&seminar)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .or_404()?;
+    Ok((s, reg))
+}
+
+/// Cancels the registration of a link (whoever holds the link: it was sent to the address
+/// registered). Cancelling twice is harmless.
+pub async fn cancel_by_link(
+    ctx: &Ctx,
+    state: &AppState,
+    secret: &str,
+) -> Result<(Seminar, Registration), AppError> {
+    let (s, reg) = registration_by_link(state, secret).await?;
+    if reg.status == RegistrationStatus::Cancelled {
+        return Ok((s, reg));
+    }
+    let (_, series) = seminar_and_series(state, &s.id).await?;
+    let regs = state.db.registrations(&s.id).await?;
+    cancel_and_promote(ctx, state, &s, &series, &regs, &reg.id).await?;
+    Ok((
+        s,
+        Registration {
+            status: RegistrationStatus::Cancelled,
+            ..reg
+        },
+    ))
 }

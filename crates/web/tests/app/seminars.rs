@@ -410,7 +410,17 @@ print(start.astimezone(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M'), str(ev
 "#,
         dir.to_str().unwrap(),
     );
+    let officer_mail = smtp.received().remove(0).1;
     drop(smtp);
+    assert!(
+        officer_mail.contains("Lien de connexion : https://visio.example.org/s1"),
+        "the video link: {officer_mail}"
+    );
+    let link = officer_mail
+        .split_whitespace()
+        .find(|w| w.contains("/registrations/"))
+        .expect("the registration's own link");
+    let own = link[link.find("/registrations/").unwrap()..].to_string();
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "1 officer@issy.example | Inscription confirmée : Le développement durable : les solutions des collectivités contre le réchauffement climatique", "{out}");
     assert_eq!(lines[1], "True True True", "{out}");
@@ -433,6 +443,37 @@ print(start.astimezone(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M'), str(ev
         )
         .await;
     assert_eq!(r.json()["status"], "waitlisted");
+    // The link of the confirmation: a page without an account; opening it changes nothing,
+    // its button cancels, and Tours moves up with a confirmation of its own.
+    let page = app.get(&format!("{own}?lang=fr")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Confirmée"), "{}", page.body);
+    assert!(page.body.contains("https://visio.example.org/s1"));
+    let csrf_cookie = page.cookie("jumelage_csrf").unwrap();
+    let token = crate::support::extract_csrf(&page.body).unwrap();
+    let cancelled = app
+        .form(
+            &format!("{own}?lang=fr"),
+            &[("csrf_token", &token)],
+            &[("cookie", &format!("jumelage_csrf={csrf_cookie}"))],
+        )
+        .await;
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    assert!(cancelled.body.contains("Annulée"), "{}", cancelled.body);
+    assert!(
+        !cancelled.body.contains("visio.example.org"),
+        "no place, no link"
+    );
+    let regs = app.db.registrations("tour-kr-2021-1").await.unwrap();
+    let status = |email: &str| {
+        regs.iter()
+            .find(|r| r.email == email)
+            .map(|r| r.status.code())
+            .unwrap()
+    };
+    assert_eq!(status("officer@issy.example"), "cancelled");
+    assert_eq!(status("officer@tours.example"), "registered");
+    assert_eq!(app.get("/registrations/not-a-link").await.status, 401);
     let ics = app.get("/seminars/tour-kr-2021-1.ics").await;
     assert!(ics
         .body

@@ -5,6 +5,7 @@
 mod consultation;
 mod lineup;
 mod manage;
+mod own_registration;
 mod reasons;
 mod slots;
 
@@ -33,6 +34,10 @@ pub fn routes() -> Router<AppState> {
         .route("/seminars", get(list))
         .route("/seminars/{id}", get(show))
         .route("/seminars/{id}/register", post(register))
+        .route(
+            "/registrations/{secret}",
+            get(own_registration::show).post(own_registration::cancel),
+        )
         .route("/seminars/{id}/invite", post(invite))
         .route("/seminars/{id}/slots", get(slots::find))
         .route("/seminars/{id}/schedule", post(slots::schedule))
