@@ -152,6 +152,45 @@ pub fn partnership_status_label(lang: Lang, status: PartnershipStatus) -> String
     i18n::t(lang, &key("partnership-status", status.code()))
 }
 
+/// Periods to pick instead of typing a code, as (code, label): none, then for `year` and the
+/// next: the year, its early / middle / late part, and each month ("début 2022", "juin 2021");
+/// a `current` code not among them comes first, so that editing never loses it.
+pub fn period_options(lang: Lang, year: i32, current: Option<&str>) -> Vec<(String, String)> {
+    let mut codes = vec![String::new()];
+    for y in [year, year + 1] {
+        codes.push(y.to_string());
+        for part in ["early", "mid", "late"] {
+            codes.push(format!("{y}-{part}"));
+        }
+        codes.extend((1..=12).map(|m| format!("{y}-{m:02}")));
+    }
+    if let Some(c) = current.filter(|c| !c.is_empty() && !codes.iter().any(|x| x == c)) {
+        codes.insert(1, c.to_string());
+    }
+    codes
+        .into_iter()
+        .map(|code| {
+            let label = match domain::period::Period::parse(&code, "period") {
+                Ok(p) => period_label(lang, &p),
+                Err(_) => "—".to_string(),
+            };
+            (code, label)
+        })
+        .collect()
+}
+
+/// The same as select options, `current` selected.
+pub fn period_choices(lang: Lang, year: i32, current: Option<&str>) -> Vec<Choice> {
+    period_options(lang, year, current)
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: Some(value.as_str()) == current,
+            value,
+            label,
+        })
+        .collect()
+}
+
 /// The language to write to an organisation of `country` in: Korean in Korea, French where
 /// French is an official or common language of administration, English elsewhere.
 pub fn language_of_country(country: &str) -> Lang {

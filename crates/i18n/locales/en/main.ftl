@@ -842,3 +842,4 @@ own-registration-state-cancelled = Cancelled
 own-registration-link = Video link
 own-registration-cancel = Cancel my registration
 own-registration-cancelled = Your registration is cancelled; the place goes to the first person on the waiting list.
+on-this-page = On this page

@@ -845,3 +845,4 @@ own-registration-state-cancelled = Annulée
 own-registration-link = Lien de connexion
 own-registration-cancel = Annuler mon inscription
 own-registration-cancelled = Votre inscription est annulée ; la place revient à la première personne en liste d’attente.
+on-this-page = Sur cette page

@@ -824,3 +824,4 @@ own-registration-state-cancelled = 취소됨
 own-registration-link = 접속 링크
 own-registration-cancel = 참가 신청 취소
 own-registration-cancelled = 참가 신청이 취소되었습니다. 자리는 대기자 명단의 첫 번째 분께 돌아갑니다.
+on-this-page = 이 페이지의 내용

@@ -882,3 +882,84 @@ for m in mailbox.Maildir(sys.stdin.read().strip(), create=False):
         "{ics}"
     );
 });
+
+both_engines!(refused_meeting_forms_keep_what_was_typed, |db| {
+    let app = TestApp::new(db).await;
+    let (coordinator, _) = staff(&app).await;
+    let fresh = create(&app, &coordinator, meeting("2027-05-04", "10:00", "11:00")).await;
+    let fresh = fresh["id"].as_str().unwrap().to_string();
+    let (cookie, csrf) = app.sign_in("coord@cuf.example").await;
+    let page = app
+        .get_with("/meetings/m-2021-01-28?lang=fr", &[("cookie", &cookie)])
+        .await;
+    assert!(
+        page.body.contains("<nav class=\"toc\""),
+        "the sections listed"
+    );
+    assert!(
+        page.body.contains("<option value=\"fr-tours\">"),
+        "organisations picked by name, not typed"
+    );
+    let page = app
+        .get_with(
+            &format!("/meetings/{fresh}?lang=fr"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert!(
+        page.body.contains("<option value=\"2027-early\">"),
+        "due dates picked"
+    );
+    let refused = app
+        .form(
+            "/meetings/m-2021-01-28/participants?lang=fr",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "Jeanne Dupont"),
+                ("organisation_id", "fr-nowhere"),
+                ("role_title", "Adjointe aux relations internationales"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("value=\"Jeanne Dupont\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused
+        .body
+        .contains("value=\"Adjointe aux relations internationales\""));
+    assert!(refused.body.contains("Organisation inconnue"));
+    let refused = app
+        .form(
+            &format!("/meetings/{fresh}/follow-ups?lang=fr"),
+            &[
+                ("csrf_token", &csrf),
+                ("text_fr", "Relancer la GAOK"),
+                ("due", "2021-13"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("Relancer la GAOK"),
+        "{}",
+        refused.body
+    );
+    let done = app
+        .form(
+            &format!("/meetings/{fresh}/follow-ups"),
+            &[
+                ("csrf_token", &csrf),
+                ("text_fr", "Relancer la GAOK"),
+                ("owner_organisation", "fr-tours"),
+                ("due", "2027-early"),
+            ],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+});

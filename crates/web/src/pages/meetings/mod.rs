@@ -7,6 +7,7 @@ mod calendar;
 mod forms;
 mod minutes;
 mod participants;
+mod records;
 mod send;
 
 use askama::Template;
@@ -39,7 +40,10 @@ pub fn routes() -> Router<AppState> {
         .route("/meetings/{id}/cancel", post(forms::cancel))
         .route("/meetings/{id}/send", get(send::new).post(send::send))
         .route("/meetings/{id}/register", post(participants::register))
-        .route("/meetings/{id}/participants", post(participants::invite))
+        .route(
+            "/meetings/{id}/participants",
+            get(records::participant_page).post(records::add_participant),
+        )
         .route(
             "/meetings/{id}/participants/{pid}",
             post(participants::set_presence),
@@ -58,7 +62,7 @@ pub fn routes() -> Router<AppState> {
         .route("/meetings/{id}/decisions", post(participants::add_decision))
         .route(
             "/meetings/{id}/follow-ups",
-            post(participants::add_follow_up),
+            get(records::follow_up_page).post(records::add_follow_up),
         )
         .route("/meetings/{id}/minutes", post(minutes::save))
         .route("/meetings/{id}/minutes/edit", get(minutes::edit_form))
@@ -275,6 +279,10 @@ struct ShowTemplate {
     next_statuses: Vec<Choice>,
     statuses: Vec<Choice>,
     back: String,
+    /// The group's organisations, to pick a participant's or a follow-up's.
+    organisations: Vec<Choice>,
+    /// Periods to pick a follow-up's due date from.
+    due_choices: Vec<Choice>,
 }
 
 fn follow_up_statuses(lang: i18n::Lang) -> Vec<Choice> {
@@ -388,6 +396,20 @@ pub async fn show(
         next_statuses,
         statuses: follow_up_statuses(lang),
         back: format!("/meetings/{id}#follow-ups"),
+        organisations: if can_manage || can_edit_minutes {
+            records::member_options(&ctx, &state, &m.group_id)
+                .await?
+                .into_iter()
+                .map(|(value, label)| Choice {
+                    value,
+                    label,
+                    selected: false,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        due_choices: crate::view::period_choices(lang, chrono::Datelike::year(&m.span.start), None),
     };
     Ok(render(&t))
 }

@@ -63,35 +63,6 @@ pub async fn register(
 }
 
 #[derive(Deserialize)]
-pub struct InviteForm {
-    #[serde(default)]
-    name: String,
-    organisation_id: Option<String>,
-    role_title: Option<String>,
-}
-
-/// The coordinator invites a person (by name, with their organisation and role).
-pub async fn invite(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Form(form): Form<InviteForm>,
-) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    crate::ops::meetings::add_participant(
-        &ctx,
-        &state,
-        &rec,
-        &form.name,
-        form.organisation_id,
-        form.role_title.as_deref(),
-        Presence::Invited,
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/meetings/{id}#participants")).into_response())
-}
-
-#[derive(Deserialize)]
 pub struct PresenceForm {
     presence: String,
 }
@@ -272,9 +243,6 @@ pub struct RecordForm {
     text_ko: Option<String>,
     text_en: Option<String>,
     agenda_position: Option<String>,
-    owner_organisation: Option<String>,
-    owner_text: Option<String>,
-    due: Option<String>,
 }
 
 impl RecordForm {
@@ -301,27 +269,4 @@ pub async fn add_decision(
     let rec = state.db.meeting(&id).await?.or_404()?;
     crate::ops::meetings::add_decision(&ctx, &state, &rec, form.text(), form.position()).await?;
     Ok(Redirect::to(&format!("/meetings/{id}#minutes")).into_response())
-}
-
-/// Records a follow-up decided at the meeting.
-pub async fn add_follow_up(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Form(form): Form<RecordForm>,
-) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    let input = domain::meetings::follow_ups::FollowUpInput {
-        text: form.text(),
-        owner_organisation: form
-            .owner_organisation
-            .clone()
-            .filter(|s| !s.trim().is_empty()),
-        owner_text: form.owner_text.clone(),
-        due: form.due.clone(),
-        status: None,
-        agenda_position: form.position(),
-    };
-    crate::ops::meetings::add_follow_up(&ctx, &state, &rec, &input).await?;
-    Ok(Redirect::to(&format!("/meetings/{id}#follow-ups")).into_response())
 }

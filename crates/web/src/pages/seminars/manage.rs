@@ -9,7 +9,6 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::accounts::Action;
 use domain::directory::Names;
-use domain::period::Period;
 use domain::seminars::programme::{PresentationInput, SeminarInput, SeriesInput};
 use domain::seminars::{Audience, SeminarStatus};
 use domain::time::PARIS;
@@ -20,7 +19,7 @@ use crate::input::Form;
 use crate::ops::programme as ops;
 use crate::pages::directory::record_form::{back_to_form, Field, FormPage, Submitted};
 use crate::pages::render;
-use crate::view::{code_label, country_label, organisation_choices, period_label, Choice, Page};
+use crate::view::{code_label, country_label, organisation_choices, Choice, Page};
 use crate::OrNotFound;
 use crate::{AppError, AppState};
 
@@ -118,27 +117,7 @@ pub async fn create_series(
 
 /// The periods a planner picks from: the series' year and the next, whole, by part and by month.
 fn period_options(ctx: &Ctx, year: i64, current: Option<&str>) -> Vec<(String, String)> {
-    let mut codes = vec![String::new()];
-    for y in [year, year + 1] {
-        codes.push(y.to_string());
-        for part in ["early", "mid", "late"] {
-            codes.push(format!("{y}-{part}"));
-        }
-        codes.extend((1..=12).map(|m| format!("{y}-{m:02}")));
-    }
-    if let Some(c) = current.filter(|c| !c.is_empty() && !codes.iter().any(|x| x == c)) {
-        codes.insert(1, c.to_string());
-    }
-    codes
-        .into_iter()
-        .map(|code| {
-            let label = match Period::parse(&code, "planned_period") {
-                Ok(p) => period_label(ctx.lang, &p),
-                Err(_) => "—".to_string(),
-            };
-            (code, label)
-        })
-        .collect()
+    crate::view::period_options(ctx.lang, year as i32, current)
 }
 
 fn seminar_form(
