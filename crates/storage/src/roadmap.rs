@@ -116,7 +116,9 @@ impl Db {
     }
 
     /// Replaces a group's roadmap for a year with `r`, in one transaction.
-    pub async fn replace_roadmap(&self, r: &Roadmap) -> Result<(), StorageError> {
+    pub async fn replace_roadmap(&self, r: &Roadmap, by: Option<&str>) -> Result<(), StorageError> {
+        // What it replaces stays in the change history, whole: nothing typed is lost.
+        let before = self.roadmap(&r.group_id, r.year).await?;
         let mut tx = self.begin_sqlx().await?;
         let old: Option<String> =
             sqlx::query_scalar("SELECT id FROM roadmaps WHERE group_id = $1 AND year = $2")
@@ -139,6 +141,14 @@ impl Db {
             }
         }
         self.insert_roadmap(&mut tx, r).await?;
+        let version = before.as_ref().map(|_| 2).unwrap_or(1);
+        let old = [(
+            "content",
+            before.as_ref().map(|b| roadmap_json(b).to_string()),
+        )];
+        let new = [("content", Some(roadmap_json(r).to_string()))];
+        self.record_changes(&mut tx, ("roadmap", &r.id, version), &old, &new, by)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -269,4 +279,28 @@ impl Db {
         }
         Ok(Some(roadmap))
     }
+}
+
+/// A roadmap as JSON, for the change history.
+fn roadmap_json(r: &Roadmap) -> Value {
+    let names = |n: &Names| serde_json::json!({"fr": n.fr, "ko": n.ko, "en": n.en});
+    serde_json::json!({
+        "summary": names(&r.summary),
+        "axes": r.axes.iter().map(|a| serde_json::json!({
+            "title": names(&a.title),
+            "actions": a.actions.iter().map(|x| serde_json::json!({
+                "title": names(&x.title),
+                "owner_organisation": x.owner_organisation,
+                "owner_text": x.owner_text,
+                "period": x.period.map(|p| p.code()),
+                "status": x.status.code(),
+                "milestones": x.milestones.iter().map(|m| serde_json::json!({
+                    "title": names(&m.title),
+                    "period": m.period.map(|p| p.code()),
+                    "status": m.status.code(),
+                })).collect::<Vec<_>>(),
+                "links": x.links,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
 }

@@ -843,3 +843,23 @@ own-registration-link = Video link
 own-registration-cancel = Cancel my registration
 own-registration-cancelled = Your registration is cancelled; the place goes to the first person on the waiting list.
 on-this-page = On this page
+
+# Editing the roadmap
+roadmap-edit-title = Edit the { $year } roadmap
+roadmap-edit-link = Edit the roadmap
+roadmap-start = Prepare the { $year } roadmap
+roadmap-edit-hint = Rows left blank add nothing; a "Remove" box takes the item out; the order numbers sort axes and actions. The replaced version stays in the history.
+roadmap-summary = Summary
+roadmap-axis-title = Title of the axis
+roadmap-action = Action
+roadmap-action-title = Title of the action
+roadmap-milestone = Milestone
+roadmap-milestone-title = Title of the milestone
+roadmap-new-axis = New axis
+roadmap-new-action = New action
+roadmap-new-milestone = New milestone
+roadmap-owner = Owner (organisation of the group)
+roadmap-period = Period
+roadmap-order = Order
+roadmap-remove = Remove
+roadmap-none = No roadmap yet for this group.

@@ -846,3 +846,23 @@ own-registration-link = Lien de connexion
 own-registration-cancel = Annuler mon inscription
 own-registration-cancelled = Votre inscription est annulée ; la place revient à la première personne en liste d’attente.
 on-this-page = Sur cette page
+
+# Editing the roadmap
+roadmap-edit-title = Modifier la feuille de route { $year }
+roadmap-edit-link = Modifier la feuille de route
+roadmap-start = Préparer la feuille de route { $year }
+roadmap-edit-hint = Les lignes laissées vides n’ajoutent rien ; une case « Retirer » enlève l’élément ; les numéros d’ordre rangent les axes et les actions. La version remplacée reste dans l’historique.
+roadmap-summary = Résumé
+roadmap-axis-title = Titre de l’axe
+roadmap-action = Action
+roadmap-action-title = Intitulé de l’action
+roadmap-milestone = Étape
+roadmap-milestone-title = Intitulé de l’étape
+roadmap-new-axis = Nouvel axe
+roadmap-new-action = Nouvelle action
+roadmap-new-milestone = Nouvelle étape
+roadmap-owner = Porteur (organisation du groupe)
+roadmap-period = Période
+roadmap-order = Ordre
+roadmap-remove = Retirer
+roadmap-none = Pas encore de feuille de route pour ce groupe.

@@ -825,3 +825,23 @@ own-registration-link = 접속 링크
 own-registration-cancel = 참가 신청 취소
 own-registration-cancelled = 참가 신청이 취소되었습니다. 자리는 대기자 명단의 첫 번째 분께 돌아갑니다.
 on-this-page = 이 페이지의 내용
+
+# Editing the roadmap
+roadmap-edit-title = { $year }년 로드맵 수정
+roadmap-edit-link = 로드맵 수정
+roadmap-start = { $year }년 로드맵 작성
+roadmap-edit-hint = 비워 둔 줄은 추가되지 않습니다. ‘삭제’를 선택하면 항목이 빠집니다. 순서 번호로 축과 활동을 정렬합니다. 바뀌기 전 내용은 이력에 남습니다.
+roadmap-summary = 요약
+roadmap-axis-title = 축 제목
+roadmap-action = 활동
+roadmap-action-title = 활동명
+roadmap-milestone = 단계
+roadmap-milestone-title = 단계명
+roadmap-new-axis = 새 축
+roadmap-new-action = 새 활동
+roadmap-new-milestone = 새 단계
+roadmap-owner = 담당 (그룹 기관)
+roadmap-period = 기간
+roadmap-order = 순서
+roadmap-remove = 삭제
+roadmap-none = 이 그룹에는 아직 로드맵이 없습니다.

@@ -172,6 +172,19 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
         );
         clean(&c, &axe, &mut visited).await;
 
+        // The group's first roadmap, written on its page.
+        c.goto(&format!("{base}/groups/sn/roadmap?lang=fr")).await.unwrap();
+        find(&c, Locator::Css("[id='axes[0].title.fr']")).await;
+        clean(&c, &axe, &mut visited).await;
+        set(&c, "summary.fr", "Première année du groupe").await;
+        set(&c, "axes[0].title.fr", "Gestion des déchets").await;
+        set(&c, "axes[0].actions[0].title.fr", "Tour franco-sénégalais").await;
+        set(&c, "axes[0].actions[0].owner_organisation", &dakar).await;
+        click(&c, "#save-roadmap").await;
+        wait_contains(&c, Locator::Css("main"), "Tour franco-sénégalais").await;
+        assert!(page_text(&c).await.contains("Ville de Dakar"), "the owner by name");
+        clean(&c, &axe, &mut visited).await;
+
         // A series, a seminar, three presentations found by organisation.
         c.goto(&format!("{base}/seminars?group=sn&lang=fr")).await.unwrap();
         clean(&c, &axe, &mut visited).await;

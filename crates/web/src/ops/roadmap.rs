@@ -117,9 +117,24 @@ pub async fn replace(
     year: i64,
     w: &RoadmapWrite,
 ) -> Result<(), AppError> {
+    replace_input(ctx, state, group, year, &w.input()).await
+}
+
+/// The same from a roadmap as typed (the editing page).
+pub async fn replace_input(
+    ctx: &Ctx,
+    state: &AppState,
+    group: &str,
+    year: i64,
+    input: &RoadmapInput,
+) -> Result<(), AppError> {
     ctx.require(&Action::ManageMeetings { group })?;
     state.db.group(group).await?.or_404()?;
-    let roadmap = w.input().validate(group, year)?;
+    let mut roadmap = input.validate(group, year)?;
+    // The sources of what was there (the demo's report) stay with it.
+    if let Some(old) = state.db.roadmap(group, year).await? {
+        roadmap.sources = old.sources;
+    }
     // What the register and the meetings must hold: owners and linked meetings.
     for (i, a) in roadmap.axes.iter().enumerate() {
         for (j, x) in a.actions.iter().enumerate() {
@@ -142,7 +157,8 @@ pub async fn replace(
             }
         }
     }
-    state.db.replace_roadmap(&roadmap).await?;
+    let by = ctx.user.as_ref().map(|u| u.id.as_str());
+    state.db.replace_roadmap(&roadmap, by).await?;
     Ok(())
 }
 

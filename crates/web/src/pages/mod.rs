@@ -10,6 +10,7 @@ mod invite;
 mod map;
 pub(crate) mod meetings;
 mod roadmap;
+mod roadmap_edit;
 mod search;
 mod seminars;
 
@@ -97,6 +98,10 @@ pub fn routes() -> Router<AppState> {
         .route("/roadmap", get(home::my_roadmap))
         .route("/groups/{id}/roadmap", get(roadmap::latest))
         .route("/groups/{id}/roadmap/{year}", get(roadmap::show))
+        .route(
+            "/groups/{id}/roadmap/{year}/edit",
+            get(roadmap_edit::edit).post(roadmap_edit::save),
+        )
         .route(
             "/groups/{id}/roadmap/{year}/actions/{action}",
             post(roadmap::set_action_status),

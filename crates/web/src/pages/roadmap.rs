@@ -46,15 +46,27 @@ struct RoadmapTemplate {
     year: i64,
     can_manage: bool,
     statuses: Vec<super::meetings::Choice>,
+    /// "Préparer la feuille de route 2022".
+    next_label: String,
 }
 
+/// The latest roadmap of a group; a group without one yet is offered to its coordinators to
+/// prepare this year's.
 pub async fn latest(
+    ctx: Ctx,
     State(state): State<AppState>,
     Path(group): Path<String>,
 ) -> Result<Response, AppError> {
     let years = state.db.roadmap_years(&group).await?;
-    let year = years.first().or_404()?;
-    Ok(Redirect::to(&format!("/groups/{group}/roadmap/{year}")).into_response())
+    match years.first() {
+        Some(year) => Ok(Redirect::to(&format!("/groups/{group}/roadmap/{year}")).into_response()),
+        None => {
+            state.db.group(&group).await?.or_404()?;
+            ctx.require(&domain::accounts::Action::ManageMeetings { group: &group })?;
+            let year = chrono::Datelike::year(&chrono::Utc::now());
+            Ok(Redirect::to(&format!("/groups/{group}/roadmap/{year}/edit")).into_response())
+        }
+    }
 }
 
 pub async fn show(
@@ -140,6 +152,7 @@ pub async fn show(
                 selected: false,
             })
             .collect(),
+        next_label: i18n::t_args(lang, "roadmap-start", &[("year", (year + 1).into())]),
         group,
         axes,
         year,

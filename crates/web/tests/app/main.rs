@@ -15,6 +15,7 @@ mod pages;
 mod programme;
 mod register_edit;
 mod register_io;
+mod roadmap;
 mod search;
 mod seminars;
 mod support;

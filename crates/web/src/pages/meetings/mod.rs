@@ -77,6 +77,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 pub use crate::ops::meetings::{can_read_group, visible_meeting};
+pub use records::member_options;
 
 pub fn meeting_title(ctx: &Ctx, rec: &MeetingRecord) -> String {
     rec.meeting.title.get(ctx.lang.code()).to_string()
