@@ -17,7 +17,7 @@ use storage::{Db, OrgFilter, PartnershipFilter};
 /// Failures that are not a row's: the database's, or writing a file.
 pub use storage::StorageError as AppError;
 
-pub const ORGANISATION_COLUMNS: [&str; 16] = [
+pub const ORGANISATION_COLUMNS: [&str; 18] = [
     "id",
     "kind",
     "country",
@@ -34,7 +34,29 @@ pub const ORGANISATION_COLUMNS: [&str; 16] = [
     "seat_name",
     "website",
     "notes",
+    "notes_lang",
+    "other_names",
 ];
+/// Columns a file may leave out (those added after the first layout, and the id).
+const OPTIONAL_COLUMNS: [&str; 3] = ["id", "notes_lang", "other_names"];
+/// Names in other languages are one cell: `ja: 東京都 | ar: …`.
+pub fn other_names_cell(names: &std::collections::BTreeMap<String, String>) -> String {
+    names
+        .iter()
+        .map(|(t, n)| format!("{t}: {n}"))
+        .collect::<Vec<_>>()
+        .join(THEME_SEPARATOR)
+}
+
+fn parse_other_names(cell: Option<String>) -> std::collections::BTreeMap<String, String> {
+    cell.unwrap_or_default()
+        .split(THEME_SEPARATOR.trim())
+        .filter_map(|part| {
+            let (t, n) = part.split_once(':')?;
+            Some((t.trim().to_string(), n.trim().to_string()))
+        })
+        .collect()
+}
 pub const PARTNERSHIP_COLUMNS: [&str; 9] = [
     "id",
     "organisation_a",
@@ -199,6 +221,8 @@ pub async fn table(db: &Db, collection: Collection) -> Result<Table, AppError> {
                     text(&o.seat_name),
                     text(&o.website),
                     text(&o.notes),
+                    text(&o.notes_lang),
+                    Cell::Text(other_names_cell(&o.other_names)),
                 ]);
             }
         }
@@ -399,7 +423,7 @@ fn columns(
         }
     }
     for c in collection.columns() {
-        let optional = *c == "id";
+        let optional = OPTIONAL_COLUMNS.contains(c);
         if !at.contains_key(c) && !optional {
             errors.push(RowError::at(1, c.to_string(), ErrorKey::MissingColumn));
         }
@@ -588,6 +612,8 @@ fn parse_organisations(
             seat_name: at.cell(cells, "seat_name"),
             website: at.cell(cells, "website"),
             notes: at.cell(cells, "notes"),
+            notes_lang: at.cell(cells, "notes_lang"),
+            other_names: parse_other_names(at.cell(cells, "other_names")),
         };
         let id = input.id.clone().unwrap_or_else(|| {
             domain::ids::organisation_id(&input.country, &input.names, &format!("row-{row}"))

@@ -388,6 +388,8 @@ fn organisation(o: &Value, id: &str, wishes: Vec<String>) -> (OrganisationInput,
         seat_name: text(seat, "name"),
         website: None,
         notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
+        other_names: Default::default(),
+        notes_lang: Some("fr".into()),
     };
     let sources = json!({
         "record": o["source"],

@@ -603,6 +603,8 @@ pub(crate) async fn load(
             seat_name: None,
             website: None,
             notes: wish(o.id),
+            other_names: Default::default(),
+            notes_lang: Some("fr".into()),
         };
         let org = input
             .validate(o.id.to_string())

@@ -54,6 +54,8 @@ pub struct OrgFilter {
     pub name: Option<String>,
     pub sort: OrgSort,
     pub include_archived: bool,
+    /// The reader's language (`fr`, `ko`, `en`): names sort in the order they are shown.
+    pub reader: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -140,6 +142,16 @@ impl OrgSort {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == s)
     }
+    /// The order for a reader: Korean readers see Korean names first, so Hangul names sort
+    /// among themselves (가나다) instead of by their French names.
+    fn order_by_for(self, reader: Option<&str>) -> &'static str {
+        match (self, reader) {
+            (OrgSort::Name, Some("ko")) => "country, COALESCE(name_ko, name_fr, name_en), id",
+            (OrgSort::Name, Some("en")) => "country, COALESCE(name_en, name_fr, name_ko), id",
+            _ => self.order_by(),
+        }
+    }
+
     fn order_by(self) -> &'static str {
         match self {
             OrgSort::Name => "country, COALESCE(name_fr, name_en, name_ko), id",
@@ -152,7 +164,7 @@ impl OrgSort {
 
 const ORG_COLUMNS: &str = "id, kind, country, level, parent_id, name_fr, name_ko, name_ko_latn, \
     name_en, population, population_year, lat, lon, seat_name, website, notes, sources, version, \
-    created_at, updated_at, archived_at";
+    created_at, updated_at, archived_at, other_names, notes_lang";
 
 fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
     let kind: String = row.try_get("kind")?;
@@ -181,6 +193,9 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
             seat_name: row.try_get("seat_name")?,
             website: row.try_get("website")?,
             notes: row.try_get("notes")?,
+            other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?)
+                .unwrap_or_default(),
+            notes_lang: row.try_get("notes_lang")?,
         },
         sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
         version: row.try_get("version")?,
@@ -188,6 +203,11 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
         updated_at: row.try_get("updated_at")?,
         archived_at: row.try_get("archived_at")?,
     })
+}
+
+/// The names in other languages as stored: a JSON object by language tag.
+pub(crate) fn other_names_json(org: &Organisation) -> String {
+    serde_json::to_string(&org.other_names).unwrap_or_else(|_| "{}".into())
 }
 
 /// Ids bound in one `IN (...)` list at most: the engines bound the parameters of a statement
@@ -206,8 +226,9 @@ impl Db {
         sqlx::query(
             "INSERT INTO organisations (id, kind, country, level, parent_id, name_fr, name_ko, \
              name_ko_latn, name_en, population, population_year, lat, lon, seat_name, website, \
-             notes, sources, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, \
-             $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18)",
+             notes, sources, version, created_at, updated_at, other_names, notes_lang) VALUES ($1, \
+             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $18, \
+             $19, $20)",
         )
         .bind(&org.id)
         .bind(org.kind.code())
@@ -227,6 +248,8 @@ impl Db {
         .bind(&org.notes)
         .bind(sources.to_string())
         .bind(now)
+        .bind(other_names_json(org))
+        .bind(&org.notes_lang)
         .execute(&mut **tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "id"))?;
@@ -258,7 +281,8 @@ impl Db {
             "UPDATE organisations SET kind = $2, country = $3, level = $4, parent_id = $5, \
              name_fr = $6, name_ko = $7, name_ko_latn = $8, name_en = $9, population = $10, \
              population_year = $11, lat = $12, lon = $13, seat_name = $14, website = $15, \
-             notes = $16, version = version + 1, updated_at = $17 WHERE id = $1 AND version = $18",
+             notes = $16, version = version + 1, updated_at = $17, other_names = $19, \
+             notes_lang = $20 WHERE id = $1 AND version = $18",
         )
         .bind(&org.id)
         .bind(org.kind.code())
@@ -278,6 +302,8 @@ impl Db {
         .bind(&org.notes)
         .bind(now_ms())
         .bind(version)
+        .bind(other_names_json(org))
+        .bind(&org.notes_lang)
         .execute(&mut *tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "parent_id"))?;
@@ -367,7 +393,7 @@ impl Db {
         let sql = format!(
             "SELECT {ORG_COLUMNS} FROM organisations {where_sql} \
              ORDER BY {} LIMIT {lim} OFFSET {off}",
-            filter.sort.order_by()
+            filter.sort.order_by_for(filter.reader)
         );
         let rows = sqlx::query_with(&sql, p.into_arguments())
             .fetch_all(&self.pool)

@@ -42,6 +42,11 @@ pub(crate) fn organisation_fields(o: &Organisation) -> Vec<(&'static str, Option
         ("seat_name", o.seat_name.clone()),
         ("website", o.website.clone()),
         ("notes", o.notes.clone()),
+        (
+            "other_names",
+            Some(crate::directory::other_names_json(o)).filter(|j| j != "{}"),
+        ),
+        ("notes_lang", o.notes_lang.clone()),
     ]
 }
 

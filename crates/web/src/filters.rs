@@ -58,6 +58,7 @@ pub fn organisations(q: &HashMap<String, String>) -> Result<OrgFilter, AppError>
         name: get(q, "q"),
         sort,
         include_archived: false,
+        reader: None,
     })
 }
 

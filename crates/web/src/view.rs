@@ -191,6 +191,44 @@ pub fn period_choices(lang: Lang, year: i32, current: Option<&str>) -> Vec<Choic
         .collect()
 }
 
+/// A language's name in the reader's language ("anglais", "japonais"), else its tag.
+pub fn language_name(lang: Lang, tag: &str) -> String {
+    let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    let key = format!("lang-name-{primary}");
+    if i18n::has_key(&key) {
+        i18n::t(lang, &key)
+    } else {
+        tag.to_string()
+    }
+}
+
+/// A text someone wrote in one language: tagged with it on the page, and, when it is not the
+/// reader's, followed by a word that says so ("(écrit en anglais)").
+pub struct Written {
+    pub text: String,
+    pub lang: Option<String>,
+    pub dir: &'static str,
+    pub marker: Option<String>,
+}
+
+impl Written {
+    pub fn new(reader: Lang, text: String, lang: Option<&str>) -> Written {
+        let marker = lang.filter(|l| *l != reader.code()).map(|l| {
+            i18n::t_args(
+                reader,
+                "written-in",
+                &[("language", language_name(reader, l).into())],
+            )
+        });
+        Written {
+            text,
+            dir: lang.map(domain::directory::direction).unwrap_or("ltr"),
+            lang: lang.map(str::to_string),
+            marker,
+        }
+    }
+}
+
 /// The language to write to an organisation of `country` in: Korean in Korea, French where
 /// French is an official or common language of administration, English elsewhere.
 pub fn language_of_country(country: &str) -> Lang {

@@ -11,7 +11,7 @@ mod romanize;
 pub use contact::{ActionFields, ActionInput, Contact, ContactInput, Theme, ThemeInput};
 pub use countries::{country_codes, country_name, is_country};
 pub use levels::{has_own_levels, Country, Level, OrgKind, SizeClass};
-pub use organisation::{Names, Organisation, OrganisationInput, Seat};
+pub use organisation::{direction, Names, Organisation, OrganisationInput, Seat};
 pub use partnership::{Partnership, PartnershipInput, PartnershipKind, PartnershipStatus, Signed};
 pub use romanize::{romanize, romanize_place};
 

@@ -1,5 +1,7 @@
 //! Organisations: local authorities and institutions of both countries.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{clean_text, Country, Level, OrgKind, SizeClass};
@@ -75,6 +77,13 @@ pub struct OrganisationInput {
     pub seat_name: Option<String>,
     pub website: Option<String>,
     pub notes: Option<String>,
+    /// Names in languages other than French, Korean and English, by BCP 47 tag (`ja`, `ar`,
+    /// `vi`, `zh-Hant`, `wo` …): the partner country's own.
+    #[serde(default)]
+    pub other_names: BTreeMap<String, String>,
+    /// The language the notes are written in (a BCP 47 tag), so that readers are told.
+    #[serde(default)]
+    pub notes_lang: Option<String>,
 }
 
 /// An organisation whose every field has been checked.
@@ -92,9 +101,34 @@ pub struct Organisation {
     pub seat_name: Option<String>,
     pub website: Option<String>,
     pub notes: Option<String>,
+    #[serde(default)]
+    pub other_names: BTreeMap<String, String>,
+    #[serde(default)]
+    pub notes_lang: Option<String>,
+}
+
+/// Languages written right to left, by their BCP 47 primary subtag.
+const RTL: [&str; 8] = ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"];
+
+/// `rtl` for a tag of a language written right to left (`ar`, `ar-LB`, `he` …), else `ltr`.
+pub fn direction(tag: &str) -> &'static str {
+    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    if RTL.contains(&primary.as_str()) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 impl Organisation {
+    /// The name in the partner's own language, when it has one: (tag, name).
+    pub fn original_name(&self) -> Option<(&str, &str)> {
+        self.other_names
+            .iter()
+            .next()
+            .map(|(t, n)| (t.as_str(), n.as_str()))
+    }
+
     pub fn size_class(&self) -> SizeClass {
         SizeClass::of(self.population)
     }
@@ -198,6 +232,30 @@ impl OrganisationInput {
             errors.push(e);
             None
         });
+        let mut other_names = BTreeMap::new();
+        for (tag, text) in &self.other_names {
+            let tag = tag.trim();
+            let field = format!("other_names.{tag}");
+            if !crate::groups::is_language_tag(tag) || ["fr", "ko", "en"].contains(&tag) {
+                errors.push(DomainError::field(ErrorKey::InvalidLanguage, field));
+                continue;
+            }
+            match clean_text(Some(text), &field, 200) {
+                Ok(Some(t)) => {
+                    other_names.insert(tag.to_string(), t);
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        let notes_lang = self
+            .notes_lang
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && notes.is_some());
+        if notes_lang.is_some_and(|t| !crate::groups::is_language_tag(t)) {
+            errors.push(DomainError::field(ErrorKey::InvalidLanguage, "notes_lang"));
+        }
         match (errors.is_empty(), kind, country) {
             (true, Some(kind), Some(country)) => Ok(Organisation {
                 id,
@@ -212,6 +270,8 @@ impl OrganisationInput {
                 seat_name,
                 website,
                 notes,
+                other_names,
+                notes_lang: notes_lang.map(str::to_string),
             }),
             _ => Err(errors),
         }

@@ -10,6 +10,7 @@ mod groups;
 mod history;
 mod hostile;
 mod invitations;
+mod languages;
 mod meetings;
 mod pages;
 mod programme;

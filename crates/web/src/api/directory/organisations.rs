@@ -45,6 +45,10 @@ pub struct OrganisationDto {
     pub seat_name: Option<String>,
     pub website: Option<String>,
     pub notes: Option<String>,
+    /// The language the notes are written in (BCP 47).
+    pub notes_lang: Option<String>,
+    /// Names in the partner country's own language(s), by BCP 47 tag: `{"ja": "東京都"}`.
+    pub other_names: std::collections::BTreeMap<String, String>,
     /// Where each fact comes from.
     #[schema(value_type = Object)]
     pub sources: serde_json::Value,
@@ -74,6 +78,8 @@ impl From<&OrganisationRecord> for OrganisationDto {
             seat_name: o.seat_name.clone(),
             website: o.website.clone(),
             notes: o.notes.clone(),
+            notes_lang: o.notes_lang.clone(),
+            other_names: o.other_names.clone(),
             sources: r.sources.clone(),
             version: r.version,
             suggested_ko_latn: o
@@ -112,6 +118,12 @@ pub struct OrganisationWrite {
     pub website: Option<String>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// The language the notes are written in (BCP 47: `fr`, `ko`, `en`, `ja` …).
+    #[serde(default)]
+    pub notes_lang: Option<String>,
+    /// Names in other languages than French, Korean and English, by BCP 47 tag.
+    #[serde(default)]
+    pub other_names: std::collections::BTreeMap<String, String>,
     /// With `PATCH`: the version the change was made on; a newer stored version is a 409.
     #[serde(default)]
     pub version: Option<i64>,
@@ -133,6 +145,8 @@ impl From<OrganisationDto> for OrganisationWrite {
             seat_name: d.seat_name,
             website: d.website,
             notes: d.notes,
+            notes_lang: d.notes_lang,
+            other_names: d.other_names,
             version: None,
         }
     }
@@ -156,6 +170,8 @@ impl OrganisationWrite {
             seat_name: self.seat_name,
             website: self.website,
             notes: self.notes,
+            notes_lang: self.notes_lang,
+            other_names: self.other_names,
         }
     }
 }

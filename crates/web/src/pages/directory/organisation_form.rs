@@ -36,7 +36,16 @@ pub struct OrgForm {
     pub seat_name: String,
     pub website: String,
     pub notes: String,
+    pub notes_lang: String,
+    /// One name in another language (its BCP 47 tag and the name); further ones ride along in
+    /// `other_more` (`tag: name | tag: name`) so that the form never drops them.
+    pub other_lang: String,
+    pub other_name: String,
+    pub other_more: String,
     pub version: i64,
+    /// The reader's language, for the notes' language list (not a form field).
+    #[serde(skip)]
+    pub reader: String,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -85,7 +94,50 @@ impl OrgForm {
             seat_name: opt(&self.seat_name),
             website: opt(&self.website),
             notes: opt(&self.notes),
+            notes_lang: opt(&self.notes_lang),
+            other_names: self.other_names(),
         })
+    }
+
+    fn other_names(&self) -> std::collections::BTreeMap<String, String> {
+        let mut out: std::collections::BTreeMap<String, String> = self
+            .other_more
+            .split('|')
+            .filter_map(|p| p.split_once(':'))
+            .map(|(t, n)| (t.trim().to_string(), n.trim().to_string()))
+            .filter(|(t, n)| !t.is_empty() && !n.is_empty())
+            .collect();
+        match (opt(&self.other_lang), opt(&self.other_name)) {
+            (Some(t), Some(n)) => {
+                out.insert(t, n);
+            }
+            // A name without its language is refused on the language field.
+            (None, Some(n)) => {
+                out.insert(String::new(), n);
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// `rtl` when the other name's language is written right to left.
+    pub fn other_dir(&self) -> &'static str {
+        domain::directory::direction(self.other_lang.trim())
+    }
+
+    /// The languages the notes may be in: French, Korean, English, and the other name's.
+    pub fn notes_lang_choices(&self) -> Vec<(String, String)> {
+        let lang = i18n::Lang::parse(&self.reader).unwrap_or(i18n::Lang::Fr);
+        let mut out: Vec<(String, String)> = ["fr", "ko", "en"]
+            .iter()
+            .map(|l| (l.to_string(), i18n::t(lang, &format!("language-{l}"))))
+            .collect();
+        for tag in [self.other_lang.trim(), self.notes_lang.trim()] {
+            if !tag.is_empty() && !out.iter().any(|(t, _)| t == tag) {
+                out.push((tag.to_string(), tag.to_string()));
+            }
+        }
+        out
     }
 
     fn from_record(r: &storage::OrganisationRecord) -> OrgForm {
@@ -107,7 +159,18 @@ impl OrgForm {
             seat_name: s(&o.seat_name),
             website: s(&o.website),
             notes: s(&o.notes),
+            notes_lang: s(&o.notes_lang),
+            other_lang: o.other_names.keys().next().cloned().unwrap_or_default(),
+            other_name: o.other_names.values().next().cloned().unwrap_or_default(),
+            other_more: o
+                .other_names
+                .iter()
+                .skip(1)
+                .map(|(t, n)| format!("{t}: {n}"))
+                .collect::<Vec<_>>()
+                .join(" | "),
             version: r.version,
+            reader: String::new(),
         }
     }
 }
@@ -126,8 +189,12 @@ struct FormTemplate {
     error_field: String,
 }
 
-fn form_page(ctx: &Ctx, id: &str, form: OrgForm, error: Option<AppError>) -> Response {
+fn form_page(ctx: &Ctx, id: &str, mut form: OrgForm, error: Option<AppError>) -> Response {
     let lang = ctx.lang;
+    form.reader = lang.code().into();
+    if id.is_empty() && form.notes_lang.is_empty() {
+        form.notes_lang = lang.code().into();
+    }
     let status = error.as_ref().map(|e| e.status).unwrap_or(StatusCode::OK);
     // The levels of the organisation's country (a country changed without script: the page
     // that refuses the old level offers the new country's).

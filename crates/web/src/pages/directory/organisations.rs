@@ -21,40 +21,89 @@ use crate::{AppError, AppState};
 pub struct OrgItem {
     pub id: String,
     pub name: String,
-    /// The name in the other script (Hangul for French readers, French for Korean readers).
+    /// The language of the name shown, when it is not the reader's (a Japanese name to a
+    /// French reader): tagged on the element.
+    pub name_lang: Option<String>,
+    pub name_dir: &'static str,
+    /// The name in another script (Hangul with its romanisation for French readers, the
+    /// partner's own name, the French name for Korean readers).
     pub secondary: Option<String>,
-    pub secondary_lang: &'static str,
+    pub secondary_lang: String,
+    pub secondary_dir: &'static str,
     pub country: String,
     pub level: String,
     pub population: String,
     pub sort_key: String,
 }
 
+/// The name a reader sees first, and its language. A Korean reader: Korean, else the name in
+/// the partner's own language, else French, else English (never an English name before the
+/// original). A French or English reader: their language, then the other of the two, then the
+/// partner's own name, then Korean.
+fn shown_name<'a>(o: &'a domain::directory::Organisation, lang: &str) -> (&'a str, String) {
+    let n = &o.names;
+    let original = o.original_name();
+    let pick = |l: &str| -> Option<(&'a str, String)> {
+        match l {
+            "fr" => n.fr.as_deref().map(|v| (v, "fr".to_string())),
+            "ko" => n.ko.as_deref().map(|v| (v, "ko".to_string())),
+            "en" => n.en.as_deref().map(|v| (v, "en".to_string())),
+            _ => original.map(|(t, v)| (v, t.to_string())),
+        }
+    };
+    let order: [&str; 4] = match lang {
+        "ko" => ["ko", "other", "fr", "en"],
+        "en" => ["en", "fr", "other", "ko"],
+        _ => ["fr", "en", "other", "ko"],
+    };
+    order
+        .into_iter()
+        .find_map(pick)
+        .unwrap_or(("", lang.to_string()))
+}
+
 impl OrgItem {
     pub fn new(ctx: &Ctx, r: &OrganisationRecord) -> OrgItem {
         let lang = ctx.lang.code();
-        let names = &r.org.names;
-        let name = names.get(lang).to_string();
-        let secondary =
-            names
-                .secondary(lang)
-                .filter(|s| *s != name)
-                .map(|s| match (&names.ko_latn, lang) {
-                    (Some(latn), "fr" | "en") if Some(s) == names.ko.as_deref() => {
-                        format!("{s} · {latn}")
-                    }
-                    _ => s.to_string(),
-                });
+        let o = &r.org;
+        let names = &o.names;
+        let (name, name_tag) = shown_name(o, lang);
+        // Beside it: Hangul (with its romanisation) for French and English readers, the
+        // partner's own name, or the French name for Korean readers.
+        let hangul = names.ko.as_deref().map(|ko| {
+            let latn = names
+                .ko_latn
+                .clone()
+                .unwrap_or_else(|| domain::directory::romanize_place(ko));
+            (format!("{ko} · {latn}"), "ko".to_string())
+        });
+        let original = o
+            .original_name()
+            .map(|(t, v)| (v.to_string(), t.to_string()));
+        let secondary = match lang {
+            "ko" => original
+                .clone()
+                .or_else(|| names.fr.clone().map(|f| (f, "fr".to_string())))
+                .or_else(|| names.en.clone().map(|e| (e, "en".to_string()))),
+            _ => hangul.clone().or(original.clone()),
+        }
+        .filter(|(s, _)| s != name && !s.starts_with(&format!("{name} ")));
+        let (secondary, secondary_lang) = match secondary {
+            Some((s, l)) => (Some(s), l),
+            None => (None, String::new()),
+        };
         OrgItem {
-            id: r.org.id.clone(),
+            id: o.id.clone(),
             sort_key: name.to_lowercase(),
-            name,
-            secondary_lang: if lang == "ko" { "fr" } else { "ko" },
+            name: name.to_string(),
+            name_dir: domain::directory::direction(&name_tag),
+            name_lang: (name_tag != lang).then_some(name_tag),
+            secondary_dir: domain::directory::direction(&secondary_lang),
+            secondary_lang,
             secondary,
-            country: country_label(ctx.lang, r.org.country.as_str()),
-            level: level_label(ctx.lang, r.org.level, r.org.kind),
-            population: r
-                .org
+            country: country_label(ctx.lang, o.country.as_str()),
+            level: level_label(ctx.lang, o.level, o.kind),
+            population: o
                 .population
                 .map(|p| i18n::format_number(ctx.lang, p))
                 .unwrap_or_default(),
@@ -103,7 +152,8 @@ pub async fn list(
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let filter = crate::filters::organisations(&q)?;
+    let mut filter = crate::filters::organisations(&q)?;
+    filter.reader = Some(ctx.lang.code());
     let paging = Paging::from_query(&q, 50);
     let (records, total) = state
         .db
@@ -157,7 +207,13 @@ pub async fn list(
 pub struct NameRow {
     pub label: String,
     pub value: String,
-    pub lang: &'static str,
+    pub lang: String,
+}
+
+impl NameRow {
+    pub fn dir(&self) -> &'static str {
+        domain::directory::direction(&self.lang)
+    }
 }
 
 pub struct PersonItem {
@@ -220,7 +276,7 @@ struct ShowTemplate {
     population: String,
     seat: Option<String>,
     website: Option<String>,
-    notes: Option<String>,
+    notes: Option<crate::view::Written>,
     groups: Vec<(String, String, String)>,
     partnerships: Vec<PartnershipItem>,
     people: Vec<PersonItem>,
@@ -318,9 +374,18 @@ pub async fn show(
         v.as_ref().map(|v| NameRow {
             label: ctx.t(label),
             value: v.clone(),
-            lang: l,
+            lang: l.to_string(),
         })
     })
+    .chain(o.other_names.iter().map(|(tag, v)| NameRow {
+        label: i18n::t_args(
+            lang,
+            "org-name-in",
+            &[("language", crate::view::language_name(lang, tag).into())],
+        ),
+        value: v.clone(),
+        lang: tag.clone(),
+    }))
     .chain(
         // A Hangul name without its romanisation gets a suggestion (Revised Romanization).
         o.names
@@ -330,7 +395,7 @@ pub async fn show(
             .map(|ko| NameRow {
                 label: ctx.t("name-ko-latn-suggested"),
                 value: domain::directory::romanize_place(ko),
-                lang: "ko-Latn",
+                lang: "ko-Latn".to_string(),
             }),
     )
     .collect();
@@ -366,7 +431,10 @@ pub async fn show(
         population: population_label(lang, o.population, o.population_year),
         seat,
         website: o.website.clone(),
-        notes: o.notes.clone(),
+        notes: o
+            .notes
+            .clone()
+            .map(|t| crate::view::Written::new(lang, t, o.notes_lang.as_deref())),
         groups,
         partnerships: partnership_items(&ctx, db, &partnerships, &db.taxonomy().await?).await?,
         people,
