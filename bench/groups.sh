@@ -3,7 +3,7 @@
 # (every group with its counts) and one group's page, under `wrk -t2 -c16 -d10s` (requests/s,
 # p50, p99, memory).
 #
-# The data is made as a secretariat would: 4,500 organisations (1,500 French communes and 100
+# The data is made as a secretariat would: 4,400 organisations (1,500 French communes and 100
 # local governments in each of 29 partner countries, with names in the partner's language)
 # imported with `jumelage import`, then 29 groups (with their zones, languages and hashtags)
 # and 3,000 memberships (50 French and 50 partner members a group, as member, partner,
@@ -56,10 +56,16 @@ MX America/Mexico_City es Puebla
 CL America/Santiago es Valparaíso
 AU Australia/Sydney en Adelaide'
 
-bench_log "writing 4,500 organisations"
+bench_log "writing 4,400 organisations"
 orgs="$BENCH_TMP/organisations.csv"
 COUNTRIES="$countries" python3 - "$orgs" <<'PY'
 import csv, os, sys
+# The most local level of each country that has its own levels; the generic one otherwise.
+levels = {}
+with open("crates/domain/data/levels.csv", encoding="utf-8") as f:
+    for r in csv.reader(f):
+        if len(r) > 2 and r[2].isdigit() and (r[0] not in levels or int(r[2]) >= levels[r[0]][1]):
+            levels[r[0]] = (r[1], int(r[2]))
 rows = []
 for i in range(1500):
     rows.append([f"fr-bench-{i}", "local_authority", "FR", "commune", "", f"Commune {i}", "", "", "",
@@ -68,7 +74,8 @@ for line in os.environ["COUNTRIES"].splitlines():
     code, zone, tag, sample = line.split(" ", 3)
     for i in range(100):
         other = "" if tag in ("fr", "en") else f"{tag}: {sample} {i}"
-        rows.append([f"{code.lower()}-bench-{i}", "local_authority", code, "generic_municipality", "",
+        level = levels.get(code, ("generic_municipality", 0))[0]
+        rows.append([f"{code.lower()}-bench-{i}", "local_authority", code, level, "",
                      f"Ville {i} ({code})", "", "", f"City {i} ({code})", str(10000 + i), "2020",
                      "", "", "", "", "", "", other])
 with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
@@ -86,7 +93,7 @@ bench_stop_server
 _bench_now; t0="$BENCH_NOW_US"
 "$BENCH_BIN" import "${db_args[@]}" organisations "$orgs" >/dev/null
 _bench_now
-printf 'import of 4,500 organisations: %s ms\n' "$(( (BENCH_NOW_US - t0) / 1000 ))"
+printf 'import of 4,400 organisations: %s ms\n' "$(( (BENCH_NOW_US - t0) / 1000 ))"
 
 bench_start_server "$BENCH_DATA_DIR" "$BENCH_DB_URL"
 pid="$BENCH_SERVER_PID"

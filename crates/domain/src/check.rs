@@ -2,6 +2,7 @@
 //! each with its field, instead of stopping at the first (`OrganisationInput::validate` is the
 //! model). Pages show each problem beside its field; the API lists them; the importer adds the row.
 
+use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
 use crate::directory::{clean_text, Names};
@@ -59,6 +60,23 @@ impl Problems {
             self.push(ErrorKey::Required, format!("{field}.fr"));
         }
         out
+    }
+
+    /// Texts in languages other than French, Korean and English (the partner's own: `ja`, `ar`
+    /// …), by BCP 47 tag; each problem named `{field}.{tag}`.
+    pub fn others(
+        &mut self,
+        map: &BTreeMap<String, String>,
+        field: &str,
+        max: usize,
+    ) -> BTreeMap<String, String> {
+        match other_texts(map, field, max) {
+            Ok(m) => m,
+            Err(es) => {
+                self.0.extend(es);
+                BTreeMap::new()
+            }
+        }
     }
 
     /// A whole number within bounds.
@@ -129,6 +147,37 @@ impl Problems {
         } else {
             Err(self.0)
         }
+    }
+}
+
+/// Texts by language tag other than `fr`, `ko` and `en`: tags checked, texts cleaned, blank
+/// ones dropped; every problem named `{field}.{tag}`.
+pub fn other_texts(
+    map: &BTreeMap<String, String>,
+    field: &str,
+    max: usize,
+) -> Result<BTreeMap<String, String>, Vec<DomainError>> {
+    let mut out = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (tag, text) in map {
+        let tag = tag.trim();
+        let f = format!("{field}.{tag}");
+        if !crate::groups::is_language_tag(tag) || ["fr", "ko", "en"].contains(&tag) {
+            errors.push(DomainError::field(ErrorKey::InvalidLanguage, f));
+            continue;
+        }
+        match clean_text(Some(text), &f, max) {
+            Ok(Some(t)) => {
+                out.insert(tag.to_string(), t);
+            }
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
     }
 }
 

@@ -107,6 +107,7 @@ pub async fn load(
     ];
     let input = MeetingInput {
         group_id: "kr".into(),
+        title_other: Default::default(),
         title: n(
             "Réunion du groupe-pays Corée",
             "한국 국가별 그룹 회의",

@@ -58,6 +58,7 @@ pub async fn load(db: &Db, tx: &mut Transaction<'static, Any>) -> Result<(), Sto
             id: SERIES_2021.into(),
             group_id: "kr".into(),
             year: 2021,
+            title_other: Default::default(),
             title: n(
                 "Tour franco-coréen des initiatives locales 2021",
                 "2021 한불 지방정부 우수사례 순회 세미나",
@@ -101,6 +102,7 @@ pub async fn load(db: &Db, tx: &mut Transaction<'static, Any>) -> Result<(), Sto
                 series_id: SERIES_2021.into(),
                 position: i as i64,
                 theme,
+                theme_other: Default::default(),
                 planned_period: Period::parse(period, "planned_period").ok(),
                 span: None,
                 time_zone: domain::time::PARIS,

@@ -62,6 +62,21 @@ pub fn now_ms() -> i64 {
 }
 
 /// A fresh random token: 32 bytes, hex-encoded.
+/// A JSON object of texts by language tag, as a column stores it.
+pub(crate) fn json_text(map: &std::collections::BTreeMap<String, String>) -> String {
+    serde_json::to_string(map).unwrap_or_else(|_| "{}".into())
+}
+
+/// The same read back from column `col` (an unreadable value reads as empty).
+pub(crate) fn json_map(
+    row: &sqlx::any::AnyRow,
+    col: &str,
+) -> Result<std::collections::BTreeMap<String, String>, sqlx::Error> {
+    use sqlx::Row;
+    let text: String = row.try_get(col)?;
+    Ok(serde_json::from_str(&text).unwrap_or_default())
+}
+
 pub fn random_token() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 32];

@@ -92,7 +92,8 @@ fn names(row: &AnyRow, prefix: &str) -> Result<Names, sqlx::Error> {
 }
 
 const MEETING_COLUMNS: &str = "id, group_id, title_fr, title_ko, title_en, starts_at, ends_at, \
-    time_zone, format, place, link, visibility, status, sequence, version, sources, updated_at";
+    time_zone, format, place, link, visibility, status, sequence, version, sources, updated_at, \
+    title_other";
 
 fn meeting_from_row(row: &AnyRow) -> Result<MeetingRecord, StorageError> {
     let tz: String = row.try_get("time_zone")?;
@@ -105,6 +106,7 @@ fn meeting_from_row(row: &AnyRow) -> Result<MeetingRecord, StorageError> {
             id: row.try_get("id")?,
             group_id: row.try_get("group_id")?,
             title: names(row, "title")?,
+            title_other: crate::json_map(row, "title_other")?,
             span: Span {
                 start: utc(row.try_get("starts_at")?),
                 end: utc(row.try_get("ends_at")?),
@@ -135,8 +137,8 @@ impl Db {
         sqlx::query(
             "INSERT INTO meetings (id, group_id, title_fr, title_ko, title_en, starts_at, ends_at, \
              time_zone, format, place, link, visibility, status, sequence, version, sources, \
-             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-             $13, $14, 1, $15, $16, $16)",
+             created_at, updated_at, title_other) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+             $11, $12, $13, $14, 1, $15, $16, $16, $17)",
         )
         .bind(&m.id)
         .bind(&m.group_id)
@@ -154,6 +156,7 @@ impl Db {
         .bind(m.sequence)
         .bind(sources.to_string())
         .bind(now)
+        .bind(crate::json_text(&m.title_other))
         .execute(&mut **tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "id"))?;
@@ -182,14 +185,15 @@ impl Db {
             || o.place != m.place
             || o.link != m.link
             || o.status != m.status
-            || o.title != m.title;
+            || o.title != m.title
+            || o.title_other != m.title_other;
         let sequence = o.sequence + i64::from(moved);
         let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE meetings SET title_fr = $2, title_ko = $3, title_en = $4, starts_at = $5, \
              ends_at = $6, time_zone = $7, format = $8, place = $9, link = $10, visibility = $11, \
-             status = $12, sequence = $13, version = version + 1, updated_at = $14 \
-             WHERE id = $1 AND version = $15",
+             status = $12, sequence = $13, version = version + 1, updated_at = $14, \
+             title_other = $16 WHERE id = $1 AND version = $15",
         )
         .bind(&m.id)
         .bind(&m.title.fr)
@@ -206,6 +210,7 @@ impl Db {
         .bind(sequence)
         .bind(now_ms())
         .bind(version)
+        .bind(crate::json_text(&m.title_other))
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {

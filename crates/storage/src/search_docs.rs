@@ -379,7 +379,7 @@ impl Db {
         };
         let sql = format!(
             "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en, place, visibility, \
-             archived_at FROM meetings WHERE {cond}"
+             archived_at, title_other FROM meetings WHERE {cond}"
         );
         for r in &fetch_since(&self.pool, since, &sql).await? {
             let public = r.try_get::<String, _>("visibility")? == "public";
@@ -391,7 +391,7 @@ impl Db {
                 kind: "meeting",
                 id: r.try_get("id")?,
                 display: names_of(r, "title_")?,
-                names: texts(r, &["title_fr", "title_ko", "title_en"])?,
+                names: with_others(r, &["title_fr", "title_ko", "title_en"], "title_other")?,
                 texts: texts(r, &["place"])?,
             });
         }
@@ -401,19 +401,21 @@ impl Db {
             ""
         };
         let sql = format!(
-            "SELECT id, theme_fr, theme_ko, NULL AS theme_ko_latn, theme_en FROM seminars {cond}"
+            "SELECT id, theme_fr, theme_ko, NULL AS theme_ko_latn, theme_en, theme_other \
+             FROM seminars {cond}"
         );
         for r in &fetch_since(&self.pool, since, &sql).await? {
             out.push(SearchRecord {
                 kind: "seminar",
                 id: r.try_get("id")?,
                 display: names_of(r, "theme_")?,
-                names: texts(r, &["theme_fr", "theme_ko", "theme_en"])?,
+                names: with_others(r, &["theme_fr", "theme_ko", "theme_en"], "theme_other")?,
                 texts: Vec::new(),
             });
         }
         let rows = sqlx::query(
-            "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en FROM seminar_series",
+            "SELECT id, title_fr, title_ko, NULL AS title_ko_latn, title_en, title_other \
+             FROM seminar_series",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -422,12 +424,23 @@ impl Db {
                 kind: "series",
                 id: r.try_get("id")?,
                 display: names_of(r, "title_")?,
-                names: texts(r, &["title_fr", "title_ko", "title_en"])?,
+                names: with_others(r, &["title_fr", "title_ko", "title_en"], "title_other")?,
                 texts: Vec::new(),
             });
         }
         Ok(())
     }
+}
+
+/// The texts of `cols`, then those in other languages of the JSON column `others`.
+fn with_others(
+    row: &sqlx::any::AnyRow,
+    cols: &[&str],
+    others: &str,
+) -> Result<Vec<String>, StorageError> {
+    let mut out = texts(row, cols)?;
+    out.extend(crate::json_map(row, others)?.into_values());
+    Ok(out)
 }
 
 /// The tables whose `updated_at` moves the search stamp.

@@ -62,7 +62,7 @@ fn names(r: &AnyRow, prefix: &str) -> Result<Names, sqlx::Error> {
 
 const SEMINAR_COLUMNS: &str = "id, series_id, position, theme_fr, theme_ko, theme_en, \
     planned_period, starts_at, ends_at, time_zone, duration_minutes, format, link, capacity, \
-    audience, status, sequence, version, updated_at";
+    audience, status, sequence, version, updated_at, theme_other";
 
 fn seminar_from_row(r: &AnyRow) -> Result<Seminar, StorageError> {
     let period: Option<String> = r.try_get("planned_period")?;
@@ -76,6 +76,7 @@ fn seminar_from_row(r: &AnyRow) -> Result<Seminar, StorageError> {
         series_id: r.try_get("series_id")?,
         position: r.try_get("position")?,
         theme: names(r, "theme")?,
+        theme_other: crate::json_map(r, "theme_other")?,
         planned_period: period.and_then(|p| Period::parse(&p, "planned_period").ok()),
         span: start.zip(end).map(|(s, e)| Span {
             start: utc(s),
@@ -101,8 +102,8 @@ impl Db {
         s: &Series,
     ) -> Result<(), StorageError> {
         sqlx::query(
-            "INSERT INTO seminar_series (id, group_id, year, title_fr, title_ko, title_en, sources, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO seminar_series (id, group_id, year, title_fr, title_ko, title_en, sources, \
+             created_at, title_other) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&s.id)
         .bind(&s.group_id)
@@ -112,6 +113,7 @@ impl Db {
         .bind(&s.title.en)
         .bind(s.sources.to_string())
         .bind(now_ms())
+        .bind(crate::json_text(&s.title_other))
         .execute(&mut **tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "year"))?;
@@ -119,17 +121,20 @@ impl Db {
     }
 
     pub async fn series(&self, id: &str) -> Result<Option<Series>, StorageError> {
-        let row = sqlx::query("SELECT id, group_id, year, title_fr, title_ko, title_en, sources FROM seminar_series WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT id, group_id, year, title_fr, title_ko, title_en, sources, title_other \
+             FROM seminar_series WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(series_from_row).transpose()
     }
 
     pub async fn series_of_group(&self, group: &str) -> Result<Vec<Series>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, group_id, year, title_fr, title_ko, title_en, sources FROM seminar_series \
-             WHERE group_id = $1 ORDER BY year DESC",
+            "SELECT id, group_id, year, title_fr, title_ko, title_en, sources, title_other \
+             FROM seminar_series WHERE group_id = $1 ORDER BY year DESC",
         )
         .bind(group)
         .fetch_all(&self.pool)
@@ -146,8 +151,8 @@ impl Db {
         sqlx::query(
             "INSERT INTO seminars (id, series_id, position, theme_fr, theme_ko, theme_en, planned_period, \
              starts_at, ends_at, time_zone, duration_minutes, format, link, capacity, audience, status, \
-             sequence, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-             $11, $12, $13, $14, $15, $16, 0, 1, $17, $17)",
+             sequence, version, created_at, updated_at, theme_other) VALUES ($1, $2, $3, $4, $5, $6, \
+             $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, 1, $17, $17, $18)",
         )
         .bind(&s.id)
         .bind(&s.series_id)
@@ -166,6 +171,7 @@ impl Db {
         .bind(s.audience.code())
         .bind(s.status.code())
         .bind(now)
+        .bind(crate::json_text(&s.theme_other))
         .execute(&mut **tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "id"))?;
@@ -202,12 +208,13 @@ impl Db {
         let moved = old.span != s.span
             || old.link != s.link
             || old.status != s.status
-            || old.theme != s.theme;
+            || old.theme != s.theme
+            || old.theme_other != s.theme_other;
         let done = sqlx::query(
             "UPDATE seminars SET theme_fr = $2, theme_ko = $3, theme_en = $4, planned_period = $5, \
              starts_at = $6, ends_at = $7, time_zone = $8, duration_minutes = $9, link = $10, \
              capacity = $11, audience = $12, status = $13, sequence = $14, version = version + 1, \
-             updated_at = $15 WHERE id = $1 AND version = $16",
+             updated_at = $15, theme_other = $17 WHERE id = $1 AND version = $16",
         )
         .bind(&s.id)
         .bind(&s.theme.fr)
@@ -225,6 +232,7 @@ impl Db {
         .bind(old.sequence + i64::from(moved))
         .bind(now_ms())
         .bind(version)
+        .bind(crate::json_text(&s.theme_other))
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
@@ -919,6 +927,7 @@ fn series_from_row(r: &AnyRow) -> Result<Series, StorageError> {
         group_id: r.try_get("group_id")?,
         year: r.try_get("year")?,
         title: names(r, "title")?,
+        title_other: crate::json_map(r, "title_other")?,
         sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
     })
 }

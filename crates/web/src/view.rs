@@ -191,6 +191,27 @@ pub fn period_choices(lang: Lang, year: i32, current: Option<&str>) -> Vec<Choic
         .collect()
 }
 
+/// One text in one more language, as a form types it (a tag and a text): nothing when both
+/// are empty; a text without its tag is kept under an empty tag, which validation refuses
+/// (naming the field) rather than dropping what was typed.
+pub fn one_other(tag: &str, text: &str) -> std::collections::BTreeMap<String, String> {
+    let (tag, text) = (tag.trim(), text.trim());
+    let mut out = std::collections::BTreeMap::new();
+    if !text.is_empty() {
+        out.insert(tag.to_string(), text.to_string());
+    }
+    out
+}
+
+/// The first text in another language, for a page: (text, tag, direction).
+pub fn other_line(
+    map: &std::collections::BTreeMap<String, String>,
+) -> Option<(String, String, &'static str)> {
+    map.iter()
+        .next()
+        .map(|(t, v)| (v.clone(), t.clone(), domain::directory::direction(t)))
+}
+
 /// A language's name in the reader's language ("anglais", "japonais"), else its tag.
 pub fn language_name(lang: Lang, tag: &str) -> String {
     let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();

@@ -232,22 +232,11 @@ impl OrganisationInput {
             errors.push(e);
             None
         });
-        let mut other_names = BTreeMap::new();
-        for (tag, text) in &self.other_names {
-            let tag = tag.trim();
-            let field = format!("other_names.{tag}");
-            if !crate::groups::is_language_tag(tag) || ["fr", "ko", "en"].contains(&tag) {
-                errors.push(DomainError::field(ErrorKey::InvalidLanguage, field));
-                continue;
-            }
-            match clean_text(Some(text), &field, 200) {
-                Ok(Some(t)) => {
-                    other_names.insert(tag.to_string(), t);
-                }
-                Ok(None) => {}
-                Err(e) => errors.push(e),
-            }
-        }
+        let other_names = crate::check::other_texts(&self.other_names, "other_names", 200)
+            .unwrap_or_else(|es| {
+                errors.extend(es);
+                BTreeMap::new()
+            });
         let notes_lang = self
             .notes_lang
             .as_deref()

@@ -123,6 +123,9 @@ impl Presence {
 pub struct MeetingInput {
     pub group_id: String,
     pub title: Names,
+    /// The title in the partner's own languages, by BCP 47 tag.
+    #[serde(default)]
+    pub title_other: std::collections::BTreeMap<String, String>,
     pub date: String,
     pub start_time: String,
     pub end_time: String,
@@ -142,6 +145,7 @@ pub struct Meeting {
     pub id: String,
     pub group_id: String,
     pub title: Names,
+    pub title_other: std::collections::BTreeMap<String, String>,
     pub span: Span,
     pub time_zone: Tz,
     pub format: Format,
@@ -254,11 +258,17 @@ impl MeetingInput {
             }
             _ => None,
         };
+        let title_other = crate::check::other_texts(&self.title_other, "title_other", 500)
+            .unwrap_or_else(|es| {
+                errors.extend(es);
+                Default::default()
+            });
         match (errors.is_empty(), span, tz, format, visibility) {
             (true, Some(span), Some(time_zone), Some(format), Some(visibility)) => Ok(Meeting {
                 id,
                 group_id: self.group_id.trim().to_string(),
                 title,
+                title_other,
                 span,
                 time_zone,
                 format,

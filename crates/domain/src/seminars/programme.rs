@@ -1,6 +1,8 @@
 //! Series, seminars and their programme: the records, and what coordinators type to make them
 //! (each input's `validate` returns every problem with its field).
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
@@ -19,6 +21,8 @@ pub struct Series {
     pub group_id: String,
     pub year: i64,
     pub title: Names,
+    /// The title in the partner's own languages, by BCP 47 tag.
+    pub title_other: BTreeMap<String, String>,
     pub sources: Value,
 }
 
@@ -28,6 +32,8 @@ pub struct Seminar {
     pub series_id: String,
     pub position: i64,
     pub theme: Names,
+    /// The theme in the partner's own languages, by BCP 47 tag.
+    pub theme_other: BTreeMap<String, String>,
     pub planned_period: Option<Period>,
     pub span: Option<Span>,
     pub time_zone: Tz,
@@ -63,6 +69,7 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2200;
 pub struct SeriesInput {
     pub year: i64,
     pub title: Names,
+    pub title_other: BTreeMap<String, String>,
 }
 
 impl SeriesInput {
@@ -71,11 +78,13 @@ impl SeriesInput {
         let mut p = Problems::new();
         let year = p.within(self.year, YEARS, "year");
         let title = p.names(&self.title, "title", 300, true);
+        let title_other = p.others(&self.title_other, "title_other", 300);
         p.finish(Series {
             id: format!("tour-{group}-{year}"),
             group_id: group.to_string(),
             year,
             title,
+            title_other,
             sources: Value::Object(Default::default()),
         })
     }
@@ -85,6 +94,7 @@ impl SeriesInput {
 #[derive(Debug, Clone, Default)]
 pub struct SeminarInput {
     pub theme: Names,
+    pub theme_other: BTreeMap<String, String>,
     pub planned_period: Option<String>,
     pub start: Option<DateTime<Utc>>,
     pub duration_minutes: i64,
@@ -101,6 +111,7 @@ impl SeminarInput {
     pub fn of(s: &Seminar) -> SeminarInput {
         SeminarInput {
             theme: s.theme.clone(),
+            theme_other: s.theme_other.clone(),
             planned_period: s.planned_period.map(|p| p.code()),
             start: s.span.map(|x| x.start),
             duration_minutes: s.duration_minutes,
@@ -115,6 +126,7 @@ impl SeminarInput {
     pub fn apply(&self, current: &Seminar) -> Result<Seminar, Vec<DomainError>> {
         let mut p = Problems::new();
         let theme = p.names(&self.theme, "theme", 300, true);
+        let theme_other = p.others(&self.theme_other, "theme_other", 300);
         let planned_period = p.period(self.planned_period.as_deref(), "planned_period");
         let duration_minutes = p.within(self.duration_minutes, SEMINAR_MINUTES, "duration_minutes");
         let link = p
@@ -146,6 +158,7 @@ impl SeminarInput {
         }
         p.finish(Seminar {
             theme,
+            theme_other,
             planned_period,
             span,
             duration_minutes,
@@ -165,6 +178,7 @@ impl SeminarInput {
             series_id: series.to_string(),
             position,
             theme: Names::default(),
+            theme_other: BTreeMap::new(),
             planned_period: None,
             span: None,
             time_zone: crate::time::PARIS,

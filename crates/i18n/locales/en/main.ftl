@@ -881,3 +881,5 @@ lang-name-de = German
 lang-name-es = Spanish
 lang-name-pt = Portuguese
 lang-name-mg = Malagasy
+other-lang = Other language (code)
+in-other-lang = In that language

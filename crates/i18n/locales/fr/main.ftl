@@ -884,3 +884,5 @@ lang-name-de = allemand
 lang-name-es = espagnol
 lang-name-pt = portugais
 lang-name-mg = malgache
+other-lang = Autre langue (code)
+in-other-lang = Dans cette langue

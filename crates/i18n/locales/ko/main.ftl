@@ -863,3 +863,5 @@ lang-name-de = 독일어
 lang-name-es = 스페인어
 lang-name-pt = 포르투갈어
 lang-name-mg = 말라가시어
+other-lang = 다른 언어 (코드)
+in-other-lang = 그 언어로

@@ -185,9 +185,14 @@ pub async fn sign_out(c: &Client) {
 }
 
 pub fn create_user(dir: &std::path::Path, args: &[&str]) {
+    create_user_on(dir, None, args)
+}
+
+/// The same on a database of the server's (PostgreSQL when `database_url` is given).
+pub fn create_user_on(dir: &std::path::Path, database_url: Option<&str>, args: &[&str]) {
     let mut all = vec!["user", "create"];
     all.extend_from_slice(args);
-    let dbargs = db_args(dir, None);
+    let dbargs = db_args(dir, database_url);
     all.extend(dbargs.iter().map(String::as_str));
     let out = run(&all, "a long enough password\n");
     assert!(

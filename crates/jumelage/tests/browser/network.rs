@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
+use storage::testing::TestDb;
+use storage::Engine;
+
 use crate::common::{temp_dir, Server};
 use crate::kit::*;
 
@@ -51,15 +54,27 @@ fn wait_for_mail(smtp: &LoopbackSmtp, to: &str) -> String {
 }
 
 #[test]
-fn a_second_group_is_set_up_and_run_from_its_pages() {
+fn a_second_group_is_set_up_and_run_from_its_pages_on_sqlite() {
+    story(Engine::Sqlite);
+}
+
+#[test]
+fn a_second_group_is_set_up_and_run_from_its_pages_on_postgres() {
+    story(Engine::Postgres);
+}
+
+fn story(engine: Engine) {
     let axe = axe_source();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(TestDb::empty(engine)).unwrap();
+    let url = (engine == Engine::Postgres).then_some(db.url.clone());
     let dir = temp_dir("browser-network");
     let maildir = dir.join("maildir");
     let smtp = LoopbackSmtp::start(maildir.clone());
     let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
     let server = Server::start(
         &dir,
-        None,
+        url.as_deref(),
         &[
             "--smtp-url",
             &smtp_url,
@@ -67,8 +82,9 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
             "Jumelage <no-reply@example.org>",
         ],
     );
-    create_user(
+    create_user_on(
         &dir,
+        url.as_deref(),
         &[
             "--email",
             "staff@cuf.example",
@@ -79,7 +95,6 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
         ],
     );
     let (_driver, port) = start_driver();
-    let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let c = browser(port, &dir.join("profile")).await;
         let base = server.url.clone();
@@ -285,5 +300,6 @@ fn a_second_group_is_set_up_and_run_from_its_pages() {
     );
     assert!(server.stop().success());
     drop(smtp);
+    rt.block_on(db.cleanup());
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -37,6 +37,8 @@ pub struct MeetingDto {
     pub id: String,
     pub group_id: String,
     pub title: NamesDto,
+    /// The title in the partner's own languages, by BCP 47 tag (`{"ja": "…"}`).
+    pub title_other: std::collections::BTreeMap<String, String>,
     /// The instants, in UTC.
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
@@ -68,6 +70,7 @@ impl MeetingDto {
             id: m.id.clone(),
             group_id: m.group_id.clone(),
             title: (&m.title).into(),
+            title_other: m.title_other.clone(),
             start: m.span.start,
             end: m.span.end,
             time_zone: m.time_zone.name().into(),
@@ -100,6 +103,9 @@ impl MeetingDto {
 pub struct MeetingWrite {
     pub group_id: String,
     pub title: NamesDto,
+    /// The title in the partner's own languages, by BCP 47 tag.
+    #[serde(default)]
+    pub title_other: std::collections::BTreeMap<String, String>,
     /// `YYYY-MM-DD`
     pub date: String,
     /// `HH:MM`
@@ -133,6 +139,7 @@ impl From<&Meeting> for MeetingWrite {
         MeetingWrite {
             group_id: m.group_id.clone(),
             title: NamesDto::from(&m.title),
+            title_other: m.title_other.clone(),
             date: start.format("%Y-%m-%d").to_string(),
             start_time: start.format("%H:%M").to_string(),
             end_time: end.format("%H:%M").to_string(),
@@ -154,6 +161,7 @@ impl MeetingWrite {
         MeetingInput {
             group_id: self.group_id.clone(),
             title: self.title.clone().into(),
+            title_other: self.title_other.clone(),
             date: self.date.clone(),
             start_time: self.start_time.clone(),
             end_time: self.end_time.clone(),

@@ -35,6 +35,8 @@ pub struct SeminarDto {
     pub series_id: String,
     pub number: i64,
     pub theme: NamesDto,
+    /// The theme in the partner's own languages, by BCP 47 tag.
+    pub theme_other: std::collections::BTreeMap<String, String>,
     /// Period code while no date is set (`2021-06`, `2021-11..2021-12`).
     pub planned_period: Option<String>,
     pub start: Option<DateTime<Utc>>,
@@ -58,6 +60,7 @@ async fn dto(state: &AppState, s: &Seminar) -> Result<SeminarDto, AppError> {
         id: s.id.clone(),
         series_id: s.series_id.clone(),
         number: s.position + 1,
+        theme_other: s.theme_other.clone(),
         theme: (&s.theme).into(),
         planned_period: s.planned_period.map(|p| p.code()),
         start: s.span.map(|x| x.start),
@@ -151,6 +154,8 @@ pub async fn show(
 pub struct SeminarWrite {
     pub theme: NamesDto,
     #[serde(default)]
+    pub theme_other: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
     pub planned_period: Option<String>,
     #[serde(default)]
     pub start: Option<DateTime<Utc>>,
@@ -170,6 +175,7 @@ impl From<&Seminar> for SeminarWrite {
     fn from(s: &Seminar) -> Self {
         SeminarWrite {
             theme: NamesDto::from(&s.theme),
+            theme_other: s.theme_other.clone(),
             planned_period: s.planned_period.map(|p| p.code()),
             start: s.span.map(|x| x.start),
             duration_minutes: s.duration_minutes,
@@ -200,6 +206,7 @@ pub async fn update(
     let w = patched(&SeminarWrite::from(&s), &patch)?;
     let input = SeminarInput {
         theme: w.theme.into(),
+        theme_other: w.theme_other,
         planned_period: w.planned_period,
         start: w.start,
         duration_minutes: w.duration_minutes,
@@ -399,6 +406,9 @@ pub struct SeriesWrite {
     pub group_id: String,
     pub year: i64,
     pub title: NamesDto,
+    /// The title in the partner's own languages, by BCP 47 tag.
+    #[serde(default)]
+    pub title_other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -407,6 +417,7 @@ pub struct SeriesDto {
     pub group_id: String,
     pub year: i64,
     pub title: NamesDto,
+    pub title_other: std::collections::BTreeMap<String, String>,
 }
 
 #[utoipa::path(post, path = "/api/v1/series", tag = "seminars", request_body = SeriesWrite,
@@ -420,6 +431,7 @@ pub async fn create_series(
     let input = SeriesInput {
         year: w.year,
         title: w.title.into(),
+        title_other: w.title_other,
     };
     let series = crate::ops::programme::create_series(&ctx, &state, &w.group_id, &input).await?;
     Ok((
@@ -429,6 +441,7 @@ pub async fn create_series(
             group_id: series.group_id,
             year: series.year,
             title: (&series.title).into(),
+            title_other: series.title_other.clone(),
         }),
     ))
 }
@@ -437,6 +450,8 @@ pub async fn create_series(
 #[serde(deny_unknown_fields)]
 pub struct SeminarCreate {
     pub theme: NamesDto,
+    #[serde(default)]
+    pub theme_other: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub planned_period: Option<String>,
     #[serde(default = "default_duration")]
@@ -462,6 +477,7 @@ pub async fn create_seminar(
 ) -> Result<(StatusCode, Json<SeminarDto>), AppError> {
     let input = SeminarInput {
         theme: w.theme.into(),
+        theme_other: w.theme_other,
         planned_period: w.planned_period,
         duration_minutes: w.duration_minutes,
         capacity: w.capacity,

@@ -136,3 +136,75 @@ both_engines!(names_in_the_partners_languages, |db| {
     );
     assert_eq!(r["names"]["ko"], "도쿄도");
 });
+
+both_engines!(titles_in_the_partners_languages, |db| {
+    let app = TestApp::new(db).await;
+    let coord = app
+        .user("coord@kr.example", Role::Coordinator { group: "kr".into() })
+        .await;
+    let auth = bearer(&coord);
+    let auth = [("authorization", auth.as_str())];
+    let m = app
+        .json(
+            Method::POST,
+            "/api/v1/meetings",
+            json!({"group_id": "kr", "title": {"fr": "Réunion avec Beyrouth"},
+                "title_other": {"ar": "اجتماع مع بيروت"},
+                "date": "2027-04-06", "start_time": "10:00", "end_time": "11:00",
+                "time_zone": "Europe/Paris", "format": "remote", "visibility": "public"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(m.status, 201, "{}", m.body);
+    assert_eq!(m.json()["title_other"]["ar"], "اجتماع مع بيروت");
+    let id = m.json()["id"].as_str().unwrap().to_string();
+    let page = app.get(&format!("/meetings/{id}?lang=fr")).await;
+    assert!(
+        page.body
+            .contains("lang=\"ar\" dir=\"rtl\" id=\"title-other\">اجتماع مع بيروت"),
+        "{}",
+        page.body
+    );
+    let bad = app
+        .json(
+            Method::POST,
+            "/api/v1/meetings",
+            json!({"group_id": "kr", "title": {"fr": "X"}, "title_other": {"fr": "Y"},
+                "date": "2027-04-06", "start_time": "10:00", "end_time": "11:00",
+                "time_zone": "Europe/Paris", "format": "remote"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert_eq!(bad.json()["error"]["field"], "title_other.fr");
+    let series = app
+        .json(
+            Method::POST,
+            "/api/v1/series",
+            json!({"group_id": "kr", "year": 2029, "title": {"fr": "Tour 2029"},
+                "title_other": {"ja": "2029年ツアー"}}),
+            &auth,
+        )
+        .await;
+    assert_eq!(series.status, 201, "{}", series.body);
+    let seminar = app
+        .json(
+            Method::POST,
+            "/api/v1/series/tour-kr-2029/seminars",
+            json!({"theme": {"fr": "Les déchets"}, "theme_other": {"ja": "廃棄物"}}),
+            &auth,
+        )
+        .await;
+    assert_eq!(seminar.status, 201, "{}", seminar.body);
+    let sid = seminar.json()["id"].as_str().unwrap().to_string();
+    let page = app.get(&format!("/seminars/{sid}?lang=ko")).await;
+    assert!(
+        page.body.contains("lang=\"ja\" dir=\"ltr\">廃棄物"),
+        "{}",
+        page.body
+    );
+    let list = app.get("/seminars?series=tour-kr-2029&lang=fr").await;
+    assert!(list.body.contains("2029年ツアー"), "{}", list.body);
+    let found = app.get("/api/v1/search?q=%E5%BB%83%E6%A3%84").await.json();
+    assert_eq!(found["items"][0]["id"], sid.as_str(), "{found}");
+});

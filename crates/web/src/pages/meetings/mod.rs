@@ -261,6 +261,8 @@ use crate::OrNotFound;
 struct ShowTemplate {
     page: Page,
     m: MeetingItem,
+    /// The title in the partner's own language: (text, tag, direction).
+    title_other: Option<(String, String, &'static str)>,
     place: Option<String>,
     link: Option<String>,
     agenda: Vec<AgendaView>,
@@ -368,6 +370,7 @@ pub async fn show(
     let t = ShowTemplate {
         page: Page::new(&ctx, "meetings", meeting_title(&ctx, &rec)),
         m: MeetingItem::new(&ctx, &rec, &group_zones),
+        title_other: crate::view::other_line(&m.title_other),
         place: m.place.clone(),
         link: m.link.clone(),
         agenda,

@@ -40,6 +40,28 @@ fn names_fields(ctx: &Ctx, v: &Submitted, field: &'static [&'static str; 3]) -> 
         .collect()
 }
 
+/// The text in one more language (the partner's): its tag and the text, `{prefix}_other.lang`
+/// and `{prefix}_other.text`.
+fn other_fields(ctx: &Ctx, v: &Submitted, prefix: &str) -> Vec<Field> {
+    let (lang, text): (&'static str, &'static str) = match prefix {
+        "theme" => ("theme_other.lang", "theme_other.text"),
+        _ => ("title_other.lang", "title_other.text"),
+    };
+    vec![
+        Field::text(ctx, lang, "other-lang", v.get(lang).as_deref())
+            .hint(ctx.t("org-other-lang-hint")),
+        Field::text(ctx, text, "in-other-lang", v.get(text).as_deref()),
+    ]
+}
+
+/// What the two fields of `other_fields` hold.
+fn other_of(v: &Submitted, prefix: &str) -> std::collections::BTreeMap<String, String> {
+    crate::view::one_other(
+        &v.get(&format!("{prefix}_other.lang")).unwrap_or_default(),
+        &v.get(&format!("{prefix}_other.text")).unwrap_or_default(),
+    )
+}
+
 // ---------------------------------------------------------------------------------------------
 // A new series
 
@@ -69,6 +91,7 @@ fn series_form(ctx: &Ctx, group: &str, v: &Submitted) -> FormPage {
             .required(),
     ];
     fields.extend(names_fields(ctx, v, &["title.fr", "title.ko", "title.en"]));
+    fields.extend(other_fields(ctx, v, "title"));
     FormPage {
         section: "seminars",
         title: ctx.t("series-new-title"),
@@ -104,6 +127,7 @@ pub async fn create_series(
     let input = SeriesInput {
         year: v.get("year").and_then(|y| y.parse().ok()).unwrap_or(0),
         title: names(&v, "title"),
+        title_other: other_of(&v, "title"),
     };
     match ops::create_series(&ctx, &state, &group, &input).await {
         Ok(s) => Ok(Redirect::to(&format!("/series/{}/seminars/new", s.id)).into_response()),
@@ -129,6 +153,7 @@ fn seminar_form(
     v: &Submitted,
 ) -> FormPage {
     let mut fields = names_fields(ctx, v, &["theme.fr", "theme.ko", "theme.en"]);
+    fields.extend(other_fields(ctx, v, "theme"));
     let lang = ctx.lang;
     let period = v.get("planned_period");
     fields.push(
@@ -249,6 +274,7 @@ fn seminar_input(v: &Submitted) -> Result<SeminarInput, AppError> {
     };
     Ok(SeminarInput {
         theme: names(v, "theme"),
+        theme_other: other_of(v, "theme"),
         planned_period: v.get("planned_period"),
         start,
         duration_minutes: number("duration_minutes")?.unwrap_or(0),
@@ -303,6 +329,8 @@ fn filled(s: &Seminar) -> Submitted {
         ("theme.fr", s.theme.fr.clone()),
         ("theme.ko", s.theme.ko.clone()),
         ("theme.en", s.theme.en.clone()),
+        ("theme_other.lang", s.theme_other.keys().next().cloned()),
+        ("theme_other.text", s.theme_other.values().next().cloned()),
         ("planned_period", s.planned_period.map(|p| p.code())),
         ("start", local.map(|t| t.format("%Y-%m-%d").to_string())),
         ("start_time", local.map(|t| t.format("%H:%M").to_string())),

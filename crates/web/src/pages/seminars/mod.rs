@@ -87,6 +87,8 @@ pub struct SeminarItem {
     pub id: String,
     pub number: i64,
     pub theme: String,
+    /// The theme in the partner's own language: (text, tag, direction).
+    pub theme_other: Option<(String, String, &'static str)>,
     pub when: String,
     pub status: String,
     pub facilitators: Vec<(String, String)>,
@@ -118,6 +120,7 @@ async fn seminar_item(
         id: s.id.clone(),
         number: s.position + 1,
         theme: s.theme.get(lang.code()).to_string(),
+        theme_other: crate::view::other_line(&s.theme_other),
         when,
         status: code_label(lang, "seminar-status", s.status.code()),
         facilitators: ids
@@ -133,6 +136,7 @@ async fn seminar_item(
 pub struct SeriesView {
     pub id: String,
     pub title: String,
+    pub title_other: Option<(String, String, &'static str)>,
     pub seminars: Vec<SeminarItem>,
 }
 
@@ -178,6 +182,7 @@ pub async fn list(
         }
         series.push(SeriesView {
             title: s.title.get(ctx.lang.code()).to_string(),
+            title_other: crate::view::other_line(&s.title_other),
             id: s.id,
             seminars,
         });
