@@ -172,6 +172,7 @@ impl Db {
         group: &str,
         organisation: &str,
     ) -> Result<bool, StorageError> {
+        let mut tx = self.begin_sqlx().await?;
         let done = sqlx::query(
             "UPDATE group_members SET left_at = $1 \
              WHERE group_id = $2 AND organisation_id = $3 AND left_at IS NULL",
@@ -179,8 +180,10 @@ impl Db {
         .bind(now_ms())
         .bind(group)
         .bind(organisation)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        members_changed(&mut tx, group).await?;
+        tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -203,7 +206,22 @@ impl Db {
         .bind(now_ms())
         .execute(&mut **tx)
         .await?;
-        Ok(())
+        members_changed(tx, group).await
+    }
+
+    /// A value that differs whenever a group, its members or the register they show changed:
+    /// the groups' versions and their members' last change, then the search stamp (the
+    /// register, the partnerships, the taxonomy through the change history).
+    pub async fn groups_stamp(&self) -> Result<String, StorageError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(version), 0) AS BIGINT) AS v, \
+             COALESCE(MAX(members_changed_at), 0) AS m FROM country_groups",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let (n, v, m): (i64, i64, i64) = (row.try_get("n")?, row.try_get("v")?, row.try_get("m")?);
+        let register = self.search_stamp().await?;
+        Ok(format!("{n}.{v}.{m}.{}", register.key))
     }
 
     pub async fn groups(&self) -> Result<Vec<Group>, StorageError> {
@@ -327,4 +345,20 @@ fn group_from_row(r: &sqlx::any::AnyRow) -> Result<Group, StorageError> {
         hashtags: list("hashtags")?,
         version: r.try_get("version")?,
     })
+}
+
+/// Marks that a group's members changed (its pages are built again).
+async fn members_changed(
+    tx: &mut Transaction<'static, Any>,
+    group: &str,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE country_groups SET members_changed_at = \
+         CASE WHEN members_changed_at >= $1 THEN members_changed_at + 1 ELSE $1 END WHERE id = $2",
+    )
+    .bind(now_ms())
+    .bind(group)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -71,3 +71,10 @@ impl SeminarCached {
         !self.closed && self.closes_at.is_none_or(|end| end > now)
     }
 }
+
+/// The part of a page that is the same for every reader of one language (its title and its
+/// rendered body), cached under the stamps it depends on.
+pub struct PageCached {
+    pub title: String,
+    pub body: String,
+}

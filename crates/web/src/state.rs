@@ -40,6 +40,8 @@ pub struct AppState {
     pub cache: Arc<cache::RenderCache>,
     /// Seminar pages' shared part, by what it depends on (see `pages::seminars`).
     pub(crate) seminar_pages: Arc<cache::RenderCache<cache::SeminarCached>>,
+    /// The network's and the groups' home pages' shared part (see `pages::home`).
+    pub(crate) home_pages: Arc<cache::RenderCache<cache::PageCached>>,
     /// This node's full-text index (see `search`).
     pub search: Arc<search::SearchState>,
 }
@@ -51,6 +53,7 @@ impl AppState {
             config: Arc::new(config),
             cache: Arc::default(),
             seminar_pages: Arc::default(),
+            home_pages: Arc::default(),
             search: Arc::default(),
         }
     }

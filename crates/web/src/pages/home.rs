@@ -1,6 +1,8 @@
 //! The network's home page and each country group's home: what the group is, its members by
 //! country, its partnerships.
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -11,6 +13,7 @@ use storage::{GroupMember, PartnershipFilter};
 use super::directory::organisations::OrgItem;
 use super::directory::partnerships::{partnership_items, PartnershipItem};
 use super::render;
+use crate::cache::PageCached;
 use crate::ctx::Ctx;
 use crate::view::{country_label, Page};
 use crate::OrNotFound;
@@ -33,7 +36,14 @@ struct GroupHome {
     id: String,
     can_manage: bool,
     can_create: bool,
-    name: String,
+    body: Arc<PageCached>,
+}
+
+/// What every reader of one language sees of a group's home.
+#[derive(Template)]
+#[template(path = "home_body.html")]
+struct GroupBody {
+    page: Page,
     about: String,
     hashtags: Vec<String>,
     sections: Vec<MemberSection>,
@@ -52,8 +62,22 @@ pub struct GroupCard {
 #[template(path = "network.html")]
 struct NetworkHome {
     page: Page,
-    groups: Vec<GroupCard>,
+    body: Arc<PageCached>,
     can_create: bool,
+}
+
+#[derive(Template)]
+#[template(path = "network_body.html")]
+struct NetworkBody {
+    groups: Vec<GroupCard>,
+}
+
+/// Renders a body template to text (a failure is the server's).
+fn text(t: &impl Template) -> Result<String, AppError> {
+    t.render().map_err(|e| {
+        tracing::error!(error = %e, "template error");
+        AppError::new(domain::ErrorKey::Internal)
+    })
 }
 
 /// `/`: the country group's home when the instance has one group; the list of groups when it
@@ -64,28 +88,51 @@ pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Res
         [] => Err(AppError::not_found()),
         [only] => group_page(&ctx, &state, &only.id).await,
         several => {
-            let lang = ctx.lang.code();
-            let counts = state.db.group_member_counts().await?;
-            let cards = several
-                .iter()
-                .map(|g| {
-                    let n = counts.get(&g.id).copied().unwrap_or(0);
-                    GroupCard {
-                        id: g.id.clone(),
-                        name: g.name_in(lang).to_string(),
-                        about: g.about.get(lang).to_string(),
-                        members: i18n::t_args(ctx.lang, "org-count", &[("count", n.into())]),
-                    }
-                })
-                .collect();
+            // The list is the same for every reader of one language until a group, a member
+            // or the register changes: built once per stamp.
+            let stamp = state.db.groups_stamp().await?;
+            let key = format!("network:{}:{stamp}", ctx.lang.code());
+            let body = match state.home_pages.get(&key) {
+                Some(hit) => hit,
+                None => {
+                    let built = network_body(&ctx, &state, several).await?;
+                    state.home_pages.put(key, built)
+                }
+            };
             let t = NetworkHome {
                 page: Page::new(&ctx, "home", ctx.t("network-title")),
-                groups: cards,
+                body,
                 can_create: ctx.actor().can(&Action::ManageNetwork),
             };
             Ok(render(&t))
         }
     }
+}
+
+async fn network_body(
+    ctx: &Ctx,
+    state: &AppState,
+    groups: &[storage::Group],
+) -> Result<PageCached, AppError> {
+    let lang = ctx.lang.code();
+    let counts = state.db.group_member_counts().await?;
+    let cards = groups
+        .iter()
+        .map(|g| {
+            let n = counts.get(&g.id).copied().unwrap_or(0);
+            GroupCard {
+                id: g.id.clone(),
+                name: g.name_in(lang).to_string(),
+                about: g.about.get(lang).to_string(),
+                members: i18n::t_args(ctx.lang, "org-count", &[("count", n.into())]),
+            }
+        })
+        .collect();
+    let body = NetworkBody { groups: cards };
+    Ok(PageCached {
+        title: ctx.t("network-title"),
+        body: text(&body)?,
+    })
 }
 
 pub async fn group_home(
@@ -97,6 +144,28 @@ pub async fn group_home(
 }
 
 async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
+    let stamp = state.db.groups_stamp().await?;
+    let key = format!("group:{id}:{}:{stamp}", ctx.lang.code());
+    let body = match state.home_pages.get(&key) {
+        Some(hit) => hit,
+        None => {
+            let built = group_body(ctx, state, id).await?;
+            state.home_pages.put(key, built)
+        }
+    };
+    let t = GroupHome {
+        page: Page::new(ctx, "home", body.title.clone()),
+        id: id.to_string(),
+        can_manage: ctx.actor().can(&Action::ManageGroup { group: id }),
+        can_create: ctx.actor().can(&Action::ManageNetwork),
+        body,
+    };
+    Ok(render(&t))
+}
+
+/// What every reader of one language sees of a group's home: what it is, its members by
+/// country, their partnerships, the other groups.
+async fn group_body(ctx: &Ctx, state: &AppState, id: &str) -> Result<PageCached, AppError> {
     let lang = ctx.lang.code();
     let group = state.db.group(id).await?.or_404()?;
     let members = state.db.group_members(id).await?;
@@ -130,20 +199,18 @@ async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, A
             id: g.id,
         })
         .collect();
-    let name = group.name_in(lang).to_string();
-    let t = GroupHome {
-        page: Page::new(ctx, "home", name.clone()),
-        id: id.to_string(),
-        can_manage: ctx.actor().can(&Action::ManageGroup { group: id }),
-        can_create: ctx.actor().can(&Action::ManageNetwork),
-        name,
+    let body = GroupBody {
+        page: Page::new(ctx, "home", String::new()),
         about: group.about.get(lang).to_string(),
         hashtags: group.hashtags.iter().map(|h| format!("#{h}")).collect(),
         sections,
         partnerships,
         other_groups,
     };
-    Ok(render(&t))
+    Ok(PageCached {
+        title: group.name_in(lang).to_string(),
+        body: text(&body)?,
+    })
 }
 
 /// Local authorities by country (French members first, then partners), then observers and the
