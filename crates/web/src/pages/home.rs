@@ -83,30 +83,30 @@ fn text(t: &impl Template) -> Result<String, AppError> {
 /// `/`: the country group's home when the instance has one group; the list of groups when it
 /// has several.
 pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
-    let groups = state.db.groups().await?;
-    match groups.as_slice() {
-        [] => Err(AppError::not_found()),
-        [only] => group_page(&ctx, &state, &only.id).await,
-        several => {
-            // The list is the same for every reader of one language until a group, a member
-            // or the register changes: built once per stamp.
-            let stamp = state.db.groups_stamp().await?;
-            let key = format!("network:{}:{stamp}", ctx.lang.code());
-            let body = match state.home_pages.get(&key) {
-                Some(hit) => hit,
-                None => {
+    // The list is the same for every reader of one language until a group, a member or the
+    // register changes: built once per stamp, and nothing else is read while it holds.
+    let stamp = state.db.groups_stamp().await?;
+    let key = format!("network:{}:{stamp}", ctx.lang.code());
+    let body = match state.home_pages.get(&key) {
+        Some(hit) => hit,
+        None => {
+            let groups = state.db.groups().await?;
+            match groups.as_slice() {
+                [] => return Err(AppError::not_found()),
+                [only] => return group_page(&ctx, &state, &only.id).await,
+                several => {
                     let built = network_body(&ctx, &state, several).await?;
                     state.home_pages.put(key, built)
                 }
-            };
-            let t = NetworkHome {
-                page: Page::new(&ctx, "home", ctx.t("network-title")),
-                body,
-                can_create: ctx.actor().can(&Action::ManageNetwork),
-            };
-            Ok(render(&t))
+            }
         }
-    }
+    };
+    let t = NetworkHome {
+        page: Page::new(&ctx, "home", ctx.t("network-title")),
+        body,
+        can_create: ctx.actor().can(&Action::ManageNetwork),
+    };
+    Ok(render(&t))
 }
 
 async fn network_body(
