@@ -73,22 +73,26 @@ async fn insert_role(
     user_id: &str,
     role: &Role,
 ) -> Result<(), StorageError> {
-    if let Some(g) = role.group() {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM country_groups WHERE id = $1")
-            .bind(g)
+    // What the role is bound to must exist: (table, id, error, field).
+    let bound = [
+        role.group()
+            .map(|g| ("country_groups", g, ErrorKey::UnknownGroup, "group")),
+        role.organisation().map(|o| {
+            (
+                "organisations",
+                o,
+                ErrorKey::UnknownOrganisation,
+                "organisation",
+            )
+        }),
+    ];
+    for (table, id, key, field) in bound.into_iter().flatten() {
+        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE id = $1"))
+            .bind(id)
             .fetch_one(&mut **tx)
             .await?;
         if n == 0 {
-            return Err(DomainError::field(ErrorKey::UnknownGroup, "group").into());
-        }
-    }
-    if let Some(o) = role.organisation() {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1")
-            .bind(o)
-            .fetch_one(&mut **tx)
-            .await?;
-        if n == 0 {
-            return Err(DomainError::field(ErrorKey::UnknownOrganisation, "organisation").into());
+            return Err(DomainError::field(key, field).into());
         }
     }
     let held: i64 = sqlx::query_scalar(

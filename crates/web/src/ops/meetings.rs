@@ -328,6 +328,16 @@ pub async fn can_read_group(ctx: &Ctx, db: &Db, group: &str) -> Result<bool, App
     }))
 }
 
+/// A meeting the actor manages (the group's coordinators and the secretariat): 404 when it
+/// does not exist, 401/403 when the actor may not.
+pub async fn managed_meeting(ctx: &Ctx, db: &Db, id: &str) -> Result<MeetingRecord, AppError> {
+    let rec = db.meeting(id).await?.or_404()?;
+    ctx.require(&Action::ManageMeetings {
+        group: &rec.meeting.group_id,
+    })?;
+    Ok(rec)
+}
+
 /// A meeting the actor may see: public ones for everyone, the others for the group.
 pub async fn visible_meeting(ctx: &Ctx, db: &Db, id: &str) -> Result<MeetingRecord, AppError> {
     let rec = db.meeting(id).await?.or_404()?;

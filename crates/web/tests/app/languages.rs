@@ -205,6 +205,9 @@ both_engines!(titles_in_the_partners_languages, |db| {
     );
     let list = app.get("/seminars?series=tour-kr-2029&lang=fr").await;
     assert!(list.body.contains("2029年ツアー"), "{}", list.body);
+    // Minutes written in French say so to a Korean reader.
+    let demo = app.get("/meetings/m-2021-01-28?lang=ko").await;
+    assert!(demo.body.contains("(프랑스어로 작성됨)"), "{}", demo.body);
     let found = app.get("/api/v1/search?q=%E5%BB%83%E6%A3%84").await.json();
     assert_eq!(found["items"][0]["id"], sid.as_str(), "{found}");
 });

@@ -260,10 +260,7 @@ pub async fn edit_form(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
+    let rec = crate::ops::meetings::managed_meeting(&ctx, &state.db, &id).await?;
     let title = ctx.t("meeting-edit-title");
     let zones = crate::ops::groups::zones(&state, &rec.meeting.group_id).await?;
     Ok(form_page(
@@ -282,10 +279,7 @@ pub async fn update(
     Path(id): Path<String>,
     Form(mut form): Form<MeetingForm>,
 ) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
+    let rec = crate::ops::meetings::managed_meeting(&ctx, &state.db, &id).await?;
     form.group_id = rec.meeting.group_id.clone();
     let action = format!("/meetings/{id}/edit");
     match crate::ops::meetings::update_meeting(

@@ -234,6 +234,8 @@ pub struct AgendaView {
     pub title: String,
     pub minutes_html: Option<String>,
     pub minutes_lang: &'static str,
+    /// "(écrit en coréen)" when the minutes are not in the reader's language.
+    pub minutes_marker: Option<String>,
     pub decisions: Vec<String>,
 }
 
@@ -300,6 +302,17 @@ fn follow_up_statuses(lang: i18n::Lang) -> Vec<Choice> {
 }
 
 /// The text of one item in the user's language, or the first language it was written in.
+/// "(écrit en coréen)" for a text in language `l` shown to a reader of `lang`, when they differ.
+pub fn written_in(lang: i18n::Lang, l: &str) -> Option<String> {
+    (l != lang.code()).then(|| {
+        i18n::t_args(
+            lang,
+            "written-in",
+            &[("language", crate::view::language_name(lang, l).into())],
+        )
+    })
+}
+
 pub fn pick_text<'a>(
     lang: &str,
     body: &'a domain::directory::Names,
@@ -445,6 +458,7 @@ fn agenda_views(
                     crate::markdown::render_cached(&state.cache, key, t)
                 }),
                 minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
+                minutes_marker: text.and_then(|(_, l)| written_in(lang, l)),
                 decisions: decisions
                     .iter()
                     .filter(|d| d.agenda_position == Some(i as i64))

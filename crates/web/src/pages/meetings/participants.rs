@@ -5,7 +5,6 @@ use crate::input::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::accounts::Action;
 use domain::meetings::follow_ups::FollowUpStatus;
 use domain::meetings::Presence;
 use domain::ErrorKey;
@@ -73,10 +72,7 @@ pub async fn set_presence(
     Path((id, pid)): Path<(String, String)>,
     Form(form): Form<PresenceForm>,
 ) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
+    crate::ops::meetings::managed_meeting(&ctx, &state.db, &id).await?;
     let presence = Presence::parse(&form.presence)
         .ok_or_else(|| AppError::field(ErrorKey::InvalidStatus, "presence"))?;
     state.db.set_presence(&id, &pid, presence).await?;
@@ -170,10 +166,7 @@ pub async fn upload(
     Path(id): Path<String>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
+    crate::ops::meetings::managed_meeting(&ctx, &state.db, &id).await?;
     let upload = crate::uploads::read(&mut multipart).await?;
     state
         .db

@@ -111,10 +111,7 @@ pub async fn participant_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    ctx.require(&domain::accounts::Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
+    let rec = crate::ops::meetings::managed_meeting(&ctx, &state.db, &id).await?;
     let v = Submitted(Vec::new());
     Ok(participant_form(&ctx, &state, &rec, &v)
         .await?

@@ -4,7 +4,6 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use domain::accounts::Action;
 
 use crate::ctx::Ctx;
 use crate::input::Form;
@@ -16,18 +15,8 @@ use crate::{AppError, AppState};
 async fn form(ctx: &Ctx, state: &AppState, id: &str, v: &Submitted) -> Result<FormPage, AppError> {
     let rec = state.db.meeting(id).await?.or_404()?;
     let lang = ctx.lang;
-    let mut orgs: Vec<(String, String)> = state
-        .db
-        .group_members(&rec.meeting.group_id)
-        .await?
-        .into_iter()
-        .map(|m| {
-            let o = m.organisation.org;
-            (o.id.clone(), o.names.get(lang.code()).to_string())
-        })
-        .collect();
-    orgs.sort_by(|a, b| a.1.cmp(&b.1));
-    orgs.insert(0, (String::new(), ctx.t("meeting-send-no-organisation")));
+    let mut orgs = super::records::member_options(ctx, state, &rec.meeting.group_id).await?;
+    orgs[0].1 = ctx.t("meeting-send-no-organisation");
     let checked: Vec<String> = v.all("participants");
     Ok(FormPage {
         section: "meetings",
@@ -70,10 +59,7 @@ pub async fn new(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let rec = state.db.meeting(&id).await?.or_404()?;
-    ctx.require(&Action::ManageMeetings {
-        group: &rec.meeting.group_id,
-    })?;
+    crate::ops::meetings::managed_meeting(&ctx, &state.db, &id).await?;
     let v = Submitted(vec![("participants".into(), "yes".into())]);
     Ok(form(&ctx, &state, &id, &v).await?.render(&ctx, None))
 }
