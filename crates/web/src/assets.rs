@@ -34,6 +34,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "image/svg+xml",
         include_bytes!("../static/favicon.svg"),
     ),
+    (
+        "pick.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/pick.js"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {

@@ -135,6 +135,14 @@ fn story(engine: Engine) {
         wait_contains(&c, Locator::Css("h1"), "Groupe-pays Sénégal").await;
         clean(&c, &axe, &mut visited).await;
 
+        // With script, the matches come as one types (no button pressed).
+        find(&c, Locator::Id("q"))
+            .await
+            .send_keys("Issy")
+            .await
+            .unwrap();
+        find(&c, Locator::Css("#pick-results #organisation option[value='fr-issy']")).await;
+
         // Members found by name, French and Senegalese.
         for (q, org) in [("Dakar", dakar.as_str()), ("Tours", "fr-tours")] {
             set(&c, "q", q).await;
