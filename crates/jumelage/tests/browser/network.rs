@@ -42,6 +42,37 @@ async fn clean(c: &Client, axe: &str, visited: &mut Vec<String>) {
     visited.push(url);
 }
 
+/// Opens `url` and checks that nothing on it is wider than the window.
+async fn fits_the_screen(c: &Client, url: &str) {
+    c.goto(url).await.unwrap();
+    find(c, Locator::Css("main")).await;
+    let widths = c
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let w: Vec<i64> = serde_json::from_value(widths).unwrap();
+    let wide = c
+        .execute(
+            "return [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+               .slice(0, 5)
+               .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40) + ' ' +
+                         Math.round(e.getBoundingClientRect().right));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        w[0] <= w[1],
+        "{url} is {} px wide on a {} px screen: {wide}",
+        w[0],
+        w[1]
+    );
+}
+
 /// The text of the first message to `to` that the SMTP server received.
 fn wait_for_mail(smtp: &LoopbackSmtp, to: &str) -> String {
     for _ in 0..120 {
@@ -102,7 +133,9 @@ fn story(engine: Engine) {
         sign_in(&c, &base, "staff@cuf.example").await;
 
         // A Senegalese city enters the register with Senegal's own level.
-        c.goto(&format!("{base}/organisations/new?country=SN&lang=fr")).await.unwrap();
+        c.goto(&format!("{base}/organisations/new?country=SN&lang=fr"))
+            .await
+            .unwrap();
         clean(&c, &axe, &mut visited).await;
         set(&c, "name_fr", "Ville de Dakar").await;
         set(&c, "level", "sn_city").await;
@@ -110,12 +143,17 @@ fn story(engine: Engine) {
         click(&c, "form.stacked button[type=submit]").await;
         wait_contains(&c, Locator::Css("h1"), "Ville de Dakar").await;
         let dakar_page = c.current_url().await.unwrap().to_string();
-        assert!(page_text(&c).await.contains("Sénégal"), "the country by its name");
+        assert!(
+            page_text(&c).await.contains("Sénégal"),
+            "the country by its name"
+        );
         clean(&c, &axe, &mut visited).await;
         let dakar = dakar_page.rsplit('/').next().unwrap().to_string();
 
         // Its international-relations officer, with an address.
-        c.goto(&format!("{base}/organisations/{dakar}/people/new")).await.unwrap();
+        c.goto(&format!("{base}/organisations/{dakar}/people/new"))
+            .await
+            .unwrap();
         set(&c, "name", "Awa Ndiaye").await;
         set(&c, "email", "awa.ndiaye@dakar.example").await;
         click(&c, "#save-record").await;
@@ -141,13 +179,21 @@ fn story(engine: Engine) {
             .send_keys("Issy")
             .await
             .unwrap();
-        find(&c, Locator::Css("#pick-results #organisation option[value='fr-issy']")).await;
+        find(
+            &c,
+            Locator::Css("#pick-results #organisation option[value='fr-issy']"),
+        )
+        .await;
 
         // Members found by name, French and Senegalese.
         for (q, org) in [("Dakar", dakar.as_str()), ("Tours", "fr-tours")] {
             set(&c, "q", q).await;
             click(&c, "form[role=search] button").await;
-            find(&c, Locator::Css(&format!("#organisation option[value='{org}']"))).await;
+            find(
+                &c,
+                Locator::Css(&format!("#organisation option[value='{org}']")),
+            )
+            .await;
             set(&c, "organisation", org).await;
             click(&c, "#add-member").await;
             find(&c, Locator::Css(&format!("#member-{org}"))).await;
@@ -167,7 +213,10 @@ fn story(engine: Engine) {
             .find(|w| w.contains("/invitations/"))
             .expect("the invitation link")
             .to_string();
-        assert!(link.starts_with(&base), "{link} is the address the server is reached at");
+        assert!(
+            link.starts_with(&base),
+            "{link} is the address the server is reached at"
+        );
         sign_out(&c).await;
         c.goto(&link).await.unwrap();
         clean(&c, &axe, &mut visited).await;
@@ -175,11 +224,17 @@ fn story(engine: Engine) {
         set(&c, "password_confirm", "a long enough password").await;
         click(&c, "form.stacked button[type=submit]").await;
         wait_contains(&c, Locator::Css(".account .who"), "Moussa Diop").await;
-        let menu = find(&c, Locator::Css("a.my-group")).await.text().await.unwrap();
+        let menu = find(&c, Locator::Css("a.my-group"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert_eq!(menu, "Groupe-pays Sénégal", "the menu leads to the group");
 
         // A meeting at 10:00 in Dakar, shown with Paris time.
-        c.goto(&format!("{base}/meetings/new?group=sn&lang=fr")).await.unwrap();
+        c.goto(&format!("{base}/meetings/new?group=sn&lang=fr"))
+            .await
+            .unwrap();
         clean(&c, &axe, &mut visited).await;
         set(&c, "title_fr", "Réunion de lancement").await;
         set(&c, "date", "2027-01-14").await;
@@ -196,7 +251,9 @@ fn story(engine: Engine) {
         clean(&c, &axe, &mut visited).await;
 
         // The group's first roadmap, written on its page.
-        c.goto(&format!("{base}/groups/sn/roadmap?lang=fr")).await.unwrap();
+        c.goto(&format!("{base}/groups/sn/roadmap?lang=fr"))
+            .await
+            .unwrap();
         find(&c, Locator::Css("[id='axes[0].title.fr']")).await;
         clean(&c, &axe, &mut visited).await;
         set(&c, "summary.fr", "Première année du groupe").await;
@@ -205,11 +262,16 @@ fn story(engine: Engine) {
         set(&c, "axes[0].actions[0].owner_organisation", &dakar).await;
         click(&c, "#save-roadmap").await;
         wait_contains(&c, Locator::Css("main"), "Tour franco-sénégalais").await;
-        assert!(page_text(&c).await.contains("Ville de Dakar"), "the owner by name");
+        assert!(
+            page_text(&c).await.contains("Ville de Dakar"),
+            "the owner by name"
+        );
         clean(&c, &axe, &mut visited).await;
 
         // A series, a seminar, three presentations found by organisation.
-        c.goto(&format!("{base}/seminars?group=sn&lang=fr")).await.unwrap();
+        c.goto(&format!("{base}/seminars?group=sn&lang=fr"))
+            .await
+            .unwrap();
         clean(&c, &axe, &mut visited).await;
         click(&c, "#new-series").await;
         set(&c, "year", "2027").await;
@@ -228,7 +290,11 @@ fn story(engine: Engine) {
         ] {
             set(&c, "q", q).await;
             click(&c, "#find-organisation").await;
-            find(&c, Locator::Css(&format!("#organisation_id option[value='{org}']"))).await;
+            find(
+                &c,
+                Locator::Css(&format!("#organisation_id option[value='{org}']")),
+            )
+            .await;
             set(&c, "organisation_id", org).await;
             set(&c, "title.fr", title).await;
             click(&c, "#add-presentation").await;
@@ -244,57 +310,79 @@ fn story(engine: Engine) {
             .and_then(|rest| rest.split('/').next())
             .unwrap()
             .to_string();
-        c.goto(&format!("{base}/seminars/{seminar}/slots?lang=fr")).await.unwrap();
+        c.goto(&format!("{base}/seminars/{seminar}/slots?lang=fr"))
+            .await
+            .unwrap();
         wait_contains(&c, Locator::Css("label[for=start_1]"), "Dakar").await;
-        let first = find(&c, Locator::Css("ul.slots li")).await.text().await.unwrap();
-        assert!(first.contains("(Paris)") && first.contains("(Dakar)"), "{first}");
+        let first = find(&c, Locator::Css("ul.slots li"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            first.contains("(Paris)") && first.contains("(Dakar)"),
+            "{first}"
+        );
         clean(&c, &axe, &mut visited).await;
 
         // The consultation: links e-mailed to the contacts of those who have not answered.
-        c.goto(&format!("{base}/series/tour-sn-2027/consultation?lang=fr")).await.unwrap();
+        c.goto(&format!("{base}/series/tour-sn-2027/consultation?lang=fr"))
+            .await
+            .unwrap();
         click(&c, "button[value=open]").await;
         click(&c, "#send-links").await;
         wait_contains(&c, Locator::Css(".notice[role=status]"), "Un courriel").await;
         clean(&c, &axe, &mut visited).await;
 
         // No candidate yet: the line-up is partial and says which places stay empty.
-        c.goto(&format!("{base}/series/tour-sn-2027/lineup?lang=fr")).await.unwrap();
-        wait_contains(&c, Locator::Id("lineup-status"), "Aucune composition complète").await;
-        let unfilled = find(&c, Locator::Id("lineup-unfilled")).await.text().await.unwrap();
-        assert!(unfilled.contains("Sénégal : 2 places restent vides"), "{unfilled}");
-        assert!(unfilled.contains("France : 2 places restent vides"), "{unfilled}");
+        c.goto(&format!("{base}/series/tour-sn-2027/lineup?lang=fr"))
+            .await
+            .unwrap();
+        wait_contains(
+            &c,
+            Locator::Id("lineup-status"),
+            "Aucune composition complète",
+        )
+        .await;
+        let unfilled = find(&c, Locator::Id("lineup-unfilled"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            unfilled.contains("Sénégal : 2 places restent vides"),
+            "{unfilled}"
+        );
+        assert!(
+            unfilled.contains("France : 2 places restent vides"),
+            "{unfilled}"
+        );
         clean(&c, &axe, &mut visited).await;
 
-        // At phone width, no page is wider than the screen.
+        // At phone width, no page is wider than the screen, in French and, for a Korean
+        // official on a phone, in Korean (every page again, axe-core included).
         c.set_window_size(390, 844).await.unwrap();
         for url in &visited {
-            c.goto(url).await.unwrap();
-            find(&c, Locator::Css("main")).await;
-            let widths = c
-                .execute(
-                    "return [document.documentElement.scrollWidth, window.innerWidth];",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            let w: Vec<i64> = serde_json::from_value(widths).unwrap();
-            let wide = c
-                .execute(
-                    "return [...document.querySelectorAll('body *')]
-                       .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                       .slice(0, 5)
-                       .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40) + ' ' +
-                                 Math.round(e.getBoundingClientRect().right));",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            assert!(
-                w[0] <= w[1],
-                "{url} is {} px wide on a {} px screen: {wide}",
-                w[0],
-                w[1]
+            fits_the_screen(&c, url).await;
+        }
+        for url in &visited {
+            let korean = if url.contains("lang=fr") {
+                url.replace("lang=fr", "lang=ko")
+            } else if url.contains('?') {
+                format!("{url}&lang=ko")
+            } else {
+                format!("{url}?lang=ko")
+            };
+            fits_the_screen(&c, &korean).await;
+            assert_eq!(
+                c.execute("return document.documentElement.lang;", vec![])
+                    .await
+                    .unwrap(),
+                "ko",
+                "{korean}"
             );
+            let v = accessibility_violations(&c, &axe).await;
+            assert!(v.is_empty(), "{korean}: {v:?}");
         }
         c.close().await.unwrap();
     });
