@@ -57,7 +57,7 @@ fn parse_other_names(cell: Option<String>) -> std::collections::BTreeMap<String,
         })
         .collect()
 }
-pub const PARTNERSHIP_COLUMNS: [&str; 9] = [
+pub const PARTNERSHIP_COLUMNS: [&str; 10] = [
     "id",
     "organisation_a",
     "organisation_b",
@@ -67,6 +67,7 @@ pub const PARTNERSHIP_COLUMNS: [&str; 9] = [
     "signed_year",
     "themes",
     "notes",
+    "notes_lang",
 ];
 /// Themes are one cell, separated by this.
 pub const THEME_SEPARATOR: &str = " | ";
@@ -255,6 +256,7 @@ pub async fn table(db: &Db, collection: Collection) -> Result<Table, AppError> {
                         Cell::Text(p.themes.join(THEME_SEPARATOR))
                     },
                     text(&p.notes),
+                    text(&p.notes_lang),
                 ]);
             }
         }
@@ -737,6 +739,7 @@ fn parse_partnerships(
                 })
                 .unwrap_or_default(),
             notes: at.cell(cells, "notes"),
+            notes_lang: at.cell(cells, "notes_lang"),
         };
         let id = at
             .cell(cells, "id")

@@ -452,6 +452,7 @@ fn partnership(p: &Value, a: String, b: String) -> (PartnershipInput, Value) {
         signed_date,
         themes,
         notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
+        notes_lang: Some("fr".into()),
     };
     let sources = json!({
         "record": p["source"],

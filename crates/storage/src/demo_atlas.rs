@@ -662,6 +662,7 @@ pub(crate) async fn load(
                     .collect::<Vec<_>>(),
             ),
             notes: r["notes"].as_str().map(str::to_string),
+            notes_lang: Some("fr".into()),
         };
         let id = format!("p-{atlas_id}");
         let valid = input

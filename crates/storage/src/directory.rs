@@ -573,8 +573,8 @@ impl Db {
         let (date, year) = signed_columns(p.signed);
         sqlx::query(
             "INSERT INTO partnerships (id, organisation_a, organisation_b, kind, status, \
-             signed_date, signed_year, notes, sources, version, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10)",
+             signed_date, signed_year, notes, sources, version, created_at, updated_at, notes_lang) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10, $11)",
         )
         .bind(&p.id)
         .bind(&p.organisation_a)
@@ -586,6 +586,7 @@ impl Db {
         .bind(&p.notes)
         .bind(sources.to_string())
         .bind(now)
+        .bind(&p.notes_lang)
         .execute(&mut **tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "id"))?;
@@ -652,7 +653,7 @@ impl Db {
         let done = sqlx::query(
             "UPDATE partnerships SET organisation_a = $2, organisation_b = $3, kind = $4, \
              status = $5, signed_date = $6, signed_year = $7, notes = $8, \
-             version = version + 1, updated_at = $9 WHERE id = $1 AND version = $10",
+             version = version + 1, updated_at = $9, notes_lang = $11 WHERE id = $1 AND version = $10",
         )
         .bind(&p.id)
         .bind(&p.organisation_a)
@@ -664,6 +665,7 @@ impl Db {
         .bind(&p.notes)
         .bind(now_ms())
         .bind(version)
+        .bind(&p.notes_lang)
         .execute(&mut *tx)
         .await
         .map_err(|e| unique_to_duplicate(e, "organisation_b"))?;
@@ -819,7 +821,8 @@ impl Db {
 }
 
 const PARTNERSHIP_SELECT: &str = "SELECT id, organisation_a, organisation_b, kind, status, \
-    signed_date, signed_year, notes, sources, version, created_at, archived_at FROM partnerships";
+    signed_date, signed_year, notes, sources, version, created_at, archived_at, notes_lang \
+    FROM partnerships";
 
 fn partnership_from_row(row: &AnyRow) -> Result<PartnershipRecord, StorageError> {
     let kind: String = row.try_get("kind")?;
@@ -841,6 +844,7 @@ fn partnership_from_row(row: &AnyRow) -> Result<PartnershipRecord, StorageError>
             signed,
             themes: Vec::new(),
             notes: row.try_get("notes")?,
+            notes_lang: row.try_get("notes_lang")?,
         },
         sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
         version: row.try_get("version")?,

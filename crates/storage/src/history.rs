@@ -71,6 +71,7 @@ pub(crate) fn partnership_fields(p: &Partnership) -> Vec<(&'static str, Option<S
             Some(p.themes.join(" | ")).filter(|t| !t.is_empty()),
         ),
         ("notes", p.notes.clone()),
+        ("notes_lang", p.notes_lang.clone()),
     ]
 }
 

@@ -97,6 +97,9 @@ pub struct PartnershipInput {
     pub signed_year: Option<i32>,
     pub themes: Vec<String>,
     pub notes: Option<String>,
+    /// The language the notes are written in (a BCP 47 tag).
+    #[serde(default)]
+    pub notes_lang: Option<String>,
 }
 
 /// A checked partnership.
@@ -110,6 +113,8 @@ pub struct Partnership {
     pub signed: Option<Signed>,
     pub themes: Vec<String>,
     pub notes: Option<String>,
+    #[serde(default)]
+    pub notes_lang: Option<String>,
 }
 
 impl PartnershipInput {
@@ -179,6 +184,18 @@ impl PartnershipInput {
             errors.push(e);
             None
         });
+        let notes_lang = self
+            .notes_lang
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && notes.is_some())
+            .map(str::to_string);
+        if notes_lang
+            .as_deref()
+            .is_some_and(|t| !crate::groups::is_language_tag(t))
+        {
+            errors.push(DomainError::field(ErrorKey::InvalidLanguage, "notes_lang"));
+        }
         match (errors.is_empty(), kind, status) {
             (true, Some(kind), Some(status)) => Ok(Partnership {
                 id,
@@ -189,6 +206,7 @@ impl PartnershipInput {
                 signed,
                 themes,
                 notes,
+                notes_lang,
             }),
             _ => Err(errors),
         }

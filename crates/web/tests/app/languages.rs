@@ -69,6 +69,29 @@ both_engines!(names_in_the_partners_languages, |db| {
     assert!(notes.body.contains("lang=\"en\" dir=\"ltr\">Sister city"));
     let in_english = app.get("/organisations/jp-tokyo?lang=en").await;
     assert!(!in_english.body.contains("(written in English)"));
+    // A partnership's notes carry their language too.
+    let patched = app
+        .json(
+            Method::PATCH,
+            "/api/v1/partnerships/p-issy-guro",
+            json!({"notes": "Exchanges on smart cities since 2015.", "notes_lang": "en"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(patched.status, 200, "{}", patched.body);
+    assert_eq!(patched.json()["notes_lang"], "en");
+    let p = app.get("/partnerships/p-issy-guro?lang=fr").await;
+    assert!(p.body.contains("(écrit en anglais)"), "{}", p.body);
+    let bad = app
+        .json(
+            Method::PATCH,
+            "/api/v1/partnerships/p-issy-guro",
+            json!({"notes_lang": "not a tag"}),
+            &auth,
+        )
+        .await;
+    assert_eq!(bad.json()["error"]["field"], "notes_lang", "{}", bad.body);
+
     // Found by its own name.
     let found = app.get("/api/v1/search?q=%E6%9D%B1%E4%BA%AC").await.json();
     assert_eq!(found["items"][0]["id"], "jp-tokyo", "{found}");

@@ -34,6 +34,9 @@ pub struct PartnershipDto {
     /// Theme ids of the taxonomy (`GET /api/v1/themes`).
     pub themes: Vec<String>,
     pub notes: Option<String>,
+    /// The language the notes are written in (BCP 47).
+    #[serde(default)]
+    pub notes_lang: Option<String>,
     #[schema(value_type = Object)]
     pub sources: serde_json::Value,
     pub version: i64,
@@ -55,6 +58,7 @@ impl From<&PartnershipRecord> for PartnershipDto {
             signed_year: p.signed.map(Signed::year),
             themes: p.themes.clone(),
             notes: p.notes.clone(),
+            notes_lang: p.notes_lang.clone(),
             sources: r.sources.clone(),
             version: r.version,
         }
@@ -80,6 +84,9 @@ pub struct PartnershipWrite {
     pub themes: Vec<String>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// The language the notes are written in (BCP 47).
+    #[serde(default)]
+    pub notes_lang: Option<String>,
     #[serde(default)]
     pub version: Option<i64>,
 }
@@ -97,6 +104,7 @@ impl From<PartnershipDto> for PartnershipWrite {
             signed_year: d.signed_year,
             themes: d.themes,
             notes: d.notes,
+            notes_lang: d.notes_lang,
             version: None,
         }
     }
@@ -113,6 +121,7 @@ impl PartnershipWrite {
             signed_year: self.signed_year,
             themes: self.themes,
             notes: self.notes,
+            notes_lang: self.notes_lang,
         }
     }
 }

@@ -78,10 +78,26 @@ async fn partnership_form(
             .kind("number"),
             Field::text(ctx, "themes", "col-themes", None).checkboxes(themes, &checked),
             Field::text(ctx, "notes", "org-notes", v.get("notes").as_deref()).kind("textarea"),
+            notes_lang_field(ctx, v),
         ],
         archive: None,
         history: Vec::new(),
     })
+}
+
+/// The language the notes are written in: French, Korean, English, or a tag already stored.
+fn notes_lang_field(ctx: &Ctx, v: &Submitted) -> Field {
+    let current = v
+        .get("notes_lang")
+        .unwrap_or_else(|| ctx.lang.code().to_string());
+    let mut options: Vec<(String, String)> = ["fr", "ko", "en"]
+        .iter()
+        .map(|l| (l.to_string(), ctx.t(&format!("language-{l}"))))
+        .collect();
+    if !options.iter().any(|(t, _)| *t == current) {
+        options.push((current.clone(), current.clone()));
+    }
+    Field::text(ctx, "notes_lang", "org-notes-lang", Some(&current)).select(options)
 }
 
 pub async fn edit_partnership(
@@ -102,6 +118,7 @@ pub async fn edit_partnership(
         ),
         ("signed_year", p.signed.map(|s| s.year().to_string())),
         ("notes", p.notes.clone()),
+        ("notes_lang", p.notes_lang.clone()),
     ]);
     v.0.extend(p.themes.iter().map(|t| ("themes".to_string(), t.clone())));
     Ok(partnership_form(&ctx, &state, &id, &v)
@@ -132,6 +149,7 @@ pub async fn save_partnership(
                 signed_year: year.and_then(Result::ok),
                 themes: v.all("themes"),
                 notes: v.get("notes"),
+                notes_lang: v.get("notes_lang"),
             };
             let version = v.version().unwrap_or(rec.version);
             ops::update_partnership(&ctx, &state, &id, &input, version).await

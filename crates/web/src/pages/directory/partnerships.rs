@@ -237,7 +237,7 @@ pub struct DocumentItem {
 struct ShowTemplate {
     page: Page,
     item: PartnershipItem,
-    notes: Option<String>,
+    notes: Option<crate::view::Written>,
     actions: Vec<ActionItem>,
     sources: Vec<SourceItem>,
     history: Vec<super::organisations::HistoryItem>,
@@ -290,19 +290,22 @@ pub async fn show(
     };
     let title = format!("{} — {}", item.a.name, item.b.name);
     let changes = state.db.history("partnership", &id).await?;
-    let t = ShowTemplate {
-        page: Page::new(&ctx, "partnerships", title),
-        notes: rec.partnership.notes.clone(),
-        sources: source_items(&ctx, &rec.sources),
-        timeline: timeline(&ctx, &rec, &changes),
-        history: super::organisations::history_rows(&ctx, changes),
-        documents,
-        signed_in: ctx.user.is_some(),
-        can_edit,
-        archived: rec.archived_at.is_some(),
-        item,
-        actions,
-    };
+    let t =
+        ShowTemplate {
+            page: Page::new(&ctx, "partnerships", title),
+            notes: rec.partnership.notes.clone().map(|t| {
+                crate::view::Written::new(ctx.lang, t, rec.partnership.notes_lang.as_deref())
+            }),
+            sources: source_items(&ctx, &rec.sources),
+            timeline: timeline(&ctx, &rec, &changes),
+            history: super::organisations::history_rows(&ctx, changes),
+            documents,
+            signed_in: ctx.user.is_some(),
+            can_edit,
+            archived: rec.archived_at.is_some(),
+            item,
+            actions,
+        };
     Ok(render(&t))
 }
 
