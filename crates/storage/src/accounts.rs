@@ -441,16 +441,7 @@ impl Db {
         for role in &new.roles {
             insert_role(tx, &id, role).await?;
         }
-        sqlx::query(
-            "INSERT INTO invitations (token_hash, user_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash(secret))
-        .bind(&id)
-        .bind(now)
-        .bind(now + INVITATION_TTL_MS)
-        .execute(&mut **tx)
-        .await?;
+        self.invitation_in(tx, &id, secret).await?;
         Ok(User {
             id,
             email,
@@ -458,6 +449,28 @@ impl Db {
             locale: new.locale.clone(),
             roles: new.roles.clone(),
         })
+    }
+
+    /// Inside `tx`: a new invitation link (secret `secret`) for an account that has not chosen
+    /// its password yet (the earlier link may have expired).
+    pub async fn invitation_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: &str,
+        secret: &str,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, user_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(secret))
+        .bind(user_id)
+        .bind(now)
+        .bind(now + INVITATION_TTL_MS)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
     }
 
     /// Inside `tx`: one more role for an existing account (a person in several groups).

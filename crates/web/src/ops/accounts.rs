@@ -264,22 +264,37 @@ pub async fn invite(
     let inviter = me(ctx)?.display_name.clone();
     let base = state.config.public_url.trim_end_matches('/').to_string();
     let mut tx = state.db.begin().await?;
+    let mail_vars = |name: String, url: String| -> Vec<(&'static str, i18n::Arg)> {
+        vec![
+            ("name", name.into()),
+            ("inviter", inviter.clone().into()),
+            ("role", role.clone().into()),
+            ("url", url.into()),
+            ("signature", signature.clone().into()),
+        ]
+    };
     let (user, new_account, mail) = match existing {
-        Some(user) => {
+        // An account that has chosen its password: the role is added, and it is told.
+        Some(user) if state.db.has_password(&user.id).await? => {
             state.db.add_role_in(&mut tx, &user.id, &inv.role).await?;
-            let body = i18n::t_args(
-                lang,
-                "email-role-added-body",
-                &[
-                    ("name", user.display_name.clone().into()),
-                    ("inviter", inviter.into()),
-                    ("role", role.into()),
-                    ("url", format!("{base}/login").into()),
-                    ("signature", signature.into()),
-                ],
-            );
+            let vars = mail_vars(user.display_name.clone(), format!("{base}/login"));
+            let body = i18n::t_args(lang, "email-role-added-body", &vars);
             let subject = i18n::t(lang, "email-role-added-subject");
             let mail = Email::new("role_added", &user.email, subject, body);
+            (user, false, mail)
+        }
+        // Invited before and never came (the link may have expired): a fresh link.
+        Some(user) => {
+            state.db.add_role_in(&mut tx, &user.id, &inv.role).await?;
+            let secret = storage::random_token();
+            state.db.invitation_in(&mut tx, &user.id, &secret).await?;
+            let vars = mail_vars(
+                user.display_name.clone(),
+                format!("{base}/invitations/{secret}"),
+            );
+            let body = i18n::t_args(lang, "email-account-invitation-body", &vars);
+            let subject = i18n::t(lang, "email-account-invitation-subject");
+            let mail = Email::new("account_invitation", &user.email, subject, body);
             (user, false, mail)
         }
         None => {
@@ -292,17 +307,11 @@ pub async fn invite(
                 roles: vec![inv.role.clone()],
             };
             let user = state.db.invite_in(&mut tx, &new, &secret).await?;
-            let body = i18n::t_args(
-                lang,
-                "email-account-invitation-body",
-                &[
-                    ("name", user.display_name.clone().into()),
-                    ("inviter", inviter.into()),
-                    ("role", role.into()),
-                    ("url", format!("{base}/invitations/{secret}").into()),
-                    ("signature", signature.into()),
-                ],
+            let vars = mail_vars(
+                user.display_name.clone(),
+                format!("{base}/invitations/{secret}"),
             );
+            let body = i18n::t_args(lang, "email-account-invitation-body", &vars);
             let subject = i18n::t(lang, "email-account-invitation-subject");
             let mail = Email::new("account_invitation", &user.email, subject, body);
             (user, true, mail)
