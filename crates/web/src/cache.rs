@@ -45,6 +45,14 @@ impl<V> RenderCache<V> {
     }
 }
 
+/// A validator for some bytes (quoted, as an ETag carries it).
+pub fn etag_of(bytes: &[u8]) -> String {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(bytes);
+    format!("\"{:016x}{:08x}\"", h.finish(), bytes.len())
+}
+
 /// A strong ETag for a cache key.
 pub fn etag(key: &str) -> String {
     use std::hash::{Hash, Hasher};

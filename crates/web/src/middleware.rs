@@ -37,6 +37,11 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         Err(e) => return render_error(&ctx, &e),
     };
     let method = req.method().clone();
+    let if_none_match = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
     let mut resp = next.run(req).await;
@@ -57,7 +62,55 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             }
         }
     }
-    finish(&state, &ctx, prefs, new_csrf_cookie, resp)
+    let resp = finish(&state, &ctx, prefs, new_csrf_cookie, resp);
+    conditional(&method, if_none_match.as_deref(), resp).await
+}
+
+/// The largest answer given a validator (pages and API reads are far smaller; files and
+/// exports stream and are left alone).
+const VALIDATED_BYTES: usize = 4 * 1024 * 1024;
+
+/// A page or API read gets a validator, a weak ETag of its bytes (weak: the compression layer
+/// outside may change the bytes, not the meaning); a client that sends it back in
+/// `If-None-Match` gets `304 Not Modified` with the same headers and no body.
+async fn conditional(method: &Method, if_none_match: Option<&str>, resp: Response) -> Response {
+    if !(method == Method::GET || method == Method::HEAD)
+        || resp.status() != StatusCode::OK
+        || resp.headers().contains_key(header::ETAG)
+    {
+        return resp;
+    }
+    let textual = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    let small = axum::body::HttpBody::size_hint(resp.body())
+        .exact()
+        .is_some_and(|n| n as usize <= VALIDATED_BYTES);
+    if !textual || !small {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, VALIDATED_BYTES).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let tag = format!("W/{}", crate::cache::etag_of(&bytes));
+    let matches = if_none_match.is_some_and(|v| {
+        v.split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || t == tag || t.strip_prefix("W/") == tag.strip_prefix("W/"))
+    });
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        parts.headers.insert(header::ETAG, v);
+    }
+    if matches {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_TYPE);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Language (`?lang=`, its cookie, `Accept-Language`, French), zone (`?tz=`, its cookie, by

@@ -1,3 +1,5 @@
+use axum::http::Method;
+use domain::accounts::Role;
 use storage::both_engines;
 
 use crate::support::TestApp;
@@ -207,4 +209,57 @@ both_engines!(the_map_draws_both_countries_and_the_issy_guro_line, |db| {
         "filters apply: no French seats, no lines"
     );
     assert!(ko.body.contains("data-organisation=\"kr-guro\""));
+});
+
+both_engines!(pages_and_api_reads_answer_revalidations, |db| {
+    let app = TestApp::new(db).await;
+    for path in [
+        "/organisations?lang=fr",
+        "/api/v1/organisations/fr-issy",
+        "/seminars/tour-kr-2021-1?lang=ko",
+    ] {
+        let first = app.get(path).await;
+        assert_eq!(first.status, 200, "{path}");
+        let tag = first
+            .headers
+            .get("etag")
+            .unwrap_or_else(|| panic!("{path}: no ETag"))
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(tag.starts_with("W/\""), "{tag}");
+        let again = app.get_with(path, &[("if-none-match", &tag)]).await;
+        assert_eq!(again.status, 304, "{path}");
+        assert!(again.body.is_empty());
+        assert_eq!(again.headers.get("etag").unwrap().to_str().unwrap(), tag);
+        assert!(again.headers.get("vary").is_some(), "Vary kept on a 304");
+        let other = app
+            .get_with(path, &[("if-none-match", "W/\"other\"")])
+            .await;
+        assert_eq!(other.status, 200, "{path}");
+    }
+    // A change changes the validator.
+    let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+    let before = app.get("/api/v1/organisations/fr-issy").await;
+    let tag = before
+        .headers
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let r = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            serde_json::json!({"website": "https://www.issy.com/coree"}),
+            &[("authorization", &crate::support::bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let after = app
+        .get_with("/api/v1/organisations/fr-issy", &[("if-none-match", &tag)])
+        .await;
+    assert_eq!(after.status, 200);
+    assert_ne!(after.headers.get("etag").unwrap().to_str().unwrap(), tag);
 });
