@@ -390,6 +390,56 @@ impl Db {
             .collect()
     }
 
+    /// What a meeting's page shows moves this value: the meeting, its minutes, participants,
+    /// decisions and attachments, the group's follow-ups and meetings (follow-ups are carried
+    /// from earlier meetings), the register's names, the group's zones. Returns the meeting's
+    /// visibility code and the value; `None` for a meeting that is not there.
+    pub async fn meeting_stamp(&self, id: &str) -> Result<Option<(String, String)>, StorageError> {
+        let row = sqlx::query(
+            "SELECT m.visibility, m.version, m.updated_at, \
+             (SELECT COALESCE(MAX(i.updated_at), 0) FROM minutes i WHERE i.meeting_id = m.id) AS mi, \
+             (SELECT COUNT(*) FROM meeting_participants p WHERE p.meeting_id = m.id) AS pn, \
+             (SELECT COALESCE(MAX(p.updated_at), 0) FROM meeting_participants p \
+                WHERE p.meeting_id = m.id) AS pa, \
+             (SELECT COUNT(*) FROM decisions d WHERE d.meeting_id = m.id) AS dn, \
+             (SELECT COUNT(*) FROM meeting_attachments a WHERE a.meeting_id = m.id \
+                AND a.archived_at IS NULL) AS an, \
+             (SELECT COUNT(*) FROM meeting_attachments a WHERE a.meeting_id = m.id) AS aa, \
+             (SELECT COUNT(*) FROM follow_ups f WHERE f.group_id = m.group_id) AS fn, \
+             (SELECT COALESCE(MAX(f.updated_at), 0) FROM follow_ups f \
+                WHERE f.group_id = m.group_id) AS fa, \
+             (SELECT COALESCE(MAX(g.updated_at), 0) FROM meetings g \
+                WHERE g.group_id = m.group_id) AS ga, \
+             (SELECT COALESCE(MAX(o.updated_at), 0) FROM organisations o) AS oa, \
+             (SELECT COALESCE(MAX(c.version), 0) FROM country_groups c \
+                WHERE c.id = m.group_id) AS cv \
+             FROM meetings m WHERE m.id = $1 AND m.archived_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let mut parts = Vec::new();
+        for c in [
+            "version",
+            "updated_at",
+            "mi",
+            "pn",
+            "pa",
+            "dn",
+            "an",
+            "aa",
+            "fn",
+            "fa",
+            "ga",
+            "oa",
+            "cv",
+        ] {
+            parts.push(r.try_get::<i64, _>(c)?.to_string());
+        }
+        Ok(Some((r.try_get("visibility")?, parts.join("."))))
+    }
+
     pub async fn set_presence(
         &self,
         meeting: &str,

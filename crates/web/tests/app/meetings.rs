@@ -963,3 +963,45 @@ both_engines!(refused_meeting_forms_keep_what_was_typed, |db| {
         .await;
     assert_eq!(done.status, 303, "{}", done.body);
 });
+
+both_engines!(a_visitors_meeting_page_follows_every_change, |db| {
+    let app = TestApp::new(db).await;
+    let (coordinator, _) = staff(&app).await;
+    let auth = bearer(&coordinator);
+    let mut body = meeting("2027-05-11", "10:00", "11:00");
+    body["visibility"] = json!("public");
+    let m = create(&app, &coordinator, body).await;
+    let id = m["id"].as_str().unwrap().to_string();
+    let path = format!("/meetings/{id}?lang=fr");
+    let first = app.get(&path).await;
+    assert_eq!(first.status, 200);
+    assert!(!first.body.contains("Morgane Millon"));
+    assert_eq!(app.get(&path).await.body, first.body, "the same page twice");
+    // A participant added, then renamed organisation, then a follow-up: each shows at once.
+    let r = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/meetings/{id}/participants"),
+            json!({"name": "Morgane Millon", "organisation_id": "fr-issy"}),
+            &[("authorization", &auth)],
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert!(app.get(&path).await.body.contains("Morgane Millon"));
+    let staff_token = app.user("staff@cuf.example", Role::Secretariat).await;
+    let r = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-issy",
+            json!({"names": {"fr": "Issy (nouveau nom)"}}),
+            &[("authorization", &bearer(&staff_token))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(app.get(&path).await.body.contains("Issy (nouveau nom)"));
+    // Group-only meetings stay closed to visitors.
+    let closed = create(&app, &coordinator, meeting("2027-05-12", "10:00", "11:00")).await;
+    let closed = closed["id"].as_str().unwrap();
+    assert_eq!(app.get(&format!("/meetings/{closed}")).await.status, 401);
+    assert_eq!(app.get("/meetings/no-such-meeting").await.status, 404);
+});

@@ -10,7 +10,11 @@ mod participants;
 mod records;
 mod send;
 
+use std::sync::Arc;
+
 use askama::Template;
+
+use crate::cache::PageCached;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -258,8 +262,17 @@ pub struct AttachmentView {
 pub use crate::view::Choice;
 use crate::OrNotFound;
 
+/// A meeting's page: the layout around its body.
 #[derive(Template)]
 #[template(path = "meetings/show.html")]
+struct ShowPage {
+    page: Page,
+    body: Arc<PageCached>,
+}
+
+/// A meeting's body, as the reader may see and do.
+#[derive(Template)]
+#[template(path = "meetings/_show_body.html")]
 struct ShowTemplate {
     page: Page,
     m: MeetingItem,
@@ -335,13 +348,46 @@ pub async fn show(
     if let Some(id) = id.strip_suffix(".ics") {
         return calendar::meeting_file(&ctx, &state, id).await;
     }
+    // A visitor without an account may do nothing on the page: what they see is the same for
+    // every visitor of one language and zone, built once per stamp of what it shows.
+    let body = if ctx.user.is_none() {
+        let (visibility, stamp) = state.db.meeting_stamp(&id).await?.or_404()?;
+        if visibility != domain::meetings::Visibility::Public.code() {
+            return Err(AppError::new(domain::ErrorKey::Unauthenticated));
+        }
+        let key = format!("meeting:{id}:{}:{}:{stamp}", ctx.lang.code(), ctx.tz.name());
+        match state.home_pages.get(&key) {
+            Some(hit) => hit,
+            None => {
+                let rec = visible_meeting(&ctx, &state.db, &id).await?;
+                let built = show_body(&ctx, &state, &rec).await?;
+                state.home_pages.put(key, built)
+            }
+        }
+    } else {
+        let rec = visible_meeting(&ctx, &state.db, &id).await?;
+        Arc::new(show_body(&ctx, &state, &rec).await?)
+    };
+    let t = ShowPage {
+        page: Page::new(&ctx, "meetings", body.title.clone()),
+        body,
+    };
+    Ok(render(&t))
+}
+
+/// The body of a meeting's page for this reader.
+async fn show_body(
+    ctx: &Ctx,
+    state: &AppState,
+    rec: &MeetingRecord,
+) -> Result<PageCached, AppError> {
     let db = &state.db;
-    let rec = visible_meeting(&ctx, db, &id).await?;
+    let id = rec.meeting.id.clone();
     let m = &rec.meeting;
     let lang = ctx.lang;
     let minutes = db.minutes(&id).await?;
     let decisions = db.decisions(&id).await?;
-    let agenda = agenda_views(&state, lang, m, minutes.as_ref(), &decisions);
+    let agenda = agenda_views(state, lang, m, minutes.as_ref(), &decisions);
     let participants = db.participants(&id).await?;
     let org_ids: Vec<&str> = participants
         .iter()
@@ -378,11 +424,12 @@ pub async fn show(
             selected: false,
         })
         .collect();
-    let group_zones = crate::ops::groups::zones(&state, &m.group_id).await?;
-    let zones = zone_choices(&ctx, &group_zones);
+    let group_zones = crate::ops::groups::zones(state, &m.group_id).await?;
+    let zones = zone_choices(ctx, &group_zones);
+    let title = meeting_title(ctx, rec);
     let t = ShowTemplate {
-        page: Page::new(&ctx, "meetings", meeting_title(&ctx, &rec)),
-        m: MeetingItem::new(&ctx, &rec, &group_zones),
+        page: Page::new(ctx, "meetings", title.clone()),
+        m: MeetingItem::new(ctx, rec, &group_zones),
         title_other: crate::view::other_line(&m.title_other),
         place: m.place.clone(),
         link: m.link.clone(),
@@ -399,8 +446,8 @@ pub async fn show(
         minutes_status: code_label(lang, "minutes-status", status.code()),
         minutes_status_code: status.code(),
         minutes_version: minutes.as_ref().map(|m| m.current_version).unwrap_or(0),
-        follow_ups: follow_up_views(&ctx, db, &own).await?,
-        carried: follow_up_views(&ctx, db, &carried_from_earlier).await?,
+        follow_ups: follow_up_views(ctx, db, &own).await?,
+        carried: follow_up_views(ctx, db, &carried_from_earlier).await?,
         attachments: attachment_views(lang, db, &id).await?,
         can_manage,
         can_edit_minutes,
@@ -414,7 +461,7 @@ pub async fn show(
         statuses: follow_up_statuses(lang),
         back: format!("/meetings/{id}#follow-ups"),
         organisations: if can_manage || can_edit_minutes {
-            records::member_options(&ctx, &state, &m.group_id)
+            records::member_options(ctx, state, &m.group_id)
                 .await?
                 .into_iter()
                 .map(|(value, label)| Choice {
@@ -428,7 +475,13 @@ pub async fn show(
         },
         due_choices: crate::view::period_choices(lang, chrono::Datelike::year(&m.span.start), None),
     };
-    Ok(render(&t))
+    Ok(PageCached {
+        title,
+        body: t.render().map_err(|e| {
+            tracing::error!(error = %e, "template error");
+            AppError::new(domain::ErrorKey::Internal)
+        })?,
+    })
 }
 
 /// The agenda with each item's minutes (in the reader's language when written in it) and the
