@@ -273,29 +273,19 @@ pub async fn invite(
             ("signature", signature.clone().into()),
         ]
     };
-    let (user, new_account, mail) = match existing {
+    // (the account, whether it is new, the secret of a link to choose a password)
+    let (user, new_account, secret) = match existing {
         // An account that has chosen its password: the role is added, and it is told.
         Some(user) if state.db.has_password(&user.id).await? => {
             state.db.add_role_in(&mut tx, &user.id, &inv.role).await?;
-            let vars = mail_vars(user.display_name.clone(), format!("{base}/login"));
-            let body = i18n::t_args(lang, "email-role-added-body", &vars);
-            let subject = i18n::t(lang, "email-role-added-subject");
-            let mail = Email::new("role_added", &user.email, subject, body);
-            (user, false, mail)
+            (user, false, None)
         }
         // Invited before and never came (the link may have expired): a fresh link.
         Some(user) => {
             state.db.add_role_in(&mut tx, &user.id, &inv.role).await?;
             let secret = storage::random_token();
             state.db.invitation_in(&mut tx, &user.id, &secret).await?;
-            let vars = mail_vars(
-                user.display_name.clone(),
-                format!("{base}/invitations/{secret}"),
-            );
-            let body = i18n::t_args(lang, "email-account-invitation-body", &vars);
-            let subject = i18n::t(lang, "email-account-invitation-subject");
-            let mail = Email::new("account_invitation", &user.email, subject, body);
-            (user, false, mail)
+            (user, false, Some(secret))
         }
         None => {
             let secret = storage::random_token();
@@ -307,16 +297,21 @@ pub async fn invite(
                 roles: vec![inv.role.clone()],
             };
             let user = state.db.invite_in(&mut tx, &new, &secret).await?;
-            let vars = mail_vars(
-                user.display_name.clone(),
-                format!("{base}/invitations/{secret}"),
-            );
-            let body = i18n::t_args(lang, "email-account-invitation-body", &vars);
-            let subject = i18n::t(lang, "email-account-invitation-subject");
-            let mail = Email::new("account_invitation", &user.email, subject, body);
-            (user, true, mail)
+            (user, true, Some(secret))
         }
     };
+    let (kind, key, url) = match &secret {
+        Some(secret) => (
+            "account_invitation",
+            "email-account-invitation",
+            format!("{base}/invitations/{secret}"),
+        ),
+        None => ("role_added", "email-role-added", format!("{base}/login")),
+    };
+    let vars = mail_vars(user.display_name.clone(), url);
+    let body = i18n::t_args(lang, &format!("{key}-body"), &vars);
+    let subject = i18n::t(lang, &format!("{key}-subject"));
+    let mail = Email::new(kind, &user.email, subject, body);
     state.db.enqueue_email(&mut tx, &mail).await?;
     let detail = format!("{}{}", inv.role.code(), binding(&inv.role));
     state
