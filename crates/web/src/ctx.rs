@@ -40,6 +40,9 @@ pub struct Ctx {
     /// The groups a signed-in person works in (by role, or through their organisation), as
     /// (id, name in the reader's language), for the menu of pages.
     pub my_groups: Vec<(String, String)>,
+    /// The validators a client sent back (`If-None-Match`), for pages that can answer 304
+    /// before building themselves.
+    pub if_none_match: Option<String>,
 }
 
 impl Ctx {

@@ -159,6 +159,10 @@ fn negotiate(state: &AppState, req: &Request) -> (Ctx, Preferences) {
         query_without_lang,
         client,
         my_groups: Vec::new(),
+        if_none_match: headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
     };
     (
         ctx,

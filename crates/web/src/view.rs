@@ -191,6 +191,58 @@ pub fn period_choices(lang: Lang, year: i32, current: Option<&str>) -> Vec<Choic
         .collect()
 }
 
+/// The validator of a visitor's page (nobody signed in) whose bytes are fixed by `key` (what
+/// its cached body depends on) with the request's path, query and CSRF token and the assets'
+/// versions. A client that holds it gets `304 Not Modified` before anything is built. Signed-in
+/// readers' pages carry their own names and links: `None`, they are built every time (and
+/// validated by their bytes, see `middleware::conditional`).
+pub struct Validator(axum::http::HeaderValue);
+
+impl Validator {
+    pub fn for_visitor(ctx: &Ctx, key: &str) -> Option<Validator> {
+        if ctx.user.is_some() {
+            return None;
+        }
+        let assets = ["style.css", "favicon.svg", "pick.js"].map(crate::assets::version);
+        let seed = format!(
+            "{key}|{}|{}|{}|{}|{}",
+            ctx.path,
+            ctx.query_without_lang,
+            ctx.csrf,
+            assets.join(","),
+            env!("CARGO_PKG_VERSION")
+        );
+        let tag = format!("W/{}", crate::cache::etag_of(seed.as_bytes()));
+        axum::http::HeaderValue::from_str(&tag).ok().map(Validator)
+    }
+
+    /// `304 Not Modified` when the client sent this validator back.
+    pub fn not_modified(&self, ctx: &Ctx) -> Option<axum::response::Response> {
+        use axum::response::IntoResponse;
+        let tag = self.0.to_str().ok()?;
+        let held = ctx.if_none_match.as_deref().is_some_and(|v| {
+            v.split(',')
+                .map(str::trim)
+                .any(|t| t == tag || t.strip_prefix("W/") == tag.strip_prefix("W/"))
+        });
+        held.then(|| {
+            (
+                axum::http::StatusCode::NOT_MODIFIED,
+                [(axum::http::header::ETAG, self.0.clone())],
+            )
+                .into_response()
+        })
+    }
+
+    /// The page built, carrying the validator.
+    pub fn attach(self, mut resp: axum::response::Response) -> axum::response::Response {
+        if resp.status() == axum::http::StatusCode::OK {
+            resp.headers_mut().insert(axum::http::header::ETAG, self.0);
+        }
+        resp
+    }
+}
+
 /// One text in one more language, as a form types it (a tag and a text): nothing when both
 /// are empty; a text without its tag is kept under an empty tag, which validation refuses
 /// (naming the field) rather than dropping what was typed.

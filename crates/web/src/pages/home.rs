@@ -87,6 +87,10 @@ pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Res
     // register changes: built once per stamp, and nothing else is read while it holds.
     let stamp = state.db.groups_stamp().await?;
     let key = format!("network:{}:{stamp}", ctx.lang.code());
+    let validator = crate::view::Validator::for_visitor(&ctx, &key);
+    if let Some(done) = validator.as_ref().and_then(|v| v.not_modified(&ctx)) {
+        return Ok(done);
+    }
     let body = match state.home_pages.get(&key) {
         Some(hit) => hit,
         None => {
@@ -106,7 +110,10 @@ pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Res
         body,
         can_create: ctx.actor().can(&Action::ManageNetwork),
     };
-    Ok(render(&t))
+    Ok(match validator {
+        Some(v) => v.attach(render(&t)),
+        None => render(&t),
+    })
 }
 
 async fn network_body(
@@ -146,6 +153,10 @@ pub async fn group_home(
 async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
     let stamp = state.db.groups_stamp().await?;
     let key = format!("group:{id}:{}:{stamp}", ctx.lang.code());
+    let validator = crate::view::Validator::for_visitor(ctx, &key);
+    if let Some(done) = validator.as_ref().and_then(|v| v.not_modified(ctx)) {
+        return Ok(done);
+    }
     let body = match state.home_pages.get(&key) {
         Some(hit) => hit,
         None => {
@@ -160,7 +171,10 @@ async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, A
         can_create: ctx.actor().can(&Action::ManageNetwork),
         body,
     };
-    Ok(render(&t))
+    Ok(match validator {
+        Some(v) => v.attach(render(&t)),
+        None => render(&t),
+    })
 }
 
 /// What every reader of one language sees of a group's home: what it is, its members by

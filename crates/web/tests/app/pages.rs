@@ -213,11 +213,8 @@ both_engines!(the_map_draws_both_countries_and_the_issy_guro_line, |db| {
 
 both_engines!(pages_and_api_reads_answer_revalidations, |db| {
     let app = TestApp::new(db).await;
-    for path in [
-        "/organisations?lang=fr",
-        "/api/v1/organisations/fr-issy",
-        "/seminars/tour-kr-2021-1?lang=ko",
-    ] {
+    // (The pages cached under a stamp are validated by their key: see the next test.)
+    for path in ["/organisations?lang=fr", "/api/v1/organisations/fr-issy"] {
         let first = app.get(path).await;
         assert_eq!(first.status, 200, "{path}");
         let tag = first
@@ -262,4 +259,58 @@ both_engines!(pages_and_api_reads_answer_revalidations, |db| {
         .await;
     assert_eq!(after.status, 200);
     assert_ne!(after.headers.get("etag").unwrap().to_str().unwrap(), tag);
+});
+
+both_engines!(a_visitor_revalidates_cached_pages_without_a_render, |db| {
+    let app = TestApp::new(db).await;
+    let cookie = format!("jumelage_csrf={}", "a".repeat(64));
+    let staff = app.user("staff@cuf.example", Role::Secretariat).await;
+    for path in [
+        "/groups/kr?lang=fr",
+        "/meetings/m-2021-01-28?lang=ko",
+        "/seminars/tour-kr-2021-1?lang=fr",
+    ] {
+        let first = app.get_with(path, &[("cookie", &cookie)]).await;
+        assert_eq!(first.status, 200, "{path}");
+        let tag = first
+            .headers
+            .get("etag")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let again = app
+            .get_with(path, &[("cookie", &cookie), ("if-none-match", &tag)])
+            .await;
+        assert_eq!(again.status, 304, "{path}");
+        assert!(again.body.is_empty());
+        // The same page for the same visitor has the same validator however it was built.
+        let third = app.get_with(path, &[("cookie", &cookie)]).await;
+        assert_eq!(third.headers.get("etag").unwrap().to_str().unwrap(), tag);
+        assert_eq!(third.body, first.body);
+    }
+    // A change moves the validator of the pages that show it.
+    let tag =
+        |r: &crate::support::Resp| r.headers.get("etag").unwrap().to_str().unwrap().to_string();
+    let before = tag(&app
+        .get_with("/groups/kr?lang=fr", &[("cookie", &cookie)])
+        .await);
+    let r = app
+        .json(
+            Method::PATCH,
+            "/api/v1/organisations/fr-tours",
+            serde_json::json!({"names": {"fr": "Tours (Indre-et-Loire)"}}),
+            &[("authorization", &crate::support::bearer(&staff))],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let after = app
+        .get_with(
+            "/groups/kr?lang=fr",
+            &[("cookie", &cookie), ("if-none-match", &before)],
+        )
+        .await;
+    assert_eq!(after.status, 200);
+    assert!(after.body.contains("Tours (Indre-et-Loire)"));
+    assert_ne!(tag(&after), before);
 });

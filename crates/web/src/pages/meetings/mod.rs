@@ -349,25 +349,37 @@ pub async fn show(
         return calendar::meeting_file(&ctx, &state, id).await;
     }
     // A visitor without an account may do nothing on the page: what they see is the same for
-    // every visitor of one language and zone, built once per stamp of what it shows.
-    let body = if ctx.user.is_none() {
+    // every visitor of one language and zone, built once per stamp of what it shows, and a
+    // visitor who holds it already is answered before anything is built.
+    if ctx.user.is_none() {
         let (visibility, stamp) = state.db.meeting_stamp(&id).await?.or_404()?;
         if visibility != domain::meetings::Visibility::Public.code() {
             return Err(AppError::new(domain::ErrorKey::Unauthenticated));
         }
         let key = format!("meeting:{id}:{}:{}:{stamp}", ctx.lang.code(), ctx.tz.name());
-        match state.home_pages.get(&key) {
+        let validator = crate::view::Validator::for_visitor(&ctx, &key);
+        if let Some(done) = validator.as_ref().and_then(|v| v.not_modified(&ctx)) {
+            return Ok(done);
+        }
+        let body = match state.home_pages.get(&key) {
             Some(hit) => hit,
             None => {
                 let rec = visible_meeting(&ctx, &state.db, &id).await?;
                 let built = show_body(&ctx, &state, &rec).await?;
                 state.home_pages.put(key, built)
             }
-        }
-    } else {
-        let rec = visible_meeting(&ctx, &state.db, &id).await?;
-        Arc::new(show_body(&ctx, &state, &rec).await?)
-    };
+        };
+        let page = render(&ShowPage {
+            page: Page::new(&ctx, "meetings", body.title.clone()),
+            body,
+        });
+        return Ok(match validator {
+            Some(v) => v.attach(page),
+            None => page,
+        });
+    }
+    let rec = visible_meeting(&ctx, &state.db, &id).await?;
+    let body = Arc::new(show_body(&ctx, &state, &rec).await?);
     let t = ShowPage {
         page: Page::new(&ctx, "meetings", body.title.clone()),
         body,

@@ -347,18 +347,31 @@ async fn page(
         Some(hit) => hit,
         None => state
             .seminar_pages
-            .put(key, render_body(ctx, state, id, member).await?),
+            .put(key.clone(), render_body(ctx, state, id, member).await?),
     };
+    let can_register = (member || body.public) && body.open_at(chrono::Utc::now());
+    // A visitor's page is fixed by the key and whether registration is open (it closes in
+    // time): one who holds it is answered without building it. A message is a POST's answer.
+    let validator = message
+        .is_none()
+        .then(|| crate::view::Validator::for_visitor(ctx, &format!("{key}:{can_register}")))
+        .flatten();
+    if let Some(done) = validator.as_ref().and_then(|v| v.not_modified(ctx)) {
+        return Ok(done);
+    }
     let t = ShowTemplate {
         page: Page::new(ctx, "seminars", body.title.clone()),
         can_manage: ctx.actor().can(&Action::ManageMeetings { group: &group }),
-        can_register: (member || body.public) && body.open_at(chrono::Utc::now()),
+        can_register,
         signed_in: ctx.user.is_some(),
         message,
         id: id.to_string(),
         body,
     };
-    Ok(render(&t))
+    Ok(match validator {
+        Some(v) => v.attach(render(&t)),
+        None => render(&t),
+    })
 }
 
 async fn seminar_file(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
