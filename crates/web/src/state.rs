@@ -42,6 +42,8 @@ pub struct AppState {
     pub(crate) seminar_pages: Arc<cache::RenderCache<cache::SeminarCached>>,
     /// The network's and the groups' home pages' shared part (see `pages::home`).
     pub(crate) home_pages: Arc<cache::RenderCache<cache::PageCached>>,
+    /// By groups stamp: the one group of an instance that has one (its home is `/`).
+    pub(crate) network_shape: Arc<cache::RenderCache<Option<String>>>,
     /// This node's full-text index (see `search`).
     pub search: Arc<search::SearchState>,
 }
@@ -54,6 +56,7 @@ impl AppState {
             cache: Arc::default(),
             seminar_pages: Arc::default(),
             home_pages: Arc::default(),
+            network_shape: Arc::default(),
             search: Arc::default(),
         }
     }

@@ -86,6 +86,21 @@ pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Res
     // The list is the same for every reader of one language until a group, a member or the
     // register changes: built once per stamp, and nothing else is read while it holds.
     let stamp = state.db.groups_stamp().await?;
+    // An instance of one group shows that group's home: which one, known once per stamp.
+    let single = match state.network_shape.get(&stamp) {
+        Some(shape) => shape,
+        None => {
+            let groups = state.db.groups().await?;
+            if groups.is_empty() {
+                return Err(AppError::not_found());
+            }
+            let only = (groups.len() == 1).then(|| groups[0].id.clone());
+            state.network_shape.put(stamp.clone(), only)
+        }
+    };
+    if let Some(id) = single.as_deref() {
+        return group_page(&ctx, &state, id, &stamp).await;
+    }
     let key = format!("network:{}:{stamp}", ctx.lang.code());
     let validator = crate::view::Validator::for_visitor(&ctx, &key);
     if let Some(done) = validator.as_ref().and_then(|v| v.not_modified(&ctx)) {
@@ -95,14 +110,8 @@ pub async fn network_home(ctx: Ctx, State(state): State<AppState>) -> Result<Res
         Some(hit) => hit,
         None => {
             let groups = state.db.groups().await?;
-            match groups.as_slice() {
-                [] => return Err(AppError::not_found()),
-                [only] => return group_page(&ctx, &state, &only.id).await,
-                several => {
-                    let built = network_body(&ctx, &state, several).await?;
-                    state.home_pages.put(key, built)
-                }
-            }
+            let built = network_body(&ctx, &state, &groups).await?;
+            state.home_pages.put(key, built)
         }
     };
     let t = NetworkHome {
@@ -147,11 +156,16 @@ pub async fn group_home(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    group_page(&ctx, &state, &id).await
+    let stamp = state.db.groups_stamp().await?;
+    group_page(&ctx, &state, &id, &stamp).await
 }
 
-async fn group_page(ctx: &Ctx, state: &AppState, id: &str) -> Result<Response, AppError> {
-    let stamp = state.db.groups_stamp().await?;
+async fn group_page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    stamp: &str,
+) -> Result<Response, AppError> {
     let key = format!("group:{id}:{}:{stamp}", ctx.lang.code());
     let validator = crate::view::Validator::for_visitor(ctx, &key);
     if let Some(done) = validator.as_ref().and_then(|v| v.not_modified(ctx)) {
