@@ -193,8 +193,7 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
             seat_name: row.try_get("seat_name")?,
             website: row.try_get("website")?,
             notes: row.try_get("notes")?,
-            other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?)
-                .unwrap_or_default(),
+            other_names: crate::json_map(row, "other_names")?,
             notes_lang: row.try_get("notes_lang")?,
         },
         sources: serde_json::from_str(&sources).unwrap_or(Value::Null),
@@ -203,11 +202,6 @@ fn org_from_row(row: &AnyRow) -> Result<OrganisationRecord, StorageError> {
         updated_at: row.try_get("updated_at")?,
         archived_at: row.try_get("archived_at")?,
     })
-}
-
-/// The names in other languages as stored: a JSON object by language tag.
-pub(crate) fn other_names_json(org: &Organisation) -> String {
-    serde_json::to_string(&org.other_names).unwrap_or_else(|_| "{}".into())
 }
 
 /// Ids bound in one `IN (...)` list at most: the engines bound the parameters of a statement
@@ -248,7 +242,7 @@ impl Db {
         .bind(&org.notes)
         .bind(sources.to_string())
         .bind(now)
-        .bind(other_names_json(org))
+        .bind(crate::json_text(&org.other_names))
         .bind(&org.notes_lang)
         .execute(&mut **tx)
         .await
@@ -302,7 +296,7 @@ impl Db {
         .bind(&org.notes)
         .bind(now_ms())
         .bind(version)
-        .bind(other_names_json(org))
+        .bind(crate::json_text(&org.other_names))
         .bind(&org.notes_lang)
         .execute(&mut *tx)
         .await

@@ -110,7 +110,7 @@ impl Db {
         .bind(zones_json(g))
         .bind(serde_json::json!(g.languages).to_string())
         .bind(serde_json::json!(g.hashtags).to_string())
-        .bind(serde_json::json!(g.other_names).to_string())
+        .bind(crate::json_text(&g.other_names))
         .bind(now_ms())
         .execute(&mut **tx)
         .await
@@ -138,7 +138,7 @@ impl Db {
         .bind(zones_json(g))
         .bind(serde_json::json!(g.languages).to_string())
         .bind(serde_json::json!(g.hashtags).to_string())
-        .bind(serde_json::json!(g.other_names).to_string())
+        .bind(crate::json_text(&g.other_names))
         .bind(&g.id)
         .bind(version)
         .execute(&mut *tx)
@@ -226,6 +226,36 @@ impl Db {
 
     pub async fn groups(&self) -> Result<Vec<Group>, StorageError> {
         let rows = sqlx::query(&format!("{GROUP_SELECT} ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(group_from_row).collect()
+    }
+
+    /// The groups a person works in, in one query: those named (their roles' groups), and those
+    /// the organisations they edit take part in.
+    pub async fn groups_of_person(
+        &self,
+        groups: &[&str],
+        organisations: &[&str],
+    ) -> Result<Vec<Group>, StorageError> {
+        if groups.is_empty() && organisations.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut p = crate::params::Params::default();
+        let mut list = |ids: &[&str]| -> String {
+            let l: Vec<String> = ids.iter().map(|i| p.text(*i)).collect();
+            if l.is_empty() {
+                "NULL".into()
+            } else {
+                l.join(", ")
+            }
+        };
+        let (g, o) = (list(groups), list(organisations));
+        let sql = format!(
+            "{GROUP_SELECT} WHERE id IN ({g}) OR id IN (SELECT group_id FROM group_members \
+             WHERE left_at IS NULL AND organisation_id IN ({o})) ORDER BY id"
+        );
+        let rows = sqlx::query_with(&sql, p.into_arguments())
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(group_from_row).collect()

@@ -44,7 +44,7 @@ pub(crate) fn organisation_fields(o: &Organisation) -> Vec<(&'static str, Option
         ("notes", o.notes.clone()),
         (
             "other_names",
-            Some(crate::directory::other_names_json(o)).filter(|j| j != "{}"),
+            Some(crate::json_text(&o.other_names)).filter(|j| j != "{}"),
         ),
         ("notes_lang", o.notes_lang.clone()),
     ]

@@ -117,8 +117,20 @@ impl Db {
 
     /// Replaces a group's roadmap for a year with `r`, in one transaction.
     pub async fn replace_roadmap(&self, r: &Roadmap, by: Option<&str>) -> Result<(), StorageError> {
-        // What it replaces stays in the change history, whole: nothing typed is lost.
+        // What it replaces stays in the change history, whole: nothing typed is lost; its
+        // sources (the demo's report) stay with the new version when it brings none.
         let before = self.roadmap(&r.group_id, r.year).await?;
+        let kept;
+        let r = match &before {
+            Some(b) if r.sources.as_object().is_some_and(|o| o.is_empty()) => {
+                kept = Roadmap {
+                    sources: b.sources.clone(),
+                    ..r.clone()
+                };
+                &kept
+            }
+            _ => r,
+        };
         let mut tx = self.begin_sqlx().await?;
         let old: Option<String> =
             sqlx::query_scalar("SELECT id FROM roadmaps WHERE group_id = $1 AND year = $2")

@@ -196,9 +196,7 @@ impl Db {
                 continue;
             }
             let mut names = texts(r, &["name_fr", "name_ko", "name_ko_latn", "name_en"])?;
-            let other: std::collections::BTreeMap<String, String> =
-                serde_json::from_str(&r.try_get::<String, _>("other_names")?).unwrap_or_default();
-            names.extend(other.into_values());
+            names.extend(crate::json_map(r, "other_names")?.into_values());
             if let Some(ko) = r.try_get::<Option<String>, _>("name_ko")? {
                 // The romanisation, when none was typed: "Guro" finds 구로구.
                 let latn = domain::directory::romanize_place(&ko);

@@ -45,6 +45,16 @@ impl<V> RenderCache<V> {
     }
 }
 
+/// Whether an `If-None-Match` value holds `tag` (weak comparison, RFC 9110: `W/` set aside;
+/// `*` holds any).
+pub fn holds(if_none_match: Option<&str>, tag: &str) -> bool {
+    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    if_none_match.is_some_and(|v| {
+        v.split(',')
+            .any(|t| t.trim() == "*" || opaque(t) == opaque(tag))
+    })
+}
+
 /// A validator for some bytes (quoted, as an ETag carries it).
 pub fn etag_of(bytes: &[u8]) -> String {
     use std::hash::Hasher;

@@ -37,11 +37,6 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         Err(e) => return render_error(&ctx, &e),
     };
     let method = req.method().clone();
-    let if_none_match = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
     let mut resp = next.run(req).await;
@@ -63,7 +58,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         }
     }
     let resp = finish(&state, &ctx, prefs, new_csrf_cookie, resp);
-    conditional(&method, if_none_match.as_deref(), resp).await
+    conditional(&method, ctx.if_none_match.as_deref(), resp).await
 }
 
 /// The largest answer given a validator (pages and API reads are far smaller; files and
@@ -96,11 +91,7 @@ async fn conditional(method: &Method, if_none_match: Option<&str>, resp: Respons
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let tag = format!("W/{}", crate::cache::etag_of(&bytes));
-    let matches = if_none_match.is_some_and(|v| {
-        v.split(',')
-            .map(str::trim)
-            .any(|t| t == "*" || t == tag || t.strip_prefix("W/") == tag.strip_prefix("W/"))
-    });
+    let matches = crate::cache::holds(if_none_match, &tag);
     if let Ok(v) = HeaderValue::from_str(&tag) {
         parts.headers.insert(header::ETAG, v);
     }
@@ -200,7 +191,9 @@ async fn authenticate(
         None => None,
     };
     if let Some(s) = session {
-        ctx.my_groups = groups_of_person(state, &s.user, ctx.lang).await?;
+        if !ctx.api {
+            ctx.my_groups = groups_of_person(state, &s.user, ctx.lang).await?;
+        }
         ctx.user = Some(s.user);
         ctx.csrf = s.csrf_token;
         return Ok(None);
@@ -219,30 +212,21 @@ async fn authenticate(
 }
 
 /// The groups a person works in, for the menu: those of their roles, and those their
-/// organisation belongs to; named in `lang`.
+/// organisation belongs to; named in `lang`. One query, for pages only.
 async fn groups_of_person(
     state: &AppState,
     user: &storage::User,
     lang: i18n::Lang,
 ) -> Result<Vec<(String, String)>, AppError> {
-    let mut ids: Vec<String> = Vec::new();
-    for role in &user.roles {
-        if let Some(g) = role.group() {
-            ids.push(g.to_string());
-        }
-        if let Some(o) = role.organisation() {
-            ids.extend(state.db.groups_of(o).await?.into_iter().map(|(g, _)| g));
-        }
-    }
-    ids.sort();
-    ids.dedup();
-    let mut out = Vec::new();
-    for id in ids {
-        if let Some(g) = state.db.group(&id).await? {
-            out.push((id, g.name_in(lang.code()).to_string()));
-        }
-    }
-    Ok(out)
+    let groups: Vec<&str> = user.roles.iter().filter_map(|r| r.group()).collect();
+    let orgs: Vec<&str> = user.roles.iter().filter_map(|r| r.organisation()).collect();
+    Ok(state
+        .db
+        .groups_of_person(&groups, &orgs)
+        .await?
+        .into_iter()
+        .map(|g| (g.id.clone(), g.name_in(lang.code()).to_string()))
+        .collect())
 }
 
 /// The answer's caching, language and cookies (none on shared static files).

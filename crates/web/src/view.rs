@@ -220,12 +220,7 @@ impl Validator {
     pub fn not_modified(&self, ctx: &Ctx) -> Option<axum::response::Response> {
         use axum::response::IntoResponse;
         let tag = self.0.to_str().ok()?;
-        let held = ctx.if_none_match.as_deref().is_some_and(|v| {
-            v.split(',')
-                .map(str::trim)
-                .any(|t| t == tag || t.strip_prefix("W/") == tag.strip_prefix("W/"))
-        });
-        held.then(|| {
+        crate::cache::holds(ctx.if_none_match.as_deref(), tag).then(|| {
             (
                 axum::http::StatusCode::NOT_MODIFIED,
                 [(axum::http::header::ETAG, self.0.clone())],
@@ -275,6 +270,33 @@ pub fn language_name(lang: Lang, tag: &str) -> String {
     }
 }
 
+/// "(écrit en coréen)" for a text in language `tag` shown to a reader of `reader`, when they
+/// differ.
+pub fn written_in(reader: Lang, tag: &str) -> Option<String> {
+    (tag != reader.code()).then(|| {
+        i18n::t_args(
+            reader,
+            "written-in",
+            &[("language", language_name(reader, tag).into())],
+        )
+    })
+}
+
+/// The interface's languages to pick one from (the language of a text, of someone's
+/// messages), each named in `lang`; then `extra` tags not among them (a partner's language).
+pub fn language_options(lang: Lang, extra: &[&str]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = ["fr", "ko", "en"]
+        .iter()
+        .map(|l| (l.to_string(), i18n::t(lang, &format!("language-{l}"))))
+        .collect();
+    for tag in extra.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|(t, _)| t == tag) {
+            out.push((tag.to_string(), language_name(lang, tag)));
+        }
+    }
+    out
+}
+
 /// A text someone wrote in one language: tagged with it on the page, and, when it is not the
 /// reader's, followed by a word that says so ("(écrit en anglais)").
 pub struct Written {
@@ -286,13 +308,7 @@ pub struct Written {
 
 impl Written {
     pub fn new(reader: Lang, text: String, lang: Option<&str>) -> Written {
-        let marker = lang.filter(|l| *l != reader.code()).map(|l| {
-            i18n::t_args(
-                reader,
-                "written-in",
-                &[("language", language_name(reader, l).into())],
-            )
-        });
+        let marker = lang.and_then(|l| written_in(reader, l));
         Written {
             text,
             dir: lang.map(domain::directory::direction).unwrap_or("ltr"),

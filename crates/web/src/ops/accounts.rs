@@ -264,15 +264,6 @@ pub async fn invite(
     let inviter = me(ctx)?.display_name.clone();
     let base = state.config.public_url.trim_end_matches('/').to_string();
     let mut tx = state.db.begin().await?;
-    let mail_vars = |name: String, url: String| -> Vec<(&'static str, i18n::Arg)> {
-        vec![
-            ("name", name.into()),
-            ("inviter", inviter.clone().into()),
-            ("role", role.clone().into()),
-            ("url", url.into()),
-            ("signature", signature.clone().into()),
-        ]
-    };
     // (the account, whether it is new, the secret of a link to choose a password)
     let (user, new_account, secret) = match existing {
         // An account that has chosen its password: the role is added, and it is told.
@@ -308,7 +299,13 @@ pub async fn invite(
         ),
         None => ("role_added", "email-role-added", format!("{base}/login")),
     };
-    let vars = mail_vars(user.display_name.clone(), url);
+    let vars = [
+        ("name", user.display_name.clone().into()),
+        ("inviter", inviter.into()),
+        ("role", role.into()),
+        ("url", url.into()),
+        ("signature", signature.into()),
+    ];
     let body = i18n::t_args(lang, &format!("{key}-body"), &vars);
     let subject = i18n::t(lang, &format!("{key}-subject"));
     let mail = Email::new(kind, &user.email, subject, body);

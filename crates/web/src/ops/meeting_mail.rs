@@ -113,19 +113,23 @@ pub async fn send_invitations(
         }
     }
     if to.participants {
+        // The participants linked to a contact, by organisation: each read once.
+        let mut people: std::collections::BTreeMap<String, Vec<String>> = Default::default();
         for p in state.db.participants(meeting).await? {
-            let (Some(person), Some(org_id)) = (&p.person_id, &p.organisation_id) else {
-                continue;
-            };
-            let Some(org) = state.db.organisation(org_id).await? else {
+            if let (Some(person), Some(org)) = (p.person_id, p.organisation_id) {
+                people.entry(org).or_default().push(person);
+            }
+        }
+        let ids: Vec<&str> = people.keys().map(String::as_str).collect();
+        let orgs = state.db.organisations_by_ids(&ids).await?;
+        for (org_id, persons) in &people {
+            let Some(org) = orgs.get(org_id) else {
                 continue;
             };
             let lang = crate::view::language_of_country(org.org.country.as_str());
             for c in state.db.contacts_of(org_id).await? {
-                if c.person_id == *person {
-                    if let Some(e) = c.email {
-                        add(e, lang);
-                    }
+                if let (true, Some(e)) = (persons.contains(&c.person_id), c.email) {
+                    add(e, lang);
                 }
             }
         }

@@ -130,11 +130,7 @@ pub async fn replace_input(
 ) -> Result<(), AppError> {
     ctx.require(&Action::ManageMeetings { group })?;
     state.db.group(group).await?.or_404()?;
-    let mut roadmap = input.validate(group, year)?;
-    // The sources of what was there (the demo's report) stay with it.
-    if let Some(old) = state.db.roadmap(group, year).await? {
-        roadmap.sources = old.sources;
-    }
+    let roadmap = input.validate(group, year)?;
     // What the register and the meetings must hold: owners and linked meetings.
     for (i, a) in roadmap.axes.iter().enumerate() {
         for (j, x) in a.actions.iter().enumerate() {

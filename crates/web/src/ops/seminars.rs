@@ -348,46 +348,52 @@ async fn cancel_and_promote(
     Ok(())
 }
 
-/// The registration a link from a confirmation e-mail stands for: its seminar and itself.
-pub async fn registration_by_link(
-    state: &AppState,
-    secret: &str,
-) -> Result<(Seminar, Registration), AppError> {
+/// What a link from a confirmation e-mail stands for: the registration, its seminar and
+/// series, and the seminar's registrations (to promote from the waiting list).
+pub struct ByLink {
+    pub seminar: Seminar,
+    pub series: storage::Series,
+    pub registration: Registration,
+    registrations: Vec<Registration>,
+}
+
+pub async fn registration_by_link(state: &AppState, secret: &str) -> Result<ByLink, AppError> {
     let (seminar, id) = state
         .db
         .registration_by_link(secret)
         .await?
         .ok_or_else(|| AppError::new(ErrorKey::InvalidToken))?;
-    let (s, _) = seminar_and_series(state, &seminar).await?;
-    let reg = state
-        .db
-        .registrations(&seminar)
-        .await?
-        .into_iter()
+    let (s, series) = seminar_and_series(state, &seminar).await?;
+    let registrations = state.db.registrations(&seminar).await?;
+    let registration = registrations
+        .iter()
         .find(|r| r.id == id)
+        .cloned()
         .or_404()?;
-    Ok((s, reg))
+    Ok(ByLink {
+        seminar: s,
+        series,
+        registration,
+        registrations,
+    })
 }
 
 /// Cancels the registration of a link (whoever holds the link: it was sent to the address
 /// registered). Cancelling twice is harmless.
-pub async fn cancel_by_link(
-    ctx: &Ctx,
-    state: &AppState,
-    secret: &str,
-) -> Result<(Seminar, Registration), AppError> {
-    let (s, reg) = registration_by_link(state, secret).await?;
-    if reg.status == RegistrationStatus::Cancelled {
-        return Ok((s, reg));
+pub async fn cancel_by_link(ctx: &Ctx, state: &AppState, secret: &str) -> Result<ByLink, AppError> {
+    let mut found = registration_by_link(state, secret).await?;
+    if found.registration.status != RegistrationStatus::Cancelled {
+        let id = found.registration.id.clone();
+        cancel_and_promote(
+            ctx,
+            state,
+            &found.seminar,
+            &found.series,
+            &found.registrations,
+            &id,
+        )
+        .await?;
+        found.registration.status = RegistrationStatus::Cancelled;
     }
-    let (_, series) = seminar_and_series(state, &s.id).await?;
-    let regs = state.db.registrations(&s.id).await?;
-    cancel_and_promote(ctx, state, &s, &series, &regs, &reg.id).await?;
-    Ok((
-        s,
-        Registration {
-            status: RegistrationStatus::Cancelled,
-            ..reg
-        },
-    ))
+    Ok(found)
 }

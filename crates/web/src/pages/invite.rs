@@ -39,9 +39,7 @@ async fn form(ctx: &Ctx, state: &AppState, v: &Submitted) -> Result<FormPage, Ap
     let lang = ctx.lang;
     let value = |k: &str| v.get(k);
     let organisation = value("organisation");
-    let languages = ["fr", "ko", "en"]
-        .map(|l| (l.to_string(), i18n::t(lang, &format!("language-{l}"))))
-        .to_vec();
+    let languages = crate::view::language_options(lang, &[]);
     let mut fields = vec![
         Field::text(ctx, "email", "login-email", value("email").as_deref())
             .kind("email")

@@ -90,13 +90,7 @@ fn notes_lang_field(ctx: &Ctx, v: &Submitted) -> Field {
     let current = v
         .get("notes_lang")
         .unwrap_or_else(|| ctx.lang.code().to_string());
-    let mut options: Vec<(String, String)> = ["fr", "ko", "en"]
-        .iter()
-        .map(|l| (l.to_string(), ctx.t(&format!("language-{l}"))))
-        .collect();
-    if !options.iter().any(|(t, _)| *t == current) {
-        options.push((current.clone(), current.clone()));
-    }
+    let options = crate::view::language_options(ctx.lang, &[&current]);
     Field::text(ctx, "notes_lang", "org-notes-lang", Some(&current)).select(options)
 }
 

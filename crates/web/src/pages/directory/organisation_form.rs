@@ -107,16 +107,9 @@ impl OrgForm {
             .map(|(t, n)| (t.trim().to_string(), n.trim().to_string()))
             .filter(|(t, n)| !t.is_empty() && !n.is_empty())
             .collect();
-        match (opt(&self.other_lang), opt(&self.other_name)) {
-            (Some(t), Some(n)) => {
-                out.insert(t, n);
-            }
-            // A name without its language is refused on the language field.
-            (None, Some(n)) => {
-                out.insert(String::new(), n);
-            }
-            _ => {}
-        }
+        // A name without its language is kept under an empty tag, which validation refuses on
+        // the language field rather than dropping what was typed.
+        out.extend(crate::view::one_other(&self.other_lang, &self.other_name));
         out
     }
 
@@ -128,16 +121,7 @@ impl OrgForm {
     /// The languages the notes may be in: French, Korean, English, and the other name's.
     pub fn notes_lang_choices(&self) -> Vec<(String, String)> {
         let lang = i18n::Lang::parse(&self.reader).unwrap_or(i18n::Lang::Fr);
-        let mut out: Vec<(String, String)> = ["fr", "ko", "en"]
-            .iter()
-            .map(|l| (l.to_string(), i18n::t(lang, &format!("language-{l}"))))
-            .collect();
-        for tag in [self.other_lang.trim(), self.notes_lang.trim()] {
-            if !tag.is_empty() && !out.iter().any(|(t, _)| t == tag) {
-                out.push((tag.to_string(), tag.to_string()));
-            }
-        }
-        out
+        crate::view::language_options(lang, &[&self.other_lang, &self.notes_lang])
     }
 
     fn from_record(r: &storage::OrganisationRecord) -> OrgForm {

@@ -52,7 +52,6 @@ pub async fn group_feed(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(group): Path<String>,
-    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     let g = state.db.group(&group).await?.or_404()?;
     let public_only = !can_read_group(&ctx, &state.db, &group).await?;
@@ -63,11 +62,7 @@ pub async fn group_feed(
         state.config.public_url
     );
     let etag = crate::cache::etag(&key);
-    if headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
-    {
+    if crate::cache::holds(ctx.if_none_match.as_deref(), &etag) {
         return Ok((axum::http::StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
     }
     let body = match state.cache.get(&key) {

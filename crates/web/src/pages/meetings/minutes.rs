@@ -387,7 +387,7 @@ pub async fn print(
                     title: title.get(lang.code()).to_string(),
                     minutes_html: text.map(|(t, _)| crate::markdown::render(t)),
                     minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
-                    minutes_marker: text.and_then(|(_, l)| super::written_in(lang, l)),
+                    minutes_marker: text.and_then(|(_, l)| crate::view::written_in(lang, l)),
                     decisions: decisions
                         .iter()
                         .filter(|d| d.agenda_position == Some(i as i64))

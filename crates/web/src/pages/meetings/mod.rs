@@ -315,17 +315,6 @@ fn follow_up_statuses(lang: i18n::Lang) -> Vec<Choice> {
 }
 
 /// The text of one item in the user's language, or the first language it was written in.
-/// "(écrit en coréen)" for a text in language `l` shown to a reader of `lang`, when they differ.
-pub fn written_in(lang: i18n::Lang, l: &str) -> Option<String> {
-    (l != lang.code()).then(|| {
-        i18n::t_args(
-            lang,
-            "written-in",
-            &[("language", crate::view::language_name(lang, l).into())],
-        )
-    })
-}
-
 pub fn pick_text<'a>(
     lang: &str,
     body: &'a domain::directory::Names,
@@ -523,7 +512,7 @@ fn agenda_views(
                     crate::markdown::render_cached(&state.cache, key, t)
                 }),
                 minutes_lang: text.map(|(_, l)| l).unwrap_or("fr"),
-                minutes_marker: text.and_then(|(_, l)| written_in(lang, l)),
+                minutes_marker: text.and_then(|(_, l)| crate::view::written_in(lang, l)),
                 decisions: decisions
                     .iter()
                     .filter(|d| d.agenda_position == Some(i as i64))

@@ -9,7 +9,7 @@ use axum::response::Response;
 use domain::seminars::registration::RegistrationStatus;
 
 use crate::ctx::Ctx;
-use crate::ops::seminars::{cancel_by_link, registration_by_link};
+use crate::ops::seminars::{cancel_by_link, registration_by_link, ByLink};
 use crate::pages::render;
 use crate::view::{code_label, when_label, Page};
 use crate::{AppError, AppState};
@@ -33,15 +33,12 @@ async fn page(
     ctx: &Ctx,
     state: &AppState,
     secret: String,
-    found: (storage::Seminar, storage::Registration),
+    found: ByLink,
     notice: Option<String>,
 ) -> Result<Response, AppError> {
-    let (s, reg) = found;
+    let (s, reg) = (found.seminar, found.registration);
     let lang = ctx.lang;
-    let zones = match state.db.series(&s.series_id).await? {
-        Some(series) => crate::ops::groups::zones(state, &series.group_id).await?,
-        None => vec![domain::time::PARIS],
-    };
+    let zones = crate::ops::groups::zones(state, &found.series.group_id).await?;
     let held = reg.status == RegistrationStatus::Registered;
     let t = OwnTemplate {
         page: Page::new(ctx, "seminars", ctx.t("own-registration-title")),
