@@ -213,8 +213,9 @@ impl Db {
         self.pool.close().await;
     }
 
-    /// A statement that serialises one-time set-up (loading demo data) between app nodes, run
-    /// at the start of its transaction; SQLite needs none (one file, one writer).
+    /// A statement that serialises, between app nodes, the writes that read what they replace
+    /// (loading demo data, admitting registrations, replacing a roadmap), run at the start of
+    /// their transaction; SQLite needs none (one file, one writer).
     pub(crate) fn setup_lock_sql(&self) -> Option<&'static str> {
         match self.engine {
             Engine::Postgres => Some("SELECT pg_advisory_xact_lock(7310421)"),

@@ -132,6 +132,10 @@ impl Db {
             _ => r,
         };
         let mut tx = self.begin_sqlx().await?;
+        // Two saves at once replace one after the other (SQLite's write lock does it there).
+        if let Some(lock) = self.setup_lock_sql() {
+            sqlx::query(lock).execute(&mut *tx).await?;
+        }
         let old: Option<String> =
             sqlx::query_scalar("SELECT id FROM roadmaps WHERE group_id = $1 AND year = $2")
                 .bind(&r.group_id)

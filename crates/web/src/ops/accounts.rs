@@ -244,7 +244,8 @@ async fn signature(state: &AppState, role: &Role, lang: Lang) -> Result<String, 
 /// Invites a person to the platform in a role, by e-mail: a new account gets a link to choose
 /// its password (valid 7 days) built from the address the server is reached at; an existing
 /// account gets the role and a message that says so. The account, the role, the invitation
-/// and the e-mail are written in one transaction.
+/// and the e-mail are written in one transaction. Two people inviting one address at once: the
+/// second finds the account the first made, and gives it the role.
 pub async fn invite(
     ctx: &Ctx,
     state: &AppState,
@@ -252,7 +253,25 @@ pub async fn invite(
 ) -> Result<Invited, AppError> {
     let inv = input.validate()?;
     may_give(ctx, state, &inv.role).await?;
+    match invite_once(ctx, state, &inv).await {
+        Err(e) if e.key == ErrorKey::DuplicateId && e.field.as_deref() == Some("email") => {
+            invite_once(ctx, state, &inv).await
+        }
+        done => done,
+    }
+}
+
+async fn invite_once(
+    ctx: &Ctx,
+    state: &AppState,
+    inv: &domain::accounts::Invitation,
+) -> Result<Invited, AppError> {
     let existing = state.db.user_by_email(&inv.email).await?;
+    // Read before the write transaction: a transaction never waits for a second connection.
+    let chose_password = match &existing {
+        Some(u) => state.db.has_password(&u.id).await?,
+        None => false,
+    };
     let lang = inv
         .language
         .as_deref()
@@ -267,7 +286,7 @@ pub async fn invite(
     // (the account, whether it is new, the secret of a link to choose a password)
     let (user, new_account, secret) = match existing {
         // An account that has chosen its password: the role is added, and it is told.
-        Some(user) if state.db.has_password(&user.id).await? => {
+        Some(user) if chose_password => {
             state.db.add_role_in(&mut tx, &user.id, &inv.role).await?;
             (user, false, None)
         }

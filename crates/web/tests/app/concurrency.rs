@@ -122,3 +122,57 @@ both_engines!(
     );
     }
 );
+
+both_engines!(
+    a_crowd_of_coordinators_invites_and_edits_at_once,
+    multi_thread,
+    |db| {
+        let app = Arc::new(TestApp::new(db.clone()).await);
+        let secretariat = app.user("sec@cuf.example", Role::Secretariat).await;
+        let auth = bearer(&secretariat);
+        let mut tasks = Vec::new();
+        for client in 0..CLIENTS {
+            let (a, auth) = (app.clone(), auth.clone());
+            tasks.push(tokio::spawn(async move {
+                let h = [("authorization", auth.as_str())];
+                // The same person invited by everyone at once, and a roadmap saved by all.
+                let invited = a
+                    .json(
+                        Method::POST,
+                        "/api/v1/users",
+                        json!({"email": "same@crowd.example", "name": "Même personne",
+                            "role": "coordinator", "group": "kr"}),
+                        &h,
+                    )
+                    .await;
+                let saved = a
+                    .json(
+                        Method::PUT,
+                        "/api/v1/groups/kr/roadmaps/2031",
+                        json!({"axes": [{"title": {"fr": format!("Axe {client}")}}]}),
+                        &h,
+                    )
+                    .await;
+                (invited.status.as_u16(), saved.status.as_u16())
+            }));
+        }
+        for t in tasks {
+            let (invited, saved) = t.await.unwrap();
+            assert_eq!(invited, 201, "every invitation answers");
+            assert!(saved < 300, "every save answers: {saved}");
+        }
+        let user = app
+            .db
+            .user_by_email("same@crowd.example")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.roles.len(), 1, "one account, one role");
+        let r = app.get("/api/v1/groups/kr/roadmaps/2031").await.json();
+        assert_eq!(
+            r["axes"].as_array().unwrap().len(),
+            1,
+            "one whole roadmap, the last saved"
+        );
+    }
+);
